@@ -1,0 +1,95 @@
+/**
+ * The Excel side of the custom functions, kept thin: coerce Excel arguments, broadcast over ranges
+ * like Excel's own functions, map engine Failures to Excel errors. No contract rule lives here.
+ */
+import { Failure } from '../src/engine';
+
+/** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
+export type Arg = unknown[][] | null | undefined;
+
+export function toExcelError(f: Failure): CustomFunctions.Error {
+  const code = f.code === 'VALUE' ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  return new CustomFunctions.Error(code, f.message);
+}
+
+function isExcelError(v: unknown): v is CustomFunctions.Error {
+  return typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string';
+}
+
+/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined. */
+export function text(v: unknown, name: string): string | undefined | Failure {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : new Failure('VALUE', `${name} is not a finite number`);
+  if (typeof v === 'boolean') return new Failure('VALUE', `${name} is ${v ? 'TRUE' : 'FALSE'}; expected text such as a label`);
+  return new Failure('VALUE', `${name} has an unsupported value`);
+}
+
+export function requiredText(v: unknown, name: string, choicesHint: string): string | Failure {
+  const t = text(v, name);
+  if (t === undefined) return new Failure('VALUE', `${name} is empty; ${choicesHint}`);
+  return t;
+}
+
+/** An optional number argument; text that is not a number is refused, never read as 0. */
+export function optionalNumber(v: unknown, name: string): number | undefined | Failure {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : new Failure('VALUE', `${name} is not a finite number`);
+  return new Failure('VALUE', `${name} must be a number (got ${typeof v === 'string' ? JSON.stringify(v) : String(v)})`);
+}
+
+/**
+ * Applies fn element-wise over the arguments, broadcasting like Excel: a 1x1 argument repeats
+ * everywhere, a single row or column repeats along the other axis, and where ranges of different sizes
+ * leave an element without a partner the result is #N/A. An input element that is an Excel error is
+ * passed through unchanged. fn returns a value or a Failure; Failures become Excel errors in that element only.
+ */
+export function broadcast(args: Arg[], fn: (...xs: unknown[]) => unknown): unknown[][] {
+  let rows = 1;
+  let cols = 1;
+  for (const a of args) {
+    if (!a || a.length === 0) continue;
+    if (a.length > rows) rows = a.length;
+    if (a[0].length > cols) cols = a[0].length;
+  }
+  const n = args.length;
+  const xs = new Array<unknown>(n);
+  const out = new Array<unknown[]>(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<unknown>(cols);
+    for (let j = 0; j < cols; j++) {
+      let missing = false;
+      let error: unknown;
+      for (let p = 0; p < n; p++) {
+        const a = args[p];
+        if (!a || a.length === 0) {
+          xs[p] = undefined;
+          continue;
+        }
+        const r = a.length === 1 ? a[0] : a[i];
+        const v = r === undefined ? undefined : r.length === 1 ? r[0] : r[j];
+        if (r === undefined || (r.length <= j && r.length !== 1)) missing = true;
+        if (error === undefined && isExcelError(v)) error = v;
+        xs[p] = v;
+      }
+      if (missing) row[j] = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'The ranges given have different sizes; this element has no partner in a smaller range.');
+      else if (error !== undefined) row[j] = error;
+      else {
+        const v = fn(...xs);
+        row[j] = v instanceof Failure ? toExcelError(v) : v;
+      }
+    }
+    out[i] = row;
+  }
+  return out;
+}
+
+/** Turns a list into a one-column spill. */
+export function column(items: readonly unknown[]): unknown[][] {
+  return items.map((x) => [x]);
+}
+
+/** A single failure as a 1x1 result. */
+export function single(f: Failure): unknown[][] {
+  return [[toExcelError(f)]];
+}

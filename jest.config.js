@@ -1,0 +1,18 @@
+/** Test layers (see README "Testing"): unit (src), workbook (built bundle in HyperFormula),
+ *  manifest (offline checks), e2e (task pane in headless Chromium). */
+const ts = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const project = (name, dir, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform: ts,
+  testMatch: [`<rootDir>/test/${dir}/**/*.test.ts`],
+  ...extra,
+});
+module.exports = {
+  projects: [
+    project('unit', 'unit'),
+    project('workbook', 'workbook'),
+    project('manifest', 'manifest'),
+    project('e2e', 'e2e'),
+  ],
+};

@@ -1,0 +1,38 @@
+/**
+ * The contract rules module: pure TypeScript, no Office import. It runs in Node, a browser or Excel.
+ * Data flows one way: contract file -> validated model -> compiled index -> engine -> adapter -> cell.
+ */
+import { bundledContracts } from './contracts';
+import { ContractRegistry } from './loader';
+import { Engine } from './engine';
+import type { ContractSummary, Result, ScheduleGrid } from './engine';
+
+export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS } from './loader';
+export { Engine, Failure } from './engine';
+export type { Answer, ContractSummary, GridCell, Result, ScheduleGrid } from './engine';
+export { parseYear } from './years';
+export { roundAmount, applyPercent, percentOf, Money } from './rounding';
+export { checkContracts, formatFindings } from './check';
+export type { Finding, CheckReport } from './check';
+export { bundledContracts } from './contracts';
+
+/** A registry holding the bundled contracts, compiled once. */
+export function createRegistry(): ContractRegistry {
+  const registry = new ContractRegistry();
+  registry.load(bundledContracts);
+  return registry;
+}
+
+let shared: Engine | undefined;
+/** The engine over the bundled contracts (compiled on first use). */
+export function defaultEngine(): Engine {
+  return (shared ??= new Engine(createRegistry()));
+}
+
+export function listContracts(): ContractSummary[] {
+  return defaultEngine().listContracts();
+}
+
+export function scheduleGrid(contractId: string, year: string, scheduleId?: string): Result<ScheduleGrid> {
+  return defaultEngine().scheduleGrid(contractId, year, scheduleId);
+}
