@@ -47,7 +47,7 @@ function schemaReason(data: unknown, e: SchemaError): string {
   if (e.keyword === 'additionalProperties') return `unknown key "${e.params.additionalProperty}" (check the spelling against the schema)`;
   if (e.keyword === 'required') return `missing required key "${e.params.missingProperty}"`;
   if (e.keyword === 'enum') return `${JSON.stringify(value)} is not one of ${JSON.stringify(e.params.allowedValues)}`;
-  if (e.keyword === 'anyOf' && e.instancePath.includes('/values/'))
+  if (/\/rows\/\d+\/values\/\d+$/.test(e.instancePath))
     return `${JSON.stringify(value)} is not a printed amount (a number from 0 to 10,000,000), null (empty cell) or "NONE"`;
   return `${JSON.stringify(value)?.slice(0, 80)} ${e.message ?? 'is invalid'}`;
 }

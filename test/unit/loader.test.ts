@@ -1,0 +1,91 @@
+/** Loading contract files: a bad file is rejected whole with file, path and reason; what was loaded stays loaded. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { bundledContracts, ContractLoadError, ContractRegistry, createRegistry, Engine, MAX_CONTRACT_CHARS } from '../../src';
+
+const waconiaText = fs.readFileSync(path.join(__dirname, '../../src/contracts/waconia-teachers.json'), 'utf8');
+const fresh = () => JSON.parse(waconiaText);
+
+function rejection(mutate: (c: any) => void): ContractLoadError {
+  const c = fresh();
+  mutate(c);
+  const registry = new ContractRegistry();
+  try {
+    registry.load([{ name: 'district.json', content: JSON.stringify(c) }]);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ContractLoadError);
+    return e as ContractLoadError;
+  }
+  throw new Error('the mutated file was accepted');
+}
+
+describe('shipped contracts', () => {
+  test('load and compile', () => {
+    const r = createRegistry();
+    expect(r.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/teachers']);
+  });
+  test('the generated validator is up to date with the schema (run npm run gen:validator)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { generate } = require('../../scripts/gen-validator.js');
+    const onDisk = fs.readFileSync(path.join(__dirname, '../../src/schema/validate.generated.js'), 'utf8');
+    expect(onDisk === generate()).toBe(true);
+  });
+});
+
+describe('bad files are rejected with file, path and reason', () => {
+  test.each<[string, (c: any) => void, RegExp]>([
+    ['missing key', (c) => delete c.years, /district\.json: \(top\): missing required key "years"/],
+    ['wrong type', (c) => (c.schedules[0].tables[0].rows[0].values[2] = '47,928'), /schedules\[0\]\.tables\[0\]\.rows\[0\]\.values\[2\]: "47,928" is not a printed amount/],
+    ['negative amount', (c) => (c.schedules[0].tables[0].rows[0].values[0] = -1), /values\[0\]: -1 is not a printed amount/],
+    ['huge amount', (c) => (c.schedules[0].tables[0].rows[0].values[0] = 1e12), /values\[0\]/],
+    ['unknown key (typo)', (c) => (c.schedules[0].tabels = []), /schedules\[0\]: unknown key "tabels"/],
+    ['Cyrillic look-alike label', (c) => (c.schedules[0].lanes[4].aliases.push('\u041C\u0410')), /lanes\[4\]\.aliases\[6\]: .*U\+041C/],
+    ['duplicate label after normalising', (c) => c.schedules[0].lanes[1].aliases.push('ba'), /lanes\[1\]\.aliases\[2\]: "ba" is already used by .*lanes\[0\]/],
+    ['broken citation', (c) => (c.schedules[0].tables[0].cite = '004_95c67c5f7895ec64.txt'), /tables\[0\]\.cite: "004_95c67c5f7895ec64\.txt" does not match/],
+    ['citation into an undeclared source', (c) => (c.schedules[0].tables[0].rows[0].cite = 'other.txt:12'), /rows\[0\]\.cite: cites "other\.txt", which is not listed in sources/],
+    ['backwards line range', (c) => (c.schedules[0].cite = '004_95c67c5f7895ec64.txt:3047-3020'), /runs backwards/],
+    ['row with too few values', (c) => c.schedules[0].tables[0].rows[0].values.pop(), /rows\[0\]\.values: has 7 values; the schedule has 8 lanes/],
+    ['row for an unknown step', (c) => (c.schedules[0].tables[0].rows[0].steps = ['A']), /rows\[0\]\.steps\[0\]: "A" is not a step label/],
+    ['two rows for one step', (c) => (c.schedules[0].tables[0].rows[1].steps = ['B']), /step "B" already has a row in 2023-24/],
+    ['table for a year outside the contract', (c) => (c.schedules[0].tables[0].year = '2019-20'), /tables\[0\]\.year: 2019-20 is not in the contract's years/],
+    ['two tables for one year', (c) => (c.schedules[0].tables[1].year = '2023-24'), /two tables for 2023-24/],
+    ['undeclared rounding rule', (c) => (c.schedules[0].rounding = 'cents'), /rounding rule "cents" is not declared/],
+    ['rule naming an unknown lane', (c) => (c.rules.careerIncrement[0].lanes[0] = 'MA+60'), /careerIncrement\[0\]\.lanes\[0\]: "MA\+60" is not a lane/],
+    ['bad id', (c) => (c.id = 'Waconia Teachers'), /id: "Waconia Teachers" does not match/],
+  ])('%s', (_name, mutate, message) => {
+    expect(rejection(mutate).message).toMatch(message);
+  });
+
+  test('not JSON', () => {
+    expect(() => new ContractRegistry().load([{ name: 'x.json', content: '{"id": ' }])).toThrow(/x\.json: \(top\): not valid JSON/);
+  });
+  test('oversized file', () => {
+    expect(() => new ContractRegistry().load([{ name: 'big.json', content: ' '.repeat(MAX_CONTRACT_CHARS + 1) }])).toThrow(/big\.json: .*limit is 2000000/);
+  });
+});
+
+describe('all-or-nothing', () => {
+  test('a batch with one bad file changes nothing, and what was loaded still answers', () => {
+    const registry = createRegistry();
+    const engine = new Engine(registry);
+    const good = fresh();
+    good.id = 'waconia/teachers-copy';
+    const bad = fresh();
+    bad.id = 'waconia/other';
+    bad.years = [];
+    expect(() =>
+      registry.load([
+        { name: 'good.json', content: good },
+        { name: 'bad.json', content: bad },
+      ]),
+    ).toThrow(/bad\.json: years/);
+    expect(registry.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/teachers']);
+    // 2025-26 row B, lane BA+60/MA prints 52,812 (004_95c67c5f7895ec64.txt:4960)
+    expect(engine.salary('waconia/teachers', 'MA', 'B', '2025-26')).toBe(52812);
+  });
+  test('a contract id already loaded is refused unless replace is asked for', () => {
+    const registry = createRegistry();
+    expect(() => registry.load([bundledContracts[0]])).toThrow(/already loaded/);
+    expect(() => registry.load([bundledContracts[0]], { replace: true })).not.toThrow();
+  });
+});
