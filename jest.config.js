@@ -1,6 +1,6 @@
 /** Test layers (see README "Testing"): unit (src), workbook (built bundle in HyperFormula),
  *  manifest (offline checks), e2e (task pane in headless Chromium). */
-const ts = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const ts = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 const project = (name, dir, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',

@@ -26,6 +26,8 @@ function parse(text: string): YearParse {
     const end = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     return { ok: true, year: canonical(end - 1) };
   }
+  if (t === '1999')
+    return { ok: false, message: `Year 1999 is what Excel computes for a school year typed without quotes (2025-26 is 2025 minus 26); put the year in quotes: "2025-26"` };
   if (/^\d{4}$/.test(t)) {
     const y = Number(t);
     return { ok: false, message: `Year "${text}" is ambiguous: write ${canonical(y - 1)} or ${canonical(y)} (or FY${y} for ${canonical(y - 1)})` };
