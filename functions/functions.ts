@@ -74,7 +74,7 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
 /**
  * The ids of the contracts in the add-in, one per row: use them for a data-validation list.
  * @customfunction CONTRACTS
- * @helpurl https://localhost:3000/help.html#discovery
+ * @helpurl https://localhost:3000/help.html#discovery-lists
  * @returns {any[][]} A column of contract ids.
  */
 export function contracts(): any[][] {
@@ -84,7 +84,7 @@ export function contracts(): any[][] {
 /**
  * The school years a contract covers, one per row.
  * @customfunction YEARS
- * @helpurl https://localhost:3000/help.html#discovery
+ * @helpurl https://localhost:3000/help.html#discovery-lists
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @returns {any[][]} A column of years such as 2025-26.
  */
@@ -96,7 +96,7 @@ export function years(contract?: any[][]): any[][] {
 /**
  * The lanes of a contract's salary schedule, as printed, one per row.
  * @customfunction LANES
- * @helpurl https://localhost:3000/help.html#discovery
+ * @helpurl https://localhost:3000/help.html#discovery-lists
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @returns {any[][]} A column of lane labels.
  */
@@ -109,7 +109,7 @@ export function lanes(contract?: any[][]): any[][] {
 /**
  * The steps of a contract's salary schedule, as printed, one per row (merged rows answer for each step).
  * @customfunction STEPS
- * @helpurl https://localhost:3000/help.html#discovery
+ * @helpurl https://localhost:3000/help.html#discovery-lists
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @returns {any[][]} A column of step labels.
  */
@@ -122,7 +122,7 @@ export function steps(contract?: any[][]): any[][] {
 /**
  * Where a salary comes from: the seed document line, table and lane behind SALARY(lane, step, year).
  * @customfunction SALARY.SOURCE
- * @helpurl https://localhost:3000/help.html#salary-source
+ * @helpurl https://localhost:3000/help.html#salarysource
  * @param {any[][]} lane Lane as printed or an alias.
  * @param {any[][]} step Step as printed.
  * @param {any[][]} year School year, e.g. "2025-26".
