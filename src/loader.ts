@@ -6,11 +6,12 @@
 import type { CompiledSchedule, CompiledTable, Contract, ContractFile, ScheduleFile } from './model';
 import { CLOSED, EMPTY, VALUE } from './model';
 import { lookalikeReason, normalizeLabel } from './normalize';
-// Generated from schema/contract.schema.json by scripts/gen-validator.js (no eval at run time).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const validateSchema: ((data: unknown) => boolean) & { errors?: SchemaError[] | null } = require('./schema/validate.generated.js');
+import contractSchema from './schema/contract.schema.json';
+import { SchemaValidator } from './schema/validate';
+import type { SchemaError, SchemaNode } from './schema/validate';
 
-interface SchemaError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }
+/** The published schema, interpreted (no generated code, no eval). */
+export const schemaValidator = new SchemaValidator(contractSchema as SchemaNode);
 
 /** Largest contract file accepted, in characters. The shipped ones are under 40 KB. */
 export const MAX_CONTRACT_CHARS = 2_000_000;
@@ -31,25 +32,15 @@ function readablePath(pointer: string): string {
     .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let v: any = data;
-  for (const p of pointer.split('/').slice(1)) v = v?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return v;
-}
-
-function schemaReason(data: unknown, e: SchemaError): string {
-  const value = valueAt(data, e.instancePath);
-  if (e.keyword === 'pattern' && typeof value === 'string') {
-    const lookalike = lookalikeReason(value);
+/** The schema's reason, made more specific where we know what the value was meant to be. */
+function schemaReason(e: SchemaError): string {
+  if (e.keyword === 'pattern' && typeof e.value === 'string') {
+    const lookalike = lookalikeReason(e.value);
     if (lookalike) return lookalike;
-    return `${JSON.stringify(value)} does not match the required form ${e.params.pattern}`;
   }
-  if (e.keyword === 'additionalProperties') return `unknown key "${e.params.additionalProperty}" (check the spelling against the schema)`;
-  if (e.keyword === 'required') return `missing required key "${e.params.missingProperty}"`;
-  if (e.keyword === 'enum') return `${JSON.stringify(value)} is not one of ${JSON.stringify(e.params.allowedValues)}`;
-  if (/\/rows\/\d+\/values\/\d+$/.test(e.instancePath))
-    return `${JSON.stringify(value)} is not a printed amount (a number from 0 to 10,000,000), null (empty cell) or "NONE"`;
-  return `${JSON.stringify(value)?.slice(0, 80)} ${e.message ?? 'is invalid'}`;
+  if (/\/(rows\/\d+\/values|amounts)\/\d+$/.test(e.path))
+    return `${JSON.stringify(e.value)?.slice(0, 80)} is not a printed amount (a number from 0 to 10,000,000), null (empty cell)${e.path.includes('/rows/') ? ' or "NONE"' : ''}`;
+  return e.reason;
 }
 
 /** Parses and checks one contract file. Throws ContractLoadError; never returns a half-built contract. */
@@ -63,10 +54,8 @@ export function compileContract(input: string | unknown, origin: string): Contra
       throw new ContractLoadError(origin, '', `not valid JSON: ${(err as Error).message}`);
     }
   }
-  if (!validateSchema(data)) {
-    const e = validateSchema.errors![0];
-    throw new ContractLoadError(origin, readablePath(e.instancePath), schemaReason(data, e));
-  }
+  const e = schemaValidator.validate(data);
+  if (e) throw new ContractLoadError(origin, readablePath(e.path), schemaReason(e));
   const file = data as ContractFile;
   checkSemantics(file, origin);
   const schedules = file.schedules.map((s) => compileSchedule(s, origin));

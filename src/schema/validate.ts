@@ -1,0 +1,180 @@
+/**
+ * A small JSON Schema (draft-07 subset) interpreter for contract.schema.json: the shipped bundle
+ * validates contract files against the published schema itself, with no code generation, no eval and
+ * a few kilobytes of code. Keywords: $ref (local), type, const, enum, pattern, min/maxLength,
+ * minimum, maximum, exclusiveMinimum, properties, required, additionalProperties, propertyNames,
+ * min/maxProperties, items, min/maxItems, uniqueItems, anyOf, oneOf with discriminator.
+ * The schema's unit test checks it agrees with Ajv (a full validator) on every shipped and mutated file.
+ */
+export interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean | SchemaNode;
+  propertyNames?: SchemaNode;
+  minProperties?: number;
+  maxProperties?: number;
+  items?: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  discriminator?: { propertyName: string };
+  definitions?: Record<string, SchemaNode>;
+}
+
+export interface SchemaError {
+  /** JSON pointer to the offending value, e.g. /schedules/0/lanes/3/label */
+  path: string;
+  keyword: string;
+  value: unknown;
+  /** reason, phrased for a person */
+  reason: string;
+  /** extra facts for callers that phrase their own reason */
+  params: Record<string, unknown>;
+}
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + '…' : s;
+};
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function hasType(v: unknown, t: string): boolean {
+  const actual = typeOf(v);
+  return actual === t || (t === 'number' && actual === 'integer');
+}
+
+export class SchemaValidator {
+  private regexes = new Map<string, RegExp>();
+
+  constructor(private readonly root: SchemaNode) {}
+
+  /** The first error in the data, or undefined when it conforms. */
+  validate(data: unknown): SchemaError | undefined {
+    return this.check(this.root, data, '');
+  }
+
+  private resolve(node: SchemaNode): SchemaNode {
+    while (node.$ref) {
+      const name = node.$ref.replace(/^#\/definitions\//, '');
+      const target = this.root.definitions?.[name];
+      if (!target) throw new Error(`schema: unresolved $ref ${node.$ref}`);
+      node = target;
+    }
+    return node;
+  }
+
+  private regex(p: string): RegExp {
+    let r = this.regexes.get(p);
+    if (!r) this.regexes.set(p, (r = new RegExp(p, 'u')));
+    return r;
+  }
+
+  private fail(path: string, keyword: string, value: unknown, reason: string, params: Record<string, unknown> = {}): SchemaError {
+    return { path, keyword, value, reason, params };
+  }
+
+  private check(node0: SchemaNode, v: unknown, path: string): SchemaError | undefined {
+    const node = this.resolve(node0);
+    if (node.type !== undefined) {
+      const types = Array.isArray(node.type) ? node.type : [node.type];
+      if (!types.some((t) => hasType(v, t))) return this.fail(path, 'type', v, `${show(v)} must be ${types.join(' or ')}`, { type: types });
+    }
+    if (node.const !== undefined && v !== node.const) return this.fail(path, 'const', v, `${show(v)} must be ${show(node.const)}`);
+    if (node.enum && !node.enum.includes(v)) return this.fail(path, 'enum', v, `${show(v)} is not one of ${show(node.enum)}`, { allowedValues: node.enum });
+    if (typeof v === 'string') {
+      if (node.minLength !== undefined && v.length < node.minLength) return this.fail(path, 'minLength', v, `${show(v)} is shorter than ${node.minLength} characters`);
+      if (node.maxLength !== undefined && v.length > node.maxLength) return this.fail(path, 'maxLength', v, `${show(v)} is longer than ${node.maxLength} characters`);
+      if (node.pattern !== undefined && !this.regex(node.pattern).test(v))
+        return this.fail(path, 'pattern', v, `${show(v)} does not match the required form ${node.pattern}`, { pattern: node.pattern });
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return this.fail(path, 'type', v, `${show(v)} is not a finite number`);
+      if (node.minimum !== undefined && v < node.minimum) return this.fail(path, 'minimum', v, `${v} is below the minimum ${node.minimum}`);
+      if (node.exclusiveMinimum !== undefined && v <= node.exclusiveMinimum) return this.fail(path, 'exclusiveMinimum', v, `${v} must be greater than ${node.exclusiveMinimum}`);
+      if (node.maximum !== undefined && v > node.maximum) return this.fail(path, 'maximum', v, `${v} is above the maximum ${node.maximum}`);
+    }
+    if (Array.isArray(v)) {
+      if (node.minItems !== undefined && v.length < node.minItems) return this.fail(path, 'minItems', v, `has ${v.length} items; at least ${node.minItems} required`);
+      if (node.maxItems !== undefined && v.length > node.maxItems) return this.fail(path, 'maxItems', v, `has ${v.length} items; at most ${node.maxItems} allowed`);
+      if (node.uniqueItems) {
+        const seen = new Set<string>();
+        for (let i = 0; i < v.length; i++) {
+          const k = JSON.stringify(v[i]);
+          if (seen.has(k)) return this.fail(`${path}/${i}`, 'uniqueItems', v[i], `${show(v[i])} appears twice`);
+          seen.add(k);
+        }
+      }
+      if (node.items) for (let i = 0; i < v.length; i++) {
+        const e = this.check(node.items, v[i], `${path}/${i}`);
+        if (e) return e;
+      }
+    }
+    if (typeOf(v) === 'object') {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      for (const k of node.required ?? []) if (!(k in o)) return this.fail(path, 'required', v, `missing required key "${k}"`, { missingProperty: k });
+      if (node.minProperties !== undefined && keys.length < node.minProperties) return this.fail(path, 'minProperties', v, `needs at least ${node.minProperties} entries`);
+      if (node.maxProperties !== undefined && keys.length > node.maxProperties) return this.fail(path, 'maxProperties', v, `has more than ${node.maxProperties} entries`);
+      for (const k of keys) {
+        const child = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (node.propertyNames) {
+          const e = this.check(node.propertyNames, k, child);
+          if (e) return e;
+        }
+        const sub = node.properties?.[k];
+        if (sub) {
+          const e = this.check(sub, o[k], child);
+          if (e) return e;
+        } else if (node.additionalProperties === false) {
+          return this.fail(path, 'additionalProperties', v, `unknown key "${k}" (check the spelling against the schema)`, { additionalProperty: k });
+        } else if (typeof node.additionalProperties === 'object') {
+          const e = this.check(node.additionalProperties, o[k], child);
+          if (e) return e;
+        }
+      }
+    }
+    if (node.anyOf) {
+      let first: SchemaError | undefined;
+      for (const alt of node.anyOf) {
+        const e = this.check(alt, v, path);
+        if (!e) {
+          first = undefined;
+          break;
+        }
+        first ??= e;
+      }
+      if (first) return this.fail(path, 'anyOf', v, `${show(v)} matches none of the allowed forms`, { first });
+    }
+    if (node.oneOf) {
+      if (node.discriminator && typeOf(v) === 'object') {
+        const tag = (v as Record<string, unknown>)[node.discriminator.propertyName];
+        const branches = node.oneOf.map((b) => this.resolve(b));
+        const kinds = branches.map((b) => b.properties?.[node.discriminator!.propertyName]?.const);
+        const i = kinds.indexOf(tag);
+        if (i < 0) return this.fail(`${path}/${node.discriminator.propertyName}`, 'enum', tag, `${show(tag)} is not one of ${show(kinds)}`, { allowedValues: kinds });
+        return this.check(branches[i], v, path);
+      }
+      const matches = node.oneOf.filter((alt) => !this.check(alt, v, path)).length;
+      if (matches !== 1) return this.fail(path, 'oneOf', v, `${show(v)} must match exactly one allowed form (matches ${matches})`);
+    }
+    return undefined;
+  }
+}
