@@ -119,24 +119,351 @@ export function steps(contract?: any[][]): any[][] {
   return con.salarySchedule ? column(con.salarySchedule.stepLabels) : single(new Failure('NA', `${con.id} has no salary schedule`));
 }
 
+/** Runs one element of a *.SOURCE function: the computation with its trace, as text. */
+function explain(run: (trace: string[]) => unknown): unknown {
+  const trace: string[] = [];
+  const v = run(trace);
+  return v instanceof Failure ? v : trace.join('; ');
+}
+
+/** The text arguments of one element, or the first Failure among them. */
+function texts(pairs: [unknown, string, string][]): string[] | Failure {
+  const out: string[] = [];
+  for (const [v, name, hint] of pairs) {
+    const t = requiredText(v, name, hint);
+    if (t instanceof Failure) return t;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A whole number of seasons or years; text holding a number is accepted, anything else refused. */
+function count(v: unknown, name: string): number | Failure {
+  const n = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+  if (n === null || n === undefined || n === '') return new Failure('VALUE', `${name} is empty; give a number`);
+  if (typeof n !== 'number') return new Failure('VALUE', `${name} must be a number (got ${JSON.stringify(v)})`);
+  return n;
+}
+
 /**
- * Where a salary comes from: the seed document line, table and lane behind SALARY(lane, step, year).
+ * How a salary was found: the document line, the table, the lane and step, and any FTE arithmetic.
  * @customfunction SALARY.SOURCE
  * @helpurl https://localhost:3000/help.html#salarysource
  * @param {any[][]} lane Lane as printed or an alias.
  * @param {any[][]} step Step as printed.
  * @param {any[][]} year School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
- * @returns {any[][]} The citation as text, e.g. "004_95c67c5f7895ec64.txt:4960 (…)".
+ * @param {any[][]} [fte] Fraction of full time, as for SALARY.
+ * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
-export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract], (l, s, y, c) => {
+export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
+  return broadcast([lane, step, year, contract, fte], (l, s, y, c, f) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
-    const ts = [requiredText(l, 'lane', 'give a lane'), requiredText(s, 'step', 'give a step'), requiredText(y, 'year', 'give a school year')];
-    for (const t of ts) if (t instanceof Failure) return t;
-    return engine.salaryCite(con.id, ts[0] as string, ts[1] as string, ts[2] as string);
+    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const fteN = optionalNumber(f, 'fte');
+    if (fteN instanceof Failure) return fteN;
+    return explain((trace) => engine.salary(con.id, ts[0], ts[1], ts[2], fteN, undefined, trace));
   });
+}
+
+/**
+ * Hourly rate from the contract's hourly schedule for a position (or grade), a step and a school year.
+ * @customfunction HOURLY
+ * @helpurl https://localhost:3000/help.html#hourly
+ * @param {any[][]} position Position or grade as printed, e.g. "Custodial Cleaner" or "Grade 6" (waconia/custodial); "Teacher" (ECFE). A range spills.
+ * @param {any[][]} step Step as printed, e.g. 1…12. A range spills.
+ * @param {any[][]} year School year, e.g. "2025-26".
+ * @param {any[][]} [contract] Contract id, e.g. "waconia/custodial". Omit to use the workbook's default.
+ * @returns {any[][]} The hourly rate, or #VALUE!/#N/A with the reason.
+ */
+export function hourly(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
+  return broadcast([position, step, year, contract], (p, s, y, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', `give a school year such as ${con.years[0]}`]]);
+    return ts instanceof Failure ? ts : engine.hourly(con.id, ts[0], ts[1], ts[2]);
+  });
+}
+
+/**
+ * How an hourly rate was found, with the document line.
+ * @customfunction HOURLY.SOURCE
+ * @helpurl https://localhost:3000/help.html#hourly
+ * @param {any[][]} position Position or grade as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year, e.g. "2025-26".
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The explanation as text.
+ */
+export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
+  return broadcast([position, step, year, contract], (p, s, y, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    return ts instanceof Failure ? ts : explain((trace) => engine.hourly(con.id, ts[0], ts[1], ts[2], undefined, trace));
+  });
+}
+
+/** The bonus ids of one element: "state-tournament" or several separated by commas. */
+function bonusList(v: unknown): string[] | Failure {
+  const t = text(v, 'bonus');
+  if (t instanceof Failure) return t;
+  return t === undefined ? [] : t.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * An extra-curricular (extra-duty) stipend: the amount for a role in an activity, by seasons in that activity.
+ * Bonuses the contract grants automatically (e.g. from the fifth consecutive season) are included.
+ * @customfunction STIPEND
+ * @helpurl https://localhost:3000/help.html#stipend
+ * @param {any[][]} activity Activity as printed, e.g. "Football", "Speech", "Robotics Club".
+ * @param {any[][]} role Role as printed, e.g. "Head", "Assistant", "9th Grade", "Head Coach".
+ * @param {any[][]} years Seasons in that activity, the current one included (1 = first season).
+ * @param {any[][]} [year] School year, e.g. "2025-26".
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [bonus] Optional bonus ids to add when earned, e.g. "state-tournament" (never assumed).
+ * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
+ */
+export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus], (a, r, n, y, c, b) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
+    if (ts instanceof Failure) return ts;
+    const seasons = count(n, 'years in the activity');
+    if (seasons instanceof Failure) return seasons;
+    const bonuses = bonusList(b);
+    return bonuses instanceof Failure ? bonuses : engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses });
+  });
+}
+
+/**
+ * How a stipend was computed: experience step, base cell, percent, rounding, add-ons and bonuses, with citations.
+ * @customfunction STIPEND.SOURCE
+ * @helpurl https://localhost:3000/help.html#stipend
+ * @param {any[][]} activity Activity as printed.
+ * @param {any[][]} role Role as printed.
+ * @param {any[][]} years Seasons in that activity, the current one included.
+ * @param {any[][]} [year] School year, e.g. "2025-26".
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [bonus] Optional bonus ids, as for STIPEND.
+ * @returns {any[][]} The explanation as text.
+ */
+export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus], (a, r, n, y, c, b) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const seasons = count(n, 'years in the activity');
+    if (seasons instanceof Failure) return seasons;
+    const bonuses = bonusList(b);
+    return bonuses instanceof Failure ? bonuses : explain((trace) => engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses }, undefined, trace));
+  });
+}
+
+/**
+ * The range a stipend may be set within, where the contract gives no single amount (e.g. theatre, speech).
+ * With end "min" or "max" it returns that end (and broadcasts over ranges); without, it spills both ends.
+ * @customfunction STIPEND.RANGE
+ * @helpurl https://localhost:3000/help.html#stipend
+ * @param {any[][]} activity Activity as printed.
+ * @param {any[][]} role Role as printed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [end] "min" or "max".
+ * @returns {any[][]} Minimum and maximum, side by side; or the one end asked for.
+ */
+export function stipendRange(activity: any[][], role: any[][], year: any[][], contract?: any[][], end?: any[][]): any[][] {
+  const one = (a: unknown, r: unknown, y: unknown, c: unknown): [number, number] | Failure => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
+    return ts instanceof Failure ? ts : engine.stipendRange(con.id, ts[0], ts[1], ts[2]);
+  };
+  if (end && end.length) {
+    return broadcast([activity, role, year, contract, end], (a, r, y, c, e) => {
+      const which = typeof e === 'string' ? e.trim().toLowerCase() : e;
+      if (which !== 'min' && which !== 'max') return new Failure('VALUE', `end must be "min" or "max" (got ${JSON.stringify(e)})`);
+      const range = one(a, r, y, c);
+      return range instanceof Failure ? range : range[which === 'min' ? 0 : 1];
+    });
+  }
+  const range = one(activity?.[0]?.[0], role?.[0]?.[0], year?.[0]?.[0], contract?.[0]?.[0]);
+  return range instanceof Failure ? single(range) : [range];
+}
+
+/**
+ * A stipend paid per unit (e.g. $350 per event up to $3,500) or prorated by a count (e.g. debate rounds below 200).
+ * @customfunction STIPEND.UNITS
+ * @helpurl https://localhost:3000/help.html#stipend
+ * @param {any[][]} activity Activity as printed.
+ * @param {any[][]} role Role as printed.
+ * @param {any[][]} units How many: events, teams, rounds … as the contract counts them.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The amount.
+ */
+export function stipendUnits(activity: any[][], role: any[][], units: any[][], year: any[][], contract?: any[][]): any[][] {
+  return broadcast([activity, role, units, year, contract], (a, r, u, y, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const n = count(u, 'units');
+    return n instanceof Failure ? n : engine.stipendUnits(con.id, ts[0], ts[1], n, ts[2]);
+  });
+}
+
+/**
+ * A named amount of the contract for a year: premiums, differentials, insurance contributions, longevity and
+ * 403(b) tiers, leadership levels … CONTRACT.TERMS lists them.
+ * @customfunction TERM
+ * @helpurl https://localhost:3000/help.html#term
+ * @param {any[][]} term Term id, e.g. "second-shift-differential", "longevity".
+ * @param {any[][]} year School year, e.g. "2025-26".
+ * @param {any[][]} [key] For terms with choices: the tier, level or coverage, e.g. "family".
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [yearsOfService] For tiered terms (longevity, 403(b) match): the employee's years of service.
+ * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
+ */
+export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
+  return broadcast([term, year, key, contract, yearsOfService], (t, y, k, c, n) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
+    if (ts instanceof Failure) return ts;
+    const keyT = text(k, 'key');
+    if (keyT instanceof Failure) return keyT;
+    const yos = optionalNumber(n, 'years of service');
+    return yos instanceof Failure ? yos : engine.term(con.id, ts[0], keyT, ts[1], yos);
+  });
+}
+
+/**
+ * How a term's amount was found, with the clause it comes from.
+ * @customfunction TERM.SOURCE
+ * @helpurl https://localhost:3000/help.html#term
+ * @param {any[][]} term Term id.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [key] Tier, level or coverage where the term has choices.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [yearsOfService] Years of service for tiered terms.
+ * @returns {any[][]} The explanation as text.
+ */
+export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
+  return broadcast([term, year, key, contract, yearsOfService], (t, y, k, c, n) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[t, 'term', 'give a term id'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const keyT = text(k, 'key');
+    if (keyT instanceof Failure) return keyT;
+    const yos = optionalNumber(n, 'years of service');
+    return yos instanceof Failure ? yos : explain((trace) => engine.term(con.id, ts[0], keyT, ts[1], yos, undefined, trace));
+  });
+}
+
+/**
+ * A rate derived from the salary schedule, e.g. "daily" (salary / 187) or "hourly" (daily / 7.1667), with the
+ * contract's maximum for the year where it states one.
+ * @customfunction RATE
+ * @helpurl https://localhost:3000/help.html#rate
+ * @param {any[][]} rate Rate id, e.g. "daily", "hourly" (CONTRACT.TERMS lists the rates too).
+ * @param {any[][]} lane Lane as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The rate, rounded as the contract declares.
+ */
+export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
+  return broadcast([rate, lane, step, year, contract], (r, l, s, y, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[r, 'rate', `give a rate id: ${[...con.rates.keys()].join(', ')}`], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    return ts instanceof Failure ? ts : engine.rate(con.id, ts[0], ts[1], ts[2], ts[3]);
+  });
+}
+
+/**
+ * How a derived rate was computed: the salary, the divisor, the rounding and any cap, with citations.
+ * @customfunction RATE.SOURCE
+ * @helpurl https://localhost:3000/help.html#rate
+ * @param {any[][]} rate Rate id.
+ * @param {any[][]} lane Lane as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The explanation as text.
+ */
+export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
+  return broadcast([rate, lane, step, year, contract], (r, l, s, y, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[r, 'rate', 'give a rate id'], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    return ts instanceof Failure ? ts : explain((trace) => engine.rate(con.id, ts[0], ts[1], ts[2], ts[3], undefined, trace));
+  });
+}
+
+/**
+ * The activities of a contract's extra-curricular schedule, one per row.
+ * @customfunction ACTIVITIES
+ * @helpurl https://localhost:3000/help.html#discovery-lists
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} A column of activity names.
+ */
+export function activities(contract?: any[][]): any[][] {
+  const con = contractOf(contract?.[0]?.[0]);
+  if (con instanceof Failure) return single(con);
+  const list = engine.activities(con.id);
+  return list instanceof Failure ? single(list) : column(list);
+}
+
+/**
+ * The roles of an activity (or of all activities), one per row.
+ * @customfunction ROLES
+ * @helpurl https://localhost:3000/help.html#discovery-lists
+ * @param {any[][]} [activity] Activity as printed. Omit for every role in the schedule.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} A column of role names.
+ */
+export function roles(activity?: any[][], contract?: any[][]): any[][] {
+  const con = contractOf(contract?.[0]?.[0]);
+  if (con instanceof Failure) return single(con);
+  const a = text(activity?.[0]?.[0], 'activity');
+  if (a instanceof Failure) return single(a);
+  const list = engine.roles(con.id, a);
+  return list instanceof Failure ? single(list) : column(list);
+}
+
+/**
+ * The positions of a contract's hourly schedules, one per row.
+ * @customfunction POSITIONS
+ * @helpurl https://localhost:3000/help.html#discovery-lists
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} A column of position names.
+ */
+export function positions(contract?: any[][]): any[][] {
+  const con = contractOf(contract?.[0]?.[0]);
+  if (con instanceof Failure) return single(con);
+  const list = con.hourlySchedules.flatMap((s) => s.laneLabels);
+  return list.length ? column(list) : single(new Failure('NA', `${con.id} has no hourly schedule`));
+}
+
+/**
+ * The named terms and derived rates of a contract: id, title and unit, one per row.
+ * @customfunction TERMS
+ * @helpurl https://localhost:3000/help.html#discovery-lists
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} Three columns: id, title, unit (rates show "rate").
+ */
+export function terms(contract?: any[][]): any[][] {
+  const con = contractOf(contract?.[0]?.[0]);
+  if (con instanceof Failure) return single(con);
+  const rows = [...con.terms.values()].map((t) => [t.file.id, t.file.title, t.file.unit]).concat([...con.rates.values()].map((r) => [r.id, r.title, 'rate']));
+  return rows.length ? rows : single(new Failure('NA', `${con.id} states no named terms`));
 }
 
 // Referenced so bundlers keep them; the associate calls are appended by custom-functions-metadata-plugin.

@@ -32,7 +32,7 @@ async function budget() {
     ws.addRow({
       name: r[0], lane: r[1], step: r[2], fte: r[3],
       salary: { formula: `CONTRACT.SALARY(B${row},C${row},$K$1,$K$2,D${row})` },
-      source: { formula: `CONTRACT.SALARY.SOURCE(B${row},C${row},$K$1,$K$2)` },
+      source: { formula: `CONTRACT.SALARY.SOURCE(B${row},C${row},$K$1,$K$2,D${row})` },
     });
   });
   ws.getCell('G2').value = { formula: `CONTRACT.SALARY(B2:B${last},C2:C${last},K1,K2,D2:D${last})` };

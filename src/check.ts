@@ -4,7 +4,7 @@
  * the cell, both values and both citations, never silently corrected.
  */
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
-import { VALUE } from './model';
+import { DERIVED, VALUE } from './model';
 import { applyPercent } from './rounding';
 
 export interface Finding {
@@ -85,7 +85,8 @@ export function checkContract(c: Contract): CheckReport {
       for (const laneLabel of r.lanes) {
         const lane = s.laneLabels.indexOf(laneLabel);
         const kb = base * s.laneLabels.length + lane;
-        if (t.status[kb] !== VALUE) continue;
+        // a derived cell came from this very rule; only printed cells are checked against it
+        if (t.status[kb] !== VALUE || t.status[step * s.laneLabels.length + lane] === DERIVED) continue;
         compare(s, t, lane, step, applyPercent(t.values[kb], r.percent, c.file.rounding[r.rounding]).toNumber(), `${r.step} = ${r.baseStep} × (1 + ${r.percent}%)`, r.cite);
       }
     }

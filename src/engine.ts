@@ -1,10 +1,13 @@
 /**
- * The engine: resolves arguments (contract, year, lane, step) against compiled contracts and answers
- * with a number or a Failure that names the reason, the valid choices and the citation.
+ * The engine: resolves arguments (contract, year, lane, step, activity …) against compiled contracts and
+ * answers with a number or a Failure that names the reason, the valid choices and the citation.
  * Printed values are returned as printed (plain lookups); computed amounts go through rounding.ts.
+ *
+ * Every answering method takes an optional `trace`: when given, the method appends the steps of its
+ * reasoning with their citations, which the *.SOURCE functions show to auditors.
  */
-import type { CompiledSchedule, CompiledTable, Contract } from './model';
-import { CLOSED, VALUE } from './model';
+import type { CompiledSchedule, CompiledTable, Contract, StipendBasis } from './model';
+import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
 import { listChoices, lookalikeReason, normalizeLabel } from './normalize';
 import { parseYear } from './years';
@@ -16,6 +19,7 @@ export class Failure {
 }
 export type Answer = number | Failure;
 export type Result<T> = { ok: true; value: T } | { ok: false; code: 'VALUE' | 'NA'; message: string };
+export type Trace = string[] | undefined;
 
 export interface ContractSummary {
   id: string;
@@ -25,13 +29,15 @@ export interface ContractSummary {
   years: string[];
   schedules: { id: string; title: string; kind: 'annual' | 'hourly' }[];
 }
-export interface GridCell { value: number | null; status: 'value' | 'empty' | 'closed'; cite: string }
+export interface GridCell { value: number | null; status: 'value' | 'empty' | 'closed' | 'derived'; cite: string }
 export interface ScheduleGrid {
   contractId: string;
   scheduleId: string;
   year: string;
   title: string;
   cite: string;
+  /** what the columns are called (lane, or step for position-by-step tables) */
+  columnsAre: string;
   lanes: string[];
   rows: { label: string; cite: string; cells: GridCell[] }[];
 }
@@ -49,6 +55,9 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
 function axisChoices(labels: { label: string; aliases: string[] }[]): string {
   return listChoices(labels.map((l) => (l.aliases.length ? `${l.label} (${l.aliases.slice(0, 3).join(', ')})` : l.label)), 20);
 }
+
+const usd = (v: number | Money) => `$${Number(v).toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
+const hasValue = (status: number) => status === VALUE || status === DERIVED;
 
 export class Engine {
   private contractCache = new Map<string, Contract | Failure>();
@@ -86,14 +95,25 @@ export class Engine {
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${key}"; valid contracts: ${this.registry.ids().join(', ')}`);
   }
 
-  private table(contract: Contract, schedule: CompiledSchedule, yearArg: string | number): CompiledTable | Failure {
+  /** A school year the contract covers, in canonical spelling. */
+  private year(contract: Contract, yearArg: string | number): string | Failure {
     const y = parseYear(String(yearArg));
     if (!y.ok) return new Failure('VALUE', y.message);
-    const t = schedule.tables.get(y.year);
-    if (t) return t;
+    if (contract.years.includes(y.year)) return y.year;
     const agreements = contract.file.agreements.map((a) => `${a.term} (${a.cite})`).join('; ');
-    const covered = [...schedule.tables.keys()].join(', ');
-    return new Failure('NA', `${contract.id} has no ${schedule.id} schedule for ${y.year}: the agreements (${agreements}) cover ${covered}`);
+    return new Failure('NA', `${contract.id} does not cover ${y.year}: the agreements (${agreements}) cover ${contract.years.join(', ')}`);
+  }
+
+  private table(contract: Contract, schedule: CompiledSchedule, yearArg: string | number): CompiledTable | Failure {
+    const year = this.year(contract, yearArg);
+    if (year instanceof Failure) return year;
+    const t = schedule.tables.get(year);
+    if (t) return t;
+    return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${year}; it is printed for ${[...schedule.tables.keys()].join(', ')}`);
+  }
+
+  private axisName(schedule: CompiledSchedule, which: 'lane' | 'step'): string {
+    return schedule.file.axisNames?.[which] ?? which;
   }
 
   private axis(schedule: CompiledSchedule, which: 'lane' | 'step', arg: string | number): number | Failure {
@@ -105,15 +125,12 @@ export class Engine {
     const items = which === 'lane' ? schedule.file.lanes : schedule.file.steps;
     const hint = lookalikeReason(raw);
     const shown = raw.trim() === '' ? 'empty' : `"${raw}"`;
-    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown ${which} ${shown}; valid ${which}s: ${axisChoices(items)}`);
+    const name = this.axisName(schedule, which);
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown ${name} ${shown}; valid ${name}s: ${axisChoices(items)}`);
   }
 
-  /** Finds the cell for (lane, step, year) in the contract's salary schedule, or says why not. */
-  private locate(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string, scheduleId?: string): Cell | Failure {
-    const contract = this.contract(contractArg, defaultId);
-    if (contract instanceof Failure) return contract;
-    const schedule = scheduleId ? contract.scheduleById.get(scheduleId) : contract.salarySchedule;
-    if (!schedule) return new Failure('NA', `${contract.id} has no ${scheduleId ?? 'annual salary'} schedule`);
+  /** Finds the cell for (lane, step, year) in a schedule, or says why not. */
+  private locate(contract: Contract, schedule: CompiledSchedule, lane: string | number, step: string | number, year: string | number): Cell | Failure {
     const table = this.table(contract, schedule, year);
     if (table instanceof Failure) return table;
     const li = this.axis(schedule, 'lane', lane);
@@ -123,66 +140,376 @@ export class Engine {
     return { contract, schedule, table, lane: li, step: si, k: si * schedule.laneLabels.length + li };
   }
 
+  private salaryCell(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string): Cell | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    if (!contract.salarySchedule) return new Failure('NA', `${contract.id} has no annual salary schedule${contract.hourlySchedules.length ? '; its pay is hourly: use CONTRACT.HOURLY' : ''}`);
+    return this.locate(contract, contract.salarySchedule, lane, step, year);
+  }
+
   /** The reason a located cell has no value, with the citation and what is printed nearby. */
   private noValue(c: Cell): Failure {
     const { schedule, table, contract } = c;
+    const laneName = this.axisName(schedule, 'lane');
+    const stepName = this.axisName(schedule, 'step');
     const laneLabel = schedule.laneLabels[c.lane];
     const stepLabel = schedule.stepLabels[c.step];
-    const row = table.rowOfStep[c.step];
-    const where = row >= 0 ? table.rows[row].cite : table.cite;
+    const where = table.cites[c.k];
     if (table.status[c.k] === CLOSED)
-      return new Failure('NA', `Closed cell: the ${table.year} schedule of ${contract.id} prints NONE for lane ${laneLabel} at step ${stepLabel} (${where}); the contract pays no salary there.`);
+      return new Failure('NA', `Closed cell: the ${table.year} schedule of ${contract.id} prints NONE for ${laneName} ${laneLabel} at ${stepName} ${stepLabel} (${where}); the contract pays no salary there.`);
     const n = schedule.laneLabels.length;
-    const stepsOfLane = schedule.stepLabels.filter((_, s) => table.status[s * n + c.lane] === VALUE);
-    const lanesOfStep = schedule.laneLabels.filter((_, l) => table.status[c.step * n + l] === VALUE);
-    const parts = [`No value printed: the ${table.year} schedule of ${contract.id} leaves lane ${laneLabel} empty at step ${stepLabel} (${where}).`];
-    if (stepsOfLane.length) parts.push(`Lane ${laneLabel} is printed for steps ${listChoices(stepsOfLane, 20)}.`);
-    if (lanesOfStep.length) parts.push(`Step ${stepLabel} is printed for lanes ${lanesOfStep.join(', ')}.`);
+    const stepsOfLane = schedule.stepLabels.filter((_, s) => hasValue(table.status[s * n + c.lane]));
+    const lanesOfStep = schedule.laneLabels.filter((_, l) => hasValue(table.status[c.step * n + l]));
+    const parts = [`No value printed: the ${table.year} schedule of ${contract.id} leaves ${laneName} ${laneLabel} empty at ${stepName} ${stepLabel} (${where}).`];
+    if (stepsOfLane.length) parts.push(`${cap(laneName)} ${laneLabel} is printed for ${stepName}s ${listChoices(stepsOfLane, 20)}.`);
+    if (lanesOfStep.length) parts.push(`${cap(stepName)} ${stepLabel} is printed for ${laneName}s ${lanesOfStep.join(', ')}.`);
     const elig = schedule.file.steps[c.step].eligibility;
     if (elig) parts.push(`Eligibility: ${elig.text} (${elig.cite})`);
     return new Failure('NA', parts.join(' '));
   }
 
+  private cellValue(c: Cell, trace: Trace): Answer {
+    if (!hasValue(c.table.status[c.k])) return this.noValue(c);
+    const v = c.table.values[c.k];
+    if (trace) {
+      const where = `${c.contract.id} ${c.table.year} ${c.schedule.file.title}, ${this.axisName(c.schedule, 'lane')} ${c.schedule.laneLabels[c.lane]}, ${this.axisName(c.schedule, 'step')} ${c.schedule.stepLabels[c.step]}`;
+      trace.push(c.table.status[c.k] === DERIVED ? `${where}: ${usd(v)}, not printed; derived by the career-increment rule (${c.table.cites[c.k]})` : `${where}: ${usd(v)} as printed (${c.table.cites[c.k]})`);
+    }
+    return v;
+  }
+
   /** Annual salary as printed; with fte, the printed salary × fte rounded by the contract's "proration" rule. */
-  salary(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, fte?: number, defaultId?: string): Answer {
-    const c = this.locate(contractArg, lane, step, year, defaultId);
+  salary(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, fte?: number, defaultId?: string, trace?: Trace): Answer {
+    const c = this.salaryCell(contractArg, lane, step, year, defaultId);
     if (c instanceof Failure) return c;
-    if (c.table.status[c.k] !== VALUE) return this.noValue(c);
-    const printed = c.table.values[c.k];
-    if (fte === undefined) return printed;
+    const printed = this.cellValue(c, trace);
+    if (printed instanceof Failure || fte === undefined) return printed;
     if (!(fte > 0 && fte <= 1.5)) return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`);
     if (fte === 1) return printed;
     const rule = c.contract.file.rounding.proration;
     if (!rule) return new Failure('NA', `${c.contract.id} declares no "proration" rounding rule, so a prorated salary cannot be computed`);
-    return roundAmount(new Money(printed).mul(fte), rule).toNumber();
+    const v = roundAmount(new Money(printed).mul(fte), rule).toNumber();
+    trace?.push(`× FTE ${fte} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
+    return v;
   }
 
-  /** The citation of the printed cell behind SALARY(lane, step, year). */
+  /** The citation of the value behind SALARY(lane, step, year). */
   salaryCite(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string): string | Failure {
-    const c = this.locate(contractArg, lane, step, year, defaultId);
+    const c = this.salaryCell(contractArg, lane, step, year, defaultId);
     if (c instanceof Failure) return c;
-    if (c.table.status[c.k] !== VALUE) return this.noValue(c);
-    const row = c.table.rows[c.table.rowOfStep[c.step]];
-    return `${row.cite} (${c.contract.id} ${c.table.year}, row "${row.printed}", lane ${c.schedule.laneLabels[c.lane]})`;
+    if (!hasValue(c.table.status[c.k])) return this.noValue(c);
+    const r = c.table.rowOfStep[c.step];
+    const row = r >= 0 ? `row "${c.table.rows[r].printed}", ` : '';
+    const how = c.table.status[c.k] === DERIVED ? ', derived by the career-increment rule' : '';
+    return `${c.table.cites[c.k]} (${c.contract.id} ${c.table.year}, ${row}lane ${c.schedule.laneLabels[c.lane]}${how})`;
   }
+
+  // ---------------------------------------------------------------- hourly schedules
+
+  /** An hourly rate from the contract's hourly schedules; `position` is matched across all of them. */
+  hourly(contractArg: string | undefined, position: string | number, step: string | number, year: string | number, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    if (!contract.hourlySchedules.length) return new Failure('NA', `${contract.id} has no hourly schedule${contract.salarySchedule ? '; its pay is annual: use CONTRACT.SALARY' : ''}`);
+    const raw = typeof position === 'number' ? String(position) : position;
+    const schedule = contract.hourlySchedules.find((s) => (s.laneCache.get(raw) ?? remember(s.laneCache, raw, s.laneIndex.get(normalizeLabel(raw)) ?? -1)) >= 0);
+    if (!schedule) {
+      const all = contract.hourlySchedules.flatMap((s) => s.file.lanes);
+      const hint = lookalikeReason(raw);
+      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown position ${raw.trim() ? `"${raw}"` : 'empty'}; valid positions: ${axisChoices(all)}`);
+    }
+    const c = this.locate(contract, schedule, raw, step, year);
+    return c instanceof Failure ? c : this.cellValue(c, trace);
+  }
+
+  // ---------------------------------------------------------------- stipends
+
+  private stipendItem(contract: Contract, activity: string, role: string) {
+    const st = contract.stipends;
+    if (!st) return new Failure('NA', `${contract.id} has no extra-curricular stipend schedule`);
+    const roles = st.activities.get(normalizeLabel(activity));
+    if (!roles) {
+      const hint = lookalikeReason(activity);
+      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown activity ${activity.trim() ? `"${activity}"` : 'empty'}; valid activities: ${listChoices(st.activityLabels, 25)}`);
+    }
+    const item = roles.get(normalizeLabel(role));
+    if (!item) {
+      const labels = [...new Set([...roles.values()].map((i) => i.role))];
+      return new Failure('VALUE', `Unknown role ${role.trim() ? `"${role}"` : 'empty'} for ${[...roles.values()][0].activity}; valid roles: ${labels.join(', ')}`);
+    }
+    return { st, item };
+  }
+
+  private basisFor(contract: Contract, activity: string, role: string, yearArg: string | number) {
+    const found = this.stipendItem(contract, activity, role);
+    if (found instanceof Failure) return found;
+    const year = this.year(contract, yearArg);
+    if (year instanceof Failure) return year;
+    const basis = found.item.file.terms.find((b) => b.years.includes(year));
+    if (!basis) {
+      const years = found.item.file.terms.flatMap((b) => b.years);
+      return new Failure('NA', `${found.item.activity} / ${found.item.role} has no amount for ${year} in ${contract.id}; it is set for ${years.join(', ')} (${found.item.file.cite})`);
+    }
+    return { ...found, year, basis };
+  }
+
+  private experienceStep(contract: Contract, seasons: number): number | Failure {
+    const steps = contract.stipends!.file.experienceSteps;
+    if (!(Number.isInteger(seasons) && seasons >= 1 && seasons <= 60))
+      return new Failure('VALUE', `years in the activity must be a whole number of seasons from 1 (the first season) to 60; got ${seasons}`);
+    return steps.findIndex((e) => seasons >= e.fromYear && (e.toYear === undefined || seasons <= e.toYear));
+  }
+
+  /** The amount a percent basis gives at an experience step (add-on steps build on an earlier step). */
+  private percentAmount(contract: Contract, basis: Extract<StipendBasis, { kind: 'percent' }>, year: string, step: number, trace: Trace): Answer {
+    const st = contract.stipends!.file;
+    const labels = st.experienceSteps.map((e) => e.label);
+    const addOn = (st.addOns ?? []).find((a) => a.step === labels[step]);
+    if (addOn) {
+      const over = this.percentAmount(contract, basis, year, labels.indexOf(addOn.over), trace);
+      if (over instanceof Failure) return over;
+      const v = new Money(over).add(addOn.amount).toNumber();
+      trace?.push(`step ${labels[step]} = step ${addOn.over} + ${usd(addOn.amount)} = ${usd(v)} (${addOn.cite})`);
+      return v;
+    }
+    const base = st.bases!.find((b) => b.id === basis.base)!;
+    const schedule = contract.scheduleById.get(base.schedule)!;
+    const c = this.locate(contract, schedule, base.lane, base.step, year);
+    if (c instanceof Failure) return c;
+    const baseValue = this.cellValue(c, trace);
+    if (baseValue instanceof Failure) return baseValue;
+    const pct = basis.percents[step];
+    const rule = contract.file.rounding[st.rounding];
+    const v = roundAmount(new Money(baseValue).mul(pct).div(100), rule).toNumber();
+    trace?.push(`${base.title} ${usd(baseValue)} × ${pct}% = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${basis.cite}; rounding ${rule.cite})`);
+    return v;
+  }
+
+  /**
+   * An extra-duty amount for `seasons` in the activity (1 = first season) in a year. Automatic bonuses
+   * (e.g. from the fifth consecutive season) are included; others only when asked for by id.
+   */
+  stipend(contractArg: string | undefined, activity: string, role: string, seasons: number, yearArg: string | number, options: { bonuses?: string[] } = {}, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const found = this.basisFor(contract, activity, role, yearArg);
+    if (found instanceof Failure) return found;
+    const { item, basis, year, st } = found;
+    const step = this.experienceStep(contract, seasons);
+    if (step instanceof Failure) return step;
+    const label = `${item.activity} / ${item.role}`;
+    const stepInfo = st.file.experienceSteps[step];
+    trace?.push(`${label}, ${year}, season ${seasons}: experience step ${stepInfo.label} (years ${stepInfo.fromYear}${stepInfo.toYear ? '-' + stepInfo.toYear : '+'})`);
+    let amount: Answer;
+    switch (basis.kind) {
+      case 'percent':
+        amount = this.percentAmount(contract, basis, year, step, trace);
+        break;
+      case 'amount':
+        amount = basis.amounts.length === 1 ? basis.amounts[0] : basis.amounts[step];
+        trace?.push(`${usd(amount)} as printed (${basis.cite})`);
+        break;
+      case 'range':
+        return new Failure('NA', `${label} is paid within a range in ${year}: ${usd(basis.min)} to ${usd(basis.max)} (${basis.cite}); the contract sets no single amount. Use CONTRACT.STIPEND.RANGE for both ends.`);
+      case 'perUnit':
+        return new Failure('NA', `${label} is paid per ${basis.unit} in ${year}: ${usd(basis.rate)} per ${basis.unit}${basis.max !== undefined ? ` up to ${usd(basis.max)}` : ''} (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}s.`);
+      case 'prorated':
+        return new Failure('NA', `${label} pays ${usd(basis.amount)} in ${year} at ${basis.fullAt} ${basis.unit} or more, prorated below (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}.`);
+    }
+    if (amount instanceof Failure) return amount;
+    return this.addBonuses(contract, item.activity, item.role, seasons, year, amount, options.bonuses ?? [], trace);
+  }
+
+  private addBonuses(contract: Contract, activity: string, role: string, seasons: number, year: string, amount: number, requested: string[], trace: Trace): Answer {
+    const bonuses = contract.stipends!.file.bonuses ?? [];
+    const applies = (b: (typeof bonuses)[number]) =>
+      b.appliesTo.some((a) => normalizeLabel(a.activity) === normalizeLabel(activity) && (a.role === undefined || normalizeLabel(a.role) === normalizeLabel(role))) &&
+      (b.years === undefined || b.years.includes(year));
+    let total = new Money(amount);
+    for (const id of requested) {
+      const b = bonuses.find((x) => x.id === id.trim().toLowerCase());
+      if (!b) return new Failure('VALUE', `Unknown bonus "${id}"; ${bonuses.length ? `bonuses of ${contract.id}: ${bonuses.map((x) => x.id).join(', ')}` : `${contract.id} states no bonuses`}`);
+      if (b.automatic) continue; // added below when it applies
+      if (!applies(b)) return new Failure('NA', `The ${b.title} (${b.cite}) does not apply to ${activity} / ${role} in ${year}`);
+      total = total.add(b.amount);
+      trace?.push(`+ ${b.title} ${usd(b.amount)}, as asked (${b.cite})`);
+    }
+    for (const b of bonuses) {
+      if (!b.automatic || !applies(b) || seasons < (b.minYears ?? 1)) continue;
+      total = total.add(b.amount);
+      trace?.push(`+ ${b.title} ${usd(b.amount)}: season ${seasons} ≥ ${b.minYears ?? 1} (${b.cite})`);
+    }
+    const v = total.toNumber();
+    if (v !== amount) trace?.push(`= ${usd(v)}`);
+    return v;
+  }
+
+  /** Both ends of a stipend the contract gives as a range ([amount, amount] for a fixed amount). */
+  stipendRange(contractArg: string | undefined, activity: string, role: string, yearArg: string | number, defaultId?: string): [number, number] | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const found = this.basisFor(contract, activity, role, yearArg);
+    if (found instanceof Failure) return found;
+    const b = found.basis;
+    const label = `${found.item.activity} / ${found.item.role}`;
+    if (b.kind === 'range') return [b.min, b.max];
+    if (b.kind === 'amount' && b.amounts.every((a) => a === b.amounts[0])) return [b.amounts[0], b.amounts[0]];
+    if (b.kind === 'amount') return [Math.min(...b.amounts), Math.max(...b.amounts)];
+    if (b.kind === 'perUnit') return new Failure('NA', `${label} is paid per ${b.unit} (${b.cite}); use CONTRACT.STIPEND.UNITS`);
+    if (b.kind === 'prorated') return [0, b.amount];
+    return new Failure('NA', `${label} depends on the seasons in the activity (${b.cite}); use CONTRACT.STIPEND with the seasons`);
+  }
+
+  /** A per-unit stipend (rate × units up to its maximum) or a prorated one (amount × units / fullAt, at most the amount). */
+  stipendUnits(contractArg: string | undefined, activity: string, role: string, units: number, yearArg: string | number, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const found = this.basisFor(contract, activity, role, yearArg);
+    if (found instanceof Failure) return found;
+    const b = found.basis;
+    const label = `${found.item.activity} / ${found.item.role}`;
+    if (!(Number.isFinite(units) && units >= 0 && units <= 100000)) return new Failure('VALUE', `the number of units must be from 0 to 100,000; got ${units}`);
+    const rule = contract.file.rounding[found.st.file.rounding];
+    if (b.kind === 'perUnit') {
+      const raw = new Money(b.rate).mul(units);
+      const capped = b.max !== undefined && raw.gt(b.max);
+      const v = roundAmount(capped ? b.max! : raw, rule).toNumber();
+      trace?.push(`${label}, ${found.year}: ${units} ${b.unit}(s) × ${usd(b.rate)} = ${usd(raw.toNumber())}${capped ? `, capped at ${usd(b.max!)}` : ''} (${b.cite})`);
+      return v;
+    }
+    if (b.kind === 'prorated') {
+      const share = Math.min(units, b.fullAt);
+      const v = roundAmount(new Money(b.amount).mul(share).div(b.fullAt), rule).toNumber();
+      trace?.push(`${label}, ${found.year}: ${usd(b.amount)} × ${share}/${b.fullAt} ${b.unit} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${b.cite})`);
+      return v;
+    }
+    return new Failure('NA', `${label} is not paid per unit in ${found.year} (${b.cite}); use CONTRACT.STIPEND`);
+  }
+
+  activities(contractArg: string | undefined, defaultId?: string): string[] | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    return contract.stipends ? contract.stipends.activityLabels : new Failure('NA', `${contract.id} has no extra-curricular stipend schedule`);
+  }
+
+  roles(contractArg: string | undefined, activity: string | undefined, defaultId?: string): string[] | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const st = contract.stipends;
+    if (!st) return new Failure('NA', `${contract.id} has no extra-curricular stipend schedule`);
+    if (activity === undefined) return [...new Set(st.file.items.map((i) => i.role))];
+    const roles = st.activities.get(normalizeLabel(activity));
+    if (!roles) return new Failure('VALUE', `Unknown activity "${activity}"; valid activities: ${listChoices(st.activityLabels, 25)}`);
+    return [...new Set([...roles.values()].map((i) => i.role))];
+  }
+
+  // ---------------------------------------------------------------- terms and derived rates
+
+  /** A named amount of the contract (a premium, an insurance contribution, a longevity tier …) for a year. */
+  term(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const t = contract.terms.get(id.trim().toLowerCase());
+    if (!t) return new Failure('VALUE', `Unknown term "${id}"; terms of ${contract.id}: ${listChoices([...contract.terms.keys()], 30) || 'none'}`);
+    const year = this.year(contract, yearArg);
+    if (year instanceof Failure) return year;
+    let values = t.file.values.filter((v) => v.years.includes(year));
+    if (!values.length) {
+      const years = [...new Set(t.file.values.flatMap((v) => v.years))];
+      return new Failure('NA', `${t.file.title} has no value for ${year} in ${contract.id}; it is stated for ${years.join(', ')} (${t.file.cite})`);
+    }
+    const keyName = t.file.keyName ?? 'key';
+    if (t.keyLabels.length) {
+      if (key === undefined || key.trim() === '') return new Failure('VALUE', `${t.file.title} needs a ${keyName}: ${t.keyLabels.join(', ')}`);
+      const canonical = t.keys.get(normalizeLabel(key));
+      if (canonical === undefined) return new Failure('VALUE', `Unknown ${keyName} "${key}" for ${t.file.title}; valid: ${t.keyLabels.join(', ')}`);
+      values = values.filter((v) => v.key === canonical);
+      if (!values.length) return new Failure('NA', `${t.file.title} states no value for ${keyName} ${canonical} in ${year} (${t.file.cite})`);
+    } else if (key !== undefined && key.trim() !== '') {
+      return new Failure('VALUE', `${t.file.title} takes no ${keyName}; leave it empty`);
+    }
+    if (t.tiered) {
+      if (yearsOfService === undefined) return new Failure('VALUE', `${t.file.title} depends on years of service: give them (tiers from ${values.map((v) => v.minYears).join(', ')} years)`);
+      if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`);
+      const tier = values.filter((v) => v.minYears! <= yearsOfService).sort((a, b) => b.minYears! - a.minYears!)[0];
+      if (!tier) {
+        const first = Math.min(...values.map((v) => v.minYears!));
+        trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is below the first tier (${first} years): nothing (${t.file.cite})`);
+        return 0;
+      }
+      trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is in the tier from ${tier.minYears} years: ${usdOrUnit(tier.amount, t.file.unit)} (${tier.cite})`);
+      return tier.amount;
+    }
+    const v = values[0];
+    trace?.push(`${t.file.title}${v.key ? `, ${keyName} ${v.key}` : ''}, ${year}: ${usdOrUnit(v.amount, t.file.unit)}${v.max !== undefined ? ` (up to ${usdOrUnit(v.max, t.file.unit)})` : ''} (${v.cite})`);
+    return v.amount;
+  }
+
+  /** A rate derived from the salary schedule: e.g. daily = salary / 187, hourly = daily / 7.1667, capped per year. */
+  rate(contractArg: string | undefined, id: string, lane: string | number, step: string | number, yearArg: string | number, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const r = contract.rates.get(id.trim().toLowerCase());
+    if (!r) return new Failure('VALUE', `Unknown rate "${id}"; rates of ${contract.id}: ${[...contract.rates.keys()].join(', ') || 'none'}`);
+    const of = r.of === 'salary' ? this.salary(contract.id, lane, step, yearArg, undefined, undefined, trace) : this.rate(contract.id, r.of, lane, step, yearArg, undefined, trace);
+    if (of instanceof Failure) return of;
+    const year = this.year(contract, yearArg) as string;
+    const rule = contract.file.rounding[r.rounding];
+    let v = roundAmount(new Money(of).div(r.divisor), rule);
+    trace?.push(`${r.title}: ${usd(of)} / ${r.divisor} = ${usd(v.toNumber())}, rounded to ${rule.places} places ${rule.mode} (${r.cite})`);
+    const max = r.max?.find((m) => m.years.includes(year));
+    if (max && v.gt(max.amount)) {
+      v = new Money(max.amount);
+      trace?.push(`capped at the ${year} maximum ${usd(max.amount)} (${max.cite})`);
+    }
+    return v.toNumber();
+  }
+
+  // ---------------------------------------------------------------- grids
 
   scheduleGrid(contractArg: string | undefined, yearArg: string | number, scheduleId?: string, defaultId?: string): Result<ScheduleGrid> {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return { ok: false, code: contract.code, message: contract.message };
-    const schedule = scheduleId ? contract.scheduleById.get(scheduleId) : contract.salarySchedule;
+    const schedule = scheduleId ? contract.scheduleById.get(scheduleId) : contract.salarySchedule ?? contract.schedules[0];
     if (!schedule)
       return { ok: false, code: 'VALUE', message: `Unknown schedule "${scheduleId}" in ${contract.id}; valid schedules: ${contract.schedules.map((s) => s.id).join(', ')}` };
     const table = this.table(contract, schedule, yearArg);
     if (table instanceof Failure) return { ok: false, code: table.code, message: table.message };
     const n = schedule.laneLabels.length;
-    const rows = table.rows.map((r) => {
-      const base = r.steps[0] * n;
-      const cells: GridCell[] = schedule.laneLabels.map((_, l) => {
-        const st = table.status[base + l];
-        return { value: st === VALUE ? table.values[base + l] : null, status: st === VALUE ? 'value' : st === CLOSED ? 'closed' : 'empty', cite: r.cite };
+    const cell = (k: number): GridCell => {
+      const st = table.status[k];
+      return { value: hasValue(st) ? table.values[k] : null, status: st === VALUE ? 'value' : st === DERIVED ? 'derived' : st === CLOSED ? 'closed' : 'empty', cite: table.cites[k] };
+    };
+    const byLane = table.rows.length > 0 && table.rows[0].lanes.length > 0;
+    const rows = byLane
+      ? table.rows.map((r) => ({ label: r.lanes.map((l) => schedule.laneLabels[l]).join(' & '), cite: r.cite, cells: schedule.stepLabels.map((_, s) => cell(s * n + r.lanes[0])) }))
+      : table.rows.map((r) => ({ label: r.steps.map((s) => schedule.stepLabels[s]).join(' & '), cite: r.cite, cells: schedule.laneLabels.map((_, l) => cell(r.steps[0] * n + l)) }));
+    // derived career rows the table does not print (e.g. an hourly career increment) join the grid
+    if (!byLane)
+      schedule.stepLabels.forEach((label, s) => {
+        if (table.rowOfStep[s] >= 0) return;
+        const cells = schedule.laneLabels.map((_, l) => cell(s * n + l));
+        if (cells.some((c) => c.status === 'derived')) rows.push({ label, cite: cells.find((c) => c.status === 'derived')!.cite, cells });
       });
-      return { label: r.steps.map((s) => schedule.stepLabels[s]).join(' & '), cite: r.cite, cells };
-    });
-    return { ok: true, value: { contractId: contract.id, scheduleId: schedule.id, year: table.year, title: table.title, cite: table.cite, lanes: schedule.laneLabels, rows } };
+    return {
+      ok: true,
+      value: {
+        contractId: contract.id, scheduleId: schedule.id, year: table.year, title: table.title, cite: table.cite,
+        columnsAre: byLane ? this.axisName(schedule, 'step') : this.axisName(schedule, 'lane'),
+        lanes: byLane ? schedule.stepLabels : schedule.laneLabels,
+        rows,
+      },
+    };
   }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function usdOrUnit(v: number, unit: string): string {
+  if (unit.startsWith('USD')) return `${usd(v)}${unit.length > 3 ? unit.slice(3) : ''}`;
+  if (unit === 'percent') return `${v}%`;
+  if (unit === 'multiplier') return `× ${v}`;
+  return `${v} ${unit}`;
 }

@@ -3,15 +3,18 @@
  * All-or-nothing: a batch with any bad file is rejected whole, with file, path and reason,
  * and the registry keeps exactly what it had.
  */
-import type { CompiledSchedule, CompiledTable, Contract, ContractFile, ScheduleFile } from './model';
-import { CLOSED, EMPTY, VALUE } from './model';
+import type {
+  CompiledSchedule, CompiledStipendItem, CompiledStipends, CompiledTable, CompiledTerm, Contract, ContractFile, PrintedValue, ScheduleFile, StipendsFile, TermFile,
+} from './model';
+import { CLOSED, DERIVED, EMPTY, VALUE } from './model';
+import { applyPercent } from './rounding';
 import { lookalikeReason, normalizeLabel } from './normalize';
 import contractSchema from './schema/contract.schema.json';
 import { SchemaValidator } from './schema/validate';
 import type { SchemaError, SchemaNode } from './schema/validate';
 
 /** The published schema, interpreted (no generated code, no eval). */
-export const schemaValidator = new SchemaValidator(contractSchema as SchemaNode);
+export const schemaValidator = new SchemaValidator(contractSchema as unknown as SchemaNode);
 
 /** Largest contract file accepted, in characters. The shipped ones are under 40 KB. */
 export const MAX_CONTRACT_CHARS = 2_000_000;
@@ -58,7 +61,7 @@ export function compileContract(input: string | unknown, origin: string): Contra
   if (e) throw new ContractLoadError(origin, readablePath(e.path), schemaReason(e));
   const file = data as ContractFile;
   checkSemantics(file, origin);
-  const schedules = file.schedules.map((s) => compileSchedule(s, origin));
+  const schedules = file.schedules.map((s) => compileSchedule(s, file, origin));
   return {
     file,
     id: file.id,
@@ -66,6 +69,10 @@ export function compileContract(input: string | unknown, origin: string): Contra
     schedules,
     scheduleById: new Map(schedules.map((s) => [s.id, s])),
     salarySchedule: schedules.find((s) => s.file.kind === 'annual'),
+    hourlySchedules: schedules.filter((s) => s.file.kind === 'hourly'),
+    stipends: file.stipends && compileStipends(file.stipends, origin),
+    terms: new Map((file.terms ?? []).map((t) => [t.id, compileTerm(t)])),
+    rates: new Map((file.rates ?? []).map((r) => [r.id, r])),
     origin,
   };
 }
@@ -119,24 +126,32 @@ function checkSemantics(f: ContractFile, origin: string): void {
     if (!f.rounding[s.rounding]) fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`);
     axisIndex(s.lanes, origin, `${sp}.lanes`);
     axisIndex(s.steps, origin, `${sp}.steps`);
-    const tableYears = new Set<string>();
+      const tableYears = new Set<string>();
     s.tables.forEach((t, ti) => {
       const tp = `${sp}.tables[${ti}]`;
       if (!years.has(t.year)) fail(origin, `${tp}.year`, `${t.year} is not in the contract's years (${f.years.join(', ')})`);
       if (tableYears.has(t.year)) fail(origin, `${tp}.year`, `schedule "${s.id}" has two tables for ${t.year}`);
       tableYears.add(t.year);
-      const covered = new Map<number, number>();
+      const covered = new Map<string, number>();
       t.rows.forEach((r, ri) => {
         const rp = `${tp}.rows[${ri}]`;
-        if (r.values.length !== s.lanes.length)
-          fail(origin, `${rp}.values`, `has ${r.values.length} values; the schedule has ${s.lanes.length} lanes (${s.lanes.map((l) => l.label).join(', ')})`);
-        r.steps.forEach((label, k) => {
-          const idx = s.steps.findIndex((st) => st.label === label);
-          if (idx < 0) fail(origin, `${rp}.steps[${k}]`, `"${label}" is not a step label of schedule "${s.id}" (${s.steps.map((x) => x.label).join(', ')})`);
-          if (covered.has(idx)) fail(origin, `${rp}.steps[${k}]`, `step "${label}" already has a row in ${t.year} (rows[${covered.get(idx)}])`);
-          covered.set(idx, ri);
+        if ((r.steps === undefined) === (r.lanes === undefined))
+          fail(origin, rp, 'a row lists either the steps it answers for (values one per lane) or the lanes (values one per step), not both or neither');
+        const byStep = r.steps !== undefined;
+        const [axis, across] = byStep ? (['steps', s.lanes] as const) : (['lanes', s.steps] as const);
+        const own = byStep ? s.steps : s.lanes;
+        if (r.values.length !== across.length)
+          fail(origin, `${rp}.values`, `has ${r.values.length} values; the schedule has ${across.length} ${byStep ? 'lanes' : 'steps'} (${across.map((l) => l.label).join(', ')})`);
+        (r.steps ?? r.lanes)!.forEach((label, k) => {
+          const idx = own.findIndex((x) => x.label === label);
+          if (idx < 0) fail(origin, `${rp}.${axis}[${k}]`, `"${label}" is not a ${byStep ? 'step' : 'lane'} label of schedule "${s.id}" (${own.map((x) => x.label).join(', ')})`);
+          const key = `${axis}:${idx}`;
+          if (covered.has(key)) fail(origin, `${rp}.${axis}[${k}]`, `${byStep ? 'step' : 'lane'} "${label}" already has a row in ${t.year} (rows[${covered.get(key)}])`);
+          covered.set(key, ri);
         });
       });
+      const layouts = new Set(t.rows.map((r) => r.steps !== undefined));
+      if (layouts.size > 1) fail(origin, `${tp}.rows`, 'mixes rows by step and rows by lane; a table uses one layout');
     });
   });
   const rules = f.rules ?? {};
@@ -164,31 +179,182 @@ function checkSemantics(f: ContractFile, origin: string): void {
   });
   (rules.stepPolicy ?? []).forEach((r, i) => needYear(r.year, `rules.stepPolicy[${i}].year`));
   (rules.offSchedulePayments ?? []).forEach((r, i) => needYear(r.year, `rules.offSchedulePayments[${i}].year`));
+  const needYears = (ys: string[], p: string) => ys.forEach((y, j) => needYear(y, `${p}[${j}]`));
+
+  if (f.stipends) {
+    const st = f.stipends;
+    needRounding(st.rounding, 'stipends.rounding');
+    const nSteps = st.experienceSteps.length;
+    axisIndex(st.experienceSteps.map((e) => ({ label: e.label, aliases: [] })), origin, 'stipends.experienceSteps');
+    st.experienceSteps.forEach((e, i) => {
+      const p = `stipends.experienceSteps[${i}]`;
+      if (e.toYear !== undefined && e.toYear < e.fromYear) fail(origin, `${p}.toYear`, `${e.toYear} is before fromYear ${e.fromYear}`);
+      const prev = st.experienceSteps[i - 1];
+      const expected = i === 0 ? 1 : prev.toYear === undefined ? NaN : prev.toYear + 1;
+      if (e.fromYear !== expected)
+        fail(origin, `${p}.fromYear`, i === 0 ? 'the first experience step must start at year 1' : prev.toYear === undefined ? `the step before has no toYear, so no step can follow it` : `must be ${expected}, right after the previous step's toYear`);
+      if (e.toYear === undefined && i !== nSteps - 1) fail(origin, `${p}.toYear`, 'only the last experience step may be open-ended');
+    });
+    const stepLabels = st.experienceSteps.map((e) => e.label);
+    const baseIds = new Set<string>();
+    (st.bases ?? []).forEach((b, i) => {
+      const p = `stipends.bases[${i}]`;
+      if (baseIds.has(b.id)) fail(origin, `${p}.id`, `base "${b.id}" is defined twice`);
+      baseIds.add(b.id);
+      const s = scheduleOf(b.schedule, `${p}.schedule`);
+      s.lanes.some((x) => x.label === b.lane) || fail(origin, `${p}.lane`, `"${b.lane}" is not a lane of "${s.id}"`);
+      s.steps.some((x) => x.label === b.step) || fail(origin, `${p}.step`, `"${b.step}" is not a step of "${s.id}"`);
+      (b.printed ?? []).forEach((x, j) => needYear(x.year, `${p}.printed[${j}].year`));
+    });
+    (st.addOns ?? []).forEach((a, i) => {
+      const p = `stipends.addOns[${i}]`;
+      const si = stepLabels.indexOf(a.step);
+      const oi = stepLabels.indexOf(a.over);
+      if (si < 0) fail(origin, `${p}.step`, `"${a.step}" is not an experience step (${stepLabels.join(', ')})`);
+      if (oi < 0) fail(origin, `${p}.over`, `"${a.over}" is not an experience step (${stepLabels.join(', ')})`);
+      if (oi >= si) fail(origin, `${p}.over`, `an add-on builds on an earlier step; "${a.over}" does not come before "${a.step}"`);
+    });
+    const seen = new Map<string, number>();
+    st.items.forEach((it, i) => {
+      const p = `stipends.items[${i}]`;
+      const key = `${normalizeLabel(it.activity)}|${normalizeLabel(it.role)}`;
+      if (seen.has(key)) fail(origin, p, `${it.activity} / ${it.role} is already defined by stipends.items[${seen.get(key)}]`);
+      seen.set(key, i);
+      const covered = new Set<string>();
+      it.terms.forEach((b, j) => {
+        const bp = `${p}.terms[${j}]`;
+        b.years.forEach((y, k) => {
+          needYear(y, `${bp}.years[${k}]`);
+          if (covered.has(y)) fail(origin, `${bp}.years[${k}]`, `${it.activity} / ${it.role} already has an amount for ${y}`);
+          covered.add(y);
+        });
+        if (b.kind === 'percent') {
+          if (!baseIds.has(b.base)) fail(origin, `${bp}.base`, `base "${b.base}" is not defined in stipends.bases (${[...baseIds].join(', ') || 'none'})`);
+          if (b.percents.length !== nSteps) fail(origin, `${bp}.percents`, `has ${b.percents.length} percents; there are ${nSteps} experience steps (${stepLabels.join(', ')})`);
+        }
+        if (b.kind === 'amount' && b.amounts.length !== 1 && b.amounts.length !== nSteps)
+          fail(origin, `${bp}.amounts`, `has ${b.amounts.length} amounts; give one for all, or one per experience step (${nSteps})`);
+        if (b.kind === 'range' && b.max < b.min) fail(origin, `${bp}.max`, `${b.max} is below min ${b.min}`);
+      });
+    });
+    const findItem = (activity: string, role?: string) =>
+      st.items.some((it) => normalizeLabel(it.activity) === normalizeLabel(activity) && (role === undefined || normalizeLabel(it.role) === normalizeLabel(role)));
+    (st.bonuses ?? []).forEach((b, i) => {
+      const p = `stipends.bonuses[${i}]`;
+      needYears(b.years ?? [], `${p}.years`);
+      b.appliesTo.forEach((a, j) => findItem(a.activity, a.role) || fail(origin, `${p}.appliesTo[${j}]`, `no stipend item ${a.activity}${a.role ? ' / ' + a.role : ''}`));
+    });
+    (st.printed ?? []).forEach((t, i) => {
+      needYear(t.year, `stipends.printed[${i}].year`);
+      t.rows.forEach((r, j) => {
+        const p = `stipends.printed[${i}].rows[${j}]`;
+        findItem(r.activity, r.role) || fail(origin, p, `no stipend item ${r.activity} / ${r.role} for this printed row`);
+        if (r.amounts.length !== nSteps) fail(origin, `${p}.amounts`, `has ${r.amounts.length} amounts; there are ${nSteps} experience steps`);
+      });
+    });
+  }
+
+  const termIds = new Set<string>();
+  (f.terms ?? []).forEach((t, i) => {
+    const p = `terms[${i}]`;
+    if (termIds.has(t.id)) fail(origin, `${p}.id`, `term "${t.id}" is defined twice`);
+    termIds.add(t.id);
+    const keyed = t.values.filter((v) => v.key !== undefined).length;
+    if (keyed !== 0 && keyed !== t.values.length) fail(origin, `${p}.values`, 'either every value has a key or none has');
+    const tiers = t.values.filter((v) => v.minYears !== undefined).length;
+    if (tiers !== 0 && tiers !== t.values.length) fail(origin, `${p}.values`, 'either every value has minYears (a tier) or none has');
+    const aliasOwner = new Map<string, string>();
+    const slots = new Set<string>();
+    t.values.forEach((v, j) => {
+      const vp = `${p}.values[${j}]`;
+      needYears(v.years, `${vp}.years`);
+      if (v.key !== undefined)
+        for (const name of [v.key, ...(v.keyAliases ?? [])]) {
+          const n = normalizeLabel(name);
+          const owner = aliasOwner.get(n);
+          if (owner !== undefined && owner !== v.key) fail(origin, vp, `"${name}" already names key "${owner}"`);
+          aliasOwner.set(n, v.key);
+        }
+      for (const y of v.years) {
+        const slot = `${v.key ?? ''}|${v.minYears ?? ''}|${y}`;
+        if (slots.has(slot)) fail(origin, vp, `a second value for ${[v.key && `key "${v.key}"`, v.minYears !== undefined && `${v.minYears} years`, y].filter(Boolean).join(', ')}`);
+        slots.add(slot);
+      }
+      if (v.max !== undefined && v.max < v.amount) fail(origin, `${vp}.max`, `${v.max} is below the amount ${v.amount}`);
+    });
+  });
+
+  const rateIds = new Map<string, number>();
+  (f.rates ?? []).forEach((r, i) => {
+    if (rateIds.has(r.id)) fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);
+    rateIds.set(r.id, i);
+  });
+  (f.rates ?? []).forEach((r, i) => {
+    const p = `rates[${i}]`;
+    needRounding(r.rounding, `${p}.rounding`);
+    (r.max ?? []).forEach((m, j) => needYears(m.years, `${p}.max[${j}].years`));
+    // follow the chain of `of` to the salary schedule, refusing unknown ids and cycles
+    const chain = [r.id];
+    let of = r.of;
+    while (of !== 'salary') {
+      const next = rateIds.get(of);
+      if (next === undefined) fail(origin, `${p}.of`, `"${of}" is neither "salary" nor a rate id (${[...rateIds.keys()].join(', ')})`);
+      if (chain.includes(of)) fail(origin, `${p}.of`, `rates refer to each other in a circle: ${[...chain, of].join(' -> ')}`);
+      chain.push(of);
+      of = f.rates![next!].of;
+    }
+  });
 }
 
-function compileSchedule(s: ScheduleFile, origin: string): CompiledSchedule {
+function compileSchedule(s: ScheduleFile, f: ContractFile, origin: string): CompiledSchedule {
   const laneCount = s.lanes.length;
+  const stepOf = (label: string) => s.steps.findIndex((st) => st.label === label);
+  const laneOf = (label: string) => s.lanes.findIndex((l) => l.label === label);
   const tables = new Map<string, CompiledTable>();
   for (const t of s.tables) {
     const n = s.steps.length * laneCount;
     const values = new Float64Array(n).fill(NaN);
     const status = new Uint8Array(n).fill(EMPTY);
+    const cites = new Array<string>(n).fill(t.cite);
     const rowOfStep = new Int32Array(s.steps.length).fill(-1);
+    const put = (si: number, li: number, v: PrintedValue, cite: string) => {
+      const k = si * laneCount + li;
+      cites[k] = cite;
+      if (typeof v === 'number') {
+        values[k] = v;
+        status[k] = VALUE;
+      } else status[k] = v === 'NONE' ? CLOSED : EMPTY;
+    };
     const rows = t.rows.map((r, ri) => {
-      const steps = r.steps.map((label) => s.steps.findIndex((st) => st.label === label));
+      const steps = (r.steps ?? []).map(stepOf);
+      const lanes = (r.lanes ?? []).map(laneOf);
       for (const si of steps) {
         rowOfStep[si] = ri;
-        r.values.forEach((v, li) => {
-          const k = si * laneCount + li;
-          if (typeof v === 'number') {
-            values[k] = v;
-            status[k] = VALUE;
-          } else status[k] = v === 'NONE' ? CLOSED : EMPTY;
-        });
+        r.values.forEach((v, li) => put(si, li, v, r.cite));
       }
-      return { printed: r.printed, steps, cite: r.cite };
+      for (const li of lanes) r.values.forEach((v, si) => put(si, li, v, r.cite));
+      return { printed: r.printed, steps, lanes, cite: r.cite };
     });
-    tables.set(t.year, { year: t.year, title: t.title, cite: t.cite, values, status, rowOfStep, rows });
+    tables.set(t.year, { year: t.year, title: t.title, cite: t.cite, values, status, cites, rowOfStep, rows });
+  }
+  // A career increment the table does not print is derived from its rule (a printed one stays as printed;
+  // the self-check compares the two).
+  for (const r of f.rules?.careerIncrement ?? []) {
+    if (r.schedule !== s.id) continue;
+    const step = stepOf(r.step);
+    const base = stepOf(r.baseStep);
+    for (const year of r.years) {
+      const t = tables.get(year)!;
+      for (const laneLabel of r.lanes) {
+        const lane = laneOf(laneLabel);
+        const k = step * laneCount + lane;
+        const kb = base * laneCount + lane;
+        if (t.status[k] !== EMPTY || t.status[kb] !== VALUE) continue;
+        t.values[k] = applyPercent(t.values[kb], r.percent, f.rounding[r.rounding]).toNumber();
+        t.status[k] = DERIVED;
+        t.cites[k] = r.cite;
+      }
+    }
   }
   return {
     file: s,
@@ -201,6 +367,47 @@ function compileSchedule(s: ScheduleFile, origin: string): CompiledSchedule {
     stepCache: new Map(),
     tables,
   };
+}
+
+function compileStipends(st: StipendsFile, origin: string): CompiledStipends {
+  const activities = new Map<string, Map<string, CompiledStipendItem>>();
+  const activityLabels: string[] = [];
+  const owner = new Map<string, string>(); // normalised activity alias -> canonical activity
+  for (const it of st.items) {
+    const canonical = normalizeLabel(it.activity);
+    if (!activities.has(canonical)) {
+      activities.set(canonical, new Map());
+      activityLabels.push(it.activity);
+    }
+    const roles = activities.get(canonical)!;
+    for (const name of [it.activity, ...(it.activityAliases ?? [])]) {
+      const n = normalizeLabel(name);
+      const prev = owner.get(n);
+      if (prev !== undefined && prev !== canonical) fail(origin, 'stipends.items', `activity alias "${name}" names both "${prev}" and "${it.activity}"`);
+      owner.set(n, canonical);
+    }
+    const item = { file: it, activity: it.activity, role: it.role };
+    for (const name of [it.role, ...(it.roleAliases ?? [])]) {
+      const n = normalizeLabel(name);
+      const prev = roles.get(n);
+      if (prev && prev !== item) fail(origin, 'stipends.items', `role "${name}" of ${it.activity} names both "${prev.role}" and "${it.role}"`);
+      roles.set(n, item);
+    }
+  }
+  // aliases point at the same role map as the canonical activity
+  for (const [alias, canonical] of owner) if (alias !== canonical) activities.set(alias, activities.get(canonical)!);
+  return { file: st, activities, activityLabels };
+}
+
+function compileTerm(t: TermFile): CompiledTerm {
+  const keys = new Map<string, string>();
+  const keyLabels: string[] = [];
+  for (const v of t.values) {
+    if (v.key === undefined) continue;
+    if (!keyLabels.includes(v.key)) keyLabels.push(v.key);
+    for (const name of [v.key, ...(v.keyAliases ?? [])]) keys.set(normalizeLabel(name), v.key);
+  }
+  return { file: t, keys, keyLabels, tiered: t.values.some((v) => v.minYears !== undefined) };
 }
 
 /** The set of loaded contracts. Loading is all-or-nothing per batch. */

@@ -26,6 +26,47 @@ export interface ContractFile {
   rounding: Record<string, RoundingRule>;
   schedules: ScheduleFile[];
   rules?: RulesFile;
+  stipends?: StipendsFile;
+  terms?: TermFile[];
+  rates?: RateFile[];
+  readings?: Note[];
+}
+
+/** Years a value applies to, with its citation. */
+interface Dated { years: string[]; cite: Cite; note?: string }
+
+export type StipendBasis =
+  | (Dated & { kind: 'percent'; base: string; percents: number[] })
+  | (Dated & { kind: 'amount'; amounts: number[] })
+  | (Dated & { kind: 'range'; min: number; max: number })
+  | (Dated & { kind: 'perUnit'; rate: number; unit: string; max?: number })
+  | (Dated & { kind: 'prorated'; amount: number; fullAt: number; unit: string });
+
+export interface StipendItemFile {
+  activity: string; activityAliases?: string[]; role: string; roleAliases?: string[]; group?: string;
+  cite: Cite; note?: string; terms: StipendBasis[];
+}
+export interface StipendBonusFile {
+  id: string; title: string; amount: number; automatic: boolean; minYears?: number; years?: string[];
+  appliesTo: { activity: string; role?: string }[]; cite: Cite; note?: string;
+}
+export interface StipendsFile {
+  title: string; cite: Cite; note?: string; rounding: string;
+  experienceSteps: { label: string; fromYear: number; toYear?: number; cite?: Cite }[];
+  bases?: { id: string; title: string; schedule: string; lane: string; step: string; cite: Cite; printed?: { year: string; amount: number; cite: Cite }[] }[];
+  addOns?: { step: string; over: string; amount: number; cite: Cite }[];
+  items: StipendItemFile[];
+  bonuses?: StipendBonusFile[];
+  printed?: { year: string; cite: Cite; title?: string; rows: { activity: string; role: string; amounts: (number | null)[]; cite: Cite }[] }[];
+}
+
+export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; cite: Cite; note?: string }
+export interface TermFile {
+  id: string; title: string; unit: string; group?: string; keyName?: string; cite: Cite; note?: string; values: TermValueFile[];
+}
+export interface RateFile {
+  id: string; title: string; of: string; divisor: number; rounding: string;
+  max?: { years: string[]; amount: number; cite: Cite }[]; cite: Cite; note?: string;
 }
 
 export interface ScheduleFile {
@@ -39,8 +80,12 @@ export interface ScheduleFile {
   lanesNote?: string;
   steps: { label: string; aliases: string[]; kind?: 'step' | 'career'; eligibility?: Note }[];
   notes?: Note[];
-  tables: { year: string; cite: Cite; title: string; rows: { printed: string; steps: string[]; cite: Cite; values: PrintedValue[] }[] }[];
+  axisNames?: { lane?: string; step?: string };
+  tables: { year: string; cite: Cite; title: string; rows: ScheduleRowFile[] }[];
 }
+
+/** A printed row: either one step across all lanes (teachers' layout) or one lane across all steps (a position's row). */
+export interface ScheduleRowFile { printed: string; steps?: string[]; lanes?: string[]; cite: Cite; values: PrintedValue[] }
 
 export interface CareerIncrementRule {
   schedule: string; step: string; baseStep: string; lanes: string[]; years: string[];
@@ -64,6 +109,8 @@ export interface RulesFile {
 export const VALUE = 0;
 export const EMPTY = 1;
 export const CLOSED = 2;
+/** no printed value, but a stated rule (career increment) gives one */
+export const DERIVED = 3;
 
 /** One schedule of one year, compiled: a dense grid indexed [stepIndex * laneCount + laneIndex]. */
 export interface CompiledTable {
@@ -71,9 +118,13 @@ export interface CompiledTable {
   title: string;
   cite: Cite;
   values: Float64Array;       // NaN where there is no value
-  status: Uint8Array;         // VALUE | EMPTY | CLOSED
-  rowOfStep: Int32Array;      // step index -> index into rows, -1 when the year prints no row for the step
-  rows: { printed: string; steps: number[]; cite: Cite }[];
+  status: Uint8Array;         // VALUE | EMPTY | CLOSED | DERIVED
+  /** the citation of each cell: its printed row, or the rule that derives it */
+  cites: string[];
+  /** printed rows; for teacher-layout tables each answers for `steps`, for position rows for `lanes` */
+  rows: { printed: string; steps: number[]; lanes: number[]; cite: Cite }[];
+  /** printed row answering for each step (teacher layout), -1 when none */
+  rowOfStep: Int32Array;
 }
 
 export interface CompiledSchedule {
@@ -88,6 +139,21 @@ export interface CompiledSchedule {
   tables: Map<string, CompiledTable>; // canonical year -> table
 }
 
+export interface CompiledStipendItem { file: StipendItemFile; activity: string; role: string }
+export interface CompiledStipends {
+  file: StipendsFile;
+  /** normalised activity name or alias -> (normalised role or alias -> item) */
+  activities: Map<string, Map<string, CompiledStipendItem>>;
+  activityLabels: string[];
+}
+export interface CompiledTerm {
+  file: TermFile;
+  /** normalised key or alias -> canonical key */
+  keys: Map<string, string>;
+  keyLabels: string[];
+  tiered: boolean;
+}
+
 export interface Contract {
   file: ContractFile;
   id: string;
@@ -96,6 +162,10 @@ export interface Contract {
   scheduleById: Map<string, CompiledSchedule>;
   /** the schedule SALARY reads: the first annual schedule */
   salarySchedule: CompiledSchedule | undefined;
+  hourlySchedules: CompiledSchedule[];
+  stipends: CompiledStipends | undefined;
+  terms: Map<string, CompiledTerm>;
+  rates: Map<string, RateFile>;
   /** file name the contract came from (bundled: the JSON file name) */
   origin: string;
 }

@@ -49,8 +49,8 @@ describe('Budget 2025-26: one SALARY call per row', () => {
     expect(at('Budget 2025-26', 'G14')).toBeNull();
   });
   test('SALARY.SOURCE gives the line behind each salary', () => {
-    expect(at('Budget 2025-26', 'H2')).toBe('004_95c67c5f7895ec64.txt:4960 (waconia/teachers 2025-26, row "B", lane BA)');
-    expect(at('Budget 2025-26', 'H9')).toBe('004_95c67c5f7895ec64.txt:4982 (waconia/teachers 2025-26, row "Career Increment", lane MA+45)');
+    expect(at('Budget 2025-26', 'H2')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane BA, step B: $46,146 as printed (004_95c67c5f7895ec64.txt:4960)');
+    expect(at('Budget 2025-26', 'H9')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane MA+45, step Career: $95,959 as printed (004_95c67c5f7895ec64.txt:4982)');
   });
 });
 
@@ -60,7 +60,7 @@ describe('Errors sheet: each bad input gives the documented error with a message
     [3, 'NA', /step Career is printed for lanes BA\+60\/MA, MA\+15, MA\+30, MA\+45/i],
     [4, 'VALUE', /Unknown lane "MA\+90"; valid lanes: BA,/],
     [5, 'VALUE', /ambiguous: write 2024-25 or 2025-26/],
-    [6, 'NA', /no k12 schedule for 2022-23/],
+    [6, 'NA', /does not cover 2022-23: the agreements \(2023-2025 \(004_95c67c5f7895ec64\.txt:1794-1808\)/],
     [7, 'NA', /prints NONE for lane BA\+60 at step 1 \(001_568af6eb86bfbaf6\.txt:992\)/],
     [8, 'NA', /no default contract chosen/],
     [9, 'VALUE', /Unknown contract "waconia\/bus-drivers"; valid contracts: waconia\/teachers, anoka-hennepin\/teachers/],
