@@ -23,4 +23,4 @@ try {
   }
   throw e;
 }
-console.log(formatFindings(checkContracts(registry.all())));
+console.log(formatFindings(checkContracts(registry)));

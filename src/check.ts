@@ -1,17 +1,26 @@
 /**
- * Contract self-check: where an agreement states how a table is derived, compute it and compare with
- * every printed cell. Printed tables stay what the contract says; each disagreement is reported with
- * the cell, both values and both citations, never silently corrected.
+ * Contract self-check: where an agreement states how a table or amount is derived, compute it and compare
+ * with every printed value. Printed tables stay what the contract says; each disagreement is reported
+ * with the cell, both values and both citations, never silently corrected.
+ *
+ * Checked: schedule increases (year = from + %), career increments over their base step, stipend base
+ * cells against the multiplier the stipend schedule prints, printed stipend dollar tables against the
+ * percent rule, and stated increases of named terms (e.g. +10% insurance contribution).
  */
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
 import { DERIVED, VALUE } from './model';
+import type { ContractRegistry } from './loader';
+import { Engine, Failure } from './engine';
 import { applyPercent } from './rounding';
 
 export interface Finding {
   contract: string;
+  /** what was compared: a schedule id, "stipends" or "terms" */
   schedule: string;
   year: string;
+  /** the row: lane, activity or term */
   lane: string;
+  /** the column: step, experience step or key */
   step: string;
   rule: string;          // e.g. "2025-26 = 2024-25 + 3%"
   printed: number | null;
@@ -23,32 +32,36 @@ export interface Finding {
 }
 
 export interface CheckReport {
-  checked: number;       // cells compared
+  checked: number;       // values compared
   agreeing: number;
   findings: Finding[];
 }
 
-function cellCite(t: CompiledTable, step: number): string {
-  const r = t.rowOfStep[step];
-  return r >= 0 ? t.rows[r].cite : t.cite;
+function cellCite(t: CompiledTable, k: number): string {
+  return t.cites[k];
 }
 
-export function checkContract(c: Contract): CheckReport {
+export function checkContract(c: Contract, engine: Engine): CheckReport {
   const report: CheckReport = { checked: 0, agreeing: 0, findings: [] };
   const rules = c.file.rules ?? {};
-  const compare = (s: CompiledSchedule, t: CompiledTable, lane: number, step: number, derived: number, rule: string, ruleCite: string) => {
-    const k = step * s.laneLabels.length + lane;
+  const record = (f: Omit<Finding, 'contract' | 'difference'>, note?: string) => {
     report.checked++;
-    const printed = t.status[k] === VALUE ? t.values[k] : null;
-    if (printed === derived) {
+    if (f.printed !== null && f.printed === f.derived) {
       report.agreeing++;
       return;
     }
     report.findings.push({
-      contract: c.id, schedule: s.id, year: t.year, lane: s.laneLabels[lane], step: s.stepLabels[step], rule,
-      printed, derived, difference: printed === null ? null : printed - derived,
-      printedCite: cellCite(t, step), ruleCite,
-      note: printed === null ? 'the rule gives a value where the table prints none' : 'the printed value differs from the stated rule; the printed table is what SALARY returns',
+      contract: c.id, ...f, difference: f.printed === null || f.derived === null ? null : Math.round((f.printed - f.derived) * 100) / 100,
+      note: note ?? f.note,
+    });
+  };
+  const compareCell = (s: CompiledSchedule, t: CompiledTable, lane: number, step: number, derived: number, rule: string, ruleCite: string) => {
+    const k = step * s.laneLabels.length + lane;
+    const printed = t.status[k] === VALUE ? t.values[k] : null;
+    record({
+      schedule: s.id, year: t.year, lane: s.laneLabels[lane], step: s.stepLabels[step], rule, printed, derived,
+      printedCite: cellCite(t, k), ruleCite,
+      note: printed === null ? 'the rule gives a value where the table prints none' : 'the printed value differs from the stated rule; the printed table is what the functions return',
     });
   };
 
@@ -64,14 +77,13 @@ export function checkContract(c: Contract): CheckReport {
         const k = step * n + lane;
         if (from.status[k] !== VALUE) {
           if (to.status[k] === VALUE)
-            report.findings.push({
-              contract: c.id, schedule: s.id, year: r.year, lane: s.laneLabels[lane], step: s.stepLabels[step], rule,
-              printed: to.values[k], derived: null, difference: null, printedCite: cellCite(to, step), ruleCite: r.cite,
-              note: `${r.year} prints a value where ${r.from} prints none`,
+            record({
+              schedule: s.id, year: r.year, lane: s.laneLabels[lane], step: s.stepLabels[step], rule, printed: to.values[k], derived: null,
+              printedCite: cellCite(to, k), ruleCite: r.cite, note: `${r.year} prints a value where ${r.from} prints none`,
             });
           continue;
         }
-        compare(s, to, lane, step, applyPercent(from.values[k], r.percent, c.file.rounding[r.rounding]).toNumber(), rule, r.cite);
+        compareCell(s, to, lane, step, applyPercent(from.values[k], r.percent, c.file.rounding[r.rounding]).toNumber(), rule, r.cite);
       }
     });
   }
@@ -87,17 +99,60 @@ export function checkContract(c: Contract): CheckReport {
         const kb = base * s.laneLabels.length + lane;
         // a derived cell came from this very rule; only printed cells are checked against it
         if (t.status[kb] !== VALUE || t.status[step * s.laneLabels.length + lane] === DERIVED) continue;
-        compare(s, t, lane, step, applyPercent(t.values[kb], r.percent, c.file.rounding[r.rounding]).toNumber(), `${r.step} = ${r.baseStep} × (1 + ${r.percent}%)`, r.cite);
+        compareCell(s, t, lane, step, applyPercent(t.values[kb], r.percent, c.file.rounding[r.rounding]).toNumber(), `${r.step} = ${r.baseStep} × (1 + ${r.percent}%)`, r.cite);
       }
     }
+  }
+
+  const st = c.stipends?.file;
+  for (const b of st?.bases ?? []) {
+    const s = c.scheduleById.get(b.schedule)!;
+    for (const p of b.printed ?? []) {
+      const t = s.tables.get(p.year);
+      const k = s.stepLabels.indexOf(b.step) * s.laneLabels.length + s.laneLabels.indexOf(b.lane);
+      const cell = t && t.status[k] === VALUE ? t.values[k] : null;
+      record({
+        schedule: 'stipends', year: p.year, lane: b.title, step: `${b.lane} ${b.step}`, rule: `${b.id} = salary schedule ${b.lane} step ${b.step}`,
+        printed: p.amount, derived: cell, printedCite: p.cite, ruleCite: t ? cellCite(t, k) : b.cite,
+        note: 'the multiplier printed with the stipend schedule differs from the salary-schedule cell it names; stipends are computed from the salary-schedule cell',
+      });
+    }
+  }
+  for (const table of st?.printed ?? []) {
+    for (const row of table.rows) {
+      row.amounts.forEach((printed, i) => {
+        if (printed === null) return;
+        const label = st!.experienceSteps[i];
+        const derived = engine.stipend(c.id, row.activity, row.role, label.fromYear, table.year);
+        record({
+          schedule: 'stipends', year: table.year, lane: `${row.activity} / ${row.role}`, step: label.label, rule: 'stipend rule (percent of the base, add-ons)',
+          printed, derived: derived instanceof Failure ? null : derived, printedCite: row.cite,
+          ruleCite: st!.items.find((it) => it.activity === row.activity && it.role === row.role)?.terms.find((b) => b.years.includes(table.year))?.cite ?? st!.cite,
+          note: derived instanceof Failure ? `the rule gives no single amount: ${derived.message}` : 'the printed dollar table differs from the stated rule; STIPEND follows the rule',
+        });
+      });
+    }
+  }
+
+  for (const r of rules.termIncrease ?? []) {
+    const term = c.terms.get(r.term)!;
+    const pick = (y: string) => term.file.values.find((v) => v.years.includes(y) && (r.key === undefined || v.key === r.key))!;
+    const from = pick(r.from);
+    const to = pick(r.year);
+    record({
+      schedule: 'terms', year: r.year, lane: term.file.title, step: r.key ?? '', rule: `${r.year} = ${r.from} + ${r.percent}%`,
+      printed: to.amount, derived: applyPercent(from.amount, r.percent, c.file.rounding[r.rounding]).toNumber(), printedCite: to.cite, ruleCite: r.cite,
+      note: 'the encoded amount differs from the stated increase',
+    });
   }
   return report;
 }
 
-export function checkContracts(contracts: Contract[]): CheckReport {
+export function checkContracts(registry: ContractRegistry): CheckReport {
+  const engine = new Engine(registry);
   const all: CheckReport = { checked: 0, agreeing: 0, findings: [] };
-  for (const c of contracts) {
-    const r = checkContract(c);
+  for (const c of registry.all()) {
+    const r = checkContract(c, engine);
     all.checked += r.checked;
     all.agreeing += r.agreeing;
     all.findings.push(...r.findings);
@@ -105,15 +160,15 @@ export function checkContracts(contracts: Contract[]): CheckReport {
   return all;
 }
 
-const money = (v: number | null) => (v === null ? '(none)' : v.toLocaleString('en-US'));
+const money = (v: number | null) => (v === null ? '(none)' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 /** The report as plain text, one finding per paragraph. */
 export function formatFindings(report: CheckReport): string {
-  const lines = [`Contract self-check: ${report.checked} cells compared with the rule that derives them; ${report.agreeing} agree, ${report.findings.length} findings.`];
+  const lines = [`Contract self-check: ${report.checked} values compared with the rule that derives them; ${report.agreeing} agree, ${report.findings.length} findings.`];
   for (const f of report.findings)
     lines.push(
       '',
-      `${f.contract} ${f.schedule} ${f.year}, lane ${f.lane}, step ${f.step}: printed ${money(f.printed)} (${f.printedCite}); rule "${f.rule}" gives ${money(f.derived)} (${f.ruleCite})` +
+      `${f.contract} ${f.schedule} ${f.year}, ${f.lane}, ${f.step}: printed ${money(f.printed)} (${f.printedCite}); rule "${f.rule}" gives ${money(f.derived)} (${f.ruleCite})` +
         (f.difference !== null ? `; difference ${f.difference > 0 ? '+' : ''}${f.difference}` : '') + `. ${f.note}.`,
     );
   return lines.join('\n');

@@ -284,6 +284,17 @@ function checkSemantics(f: ContractFile, origin: string): void {
     });
   });
 
+  (rules.termIncrease ?? []).forEach((r, i) => {
+    const p = `rules.termIncrease[${i}]`;
+    const term = (f.terms ?? []).find((t) => t.id === r.term) ?? fail(origin, `${p}.term`, `term "${r.term}" is not defined`);
+    needRounding(r.rounding, `${p}.rounding`);
+    for (const y of [r.from, r.year]) {
+      needYear(y, `${p}.year`);
+      term.values.some((v) => v.years.includes(y) && (r.key === undefined || v.key === r.key)) ||
+        fail(origin, p, `term "${r.term}"${r.key ? ` key "${r.key}"` : ''} has no value for ${y}`);
+    }
+  });
+
   const rateIds = new Map<string, number>();
   (f.rates ?? []).forEach((r, i) => {
     if (rateIds.has(r.id)) fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);

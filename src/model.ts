@@ -98,7 +98,11 @@ export interface StepPolicyRule { year: string; steps: number; midYearSteps?: nu
 export interface OffSchedulePaymentRule {
   year: string; percent: number; of?: string; asOf?: string; paid?: string; prorate: 'fte' | 'none'; condition?: string; cite: Cite;
 }
+export interface TermIncreaseRule {
+  term: string; key?: string; year: string; from: string; percent: number; rounding: string; cite: Cite; note?: string;
+}
 export interface RulesFile {
+  termIncrease?: TermIncreaseRule[];
   careerIncrement?: CareerIncrementRule[];
   scheduleIncrease?: ScheduleIncreaseRule[];
   stepPolicy?: StepPolicyRule[];

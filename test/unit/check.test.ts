@@ -8,11 +8,11 @@ import * as path from 'path';
 import { checkContracts, ContractRegistry, createRegistry, formatFindings } from '../../src';
 
 test('the shipped salary schedules agree with their stated rules in every derived cell', () => {
-  const report = checkContracts(createRegistry().all());
+  const report = checkContracts(createRegistry());
   // 101 printed B-R cells a year x 3 derived years + 4 career cells x 4 years
   expect(report.checked).toBe(101 * 3 + 16);
   expect(report.findings).toEqual([]);
-  expect(formatFindings(report)).toMatch(/319 cells compared .* 319 agree, 0 findings/);
+  expect(formatFindings(report)).toMatch(/319 values compared .* 319 agree, 0 findings/);
 });
 
 test('a changed printed cell is reported with both values and both citations', () => {
@@ -24,7 +24,7 @@ test('a changed printed cell is reported with both values and both citations', (
   c.schedules[0].tables.find((x: any) => x.year === '2026-27').rows.find((r: any) => r.steps[0] === 'Career').values[7] = 100000;
   const registry = new ContractRegistry();
   registry.load([{ name: 'w.json', content: c }]);
-  const report = checkContracts(registry.all());
+  const report = checkContracts(registry);
   const cells = report.findings.map((f) => `${f.year} ${f.lane} ${f.step} ${f.printed} ${f.derived} ${f.printedCite} ${f.ruleCite}`);
   expect(cells).toContain('2025-26 MA+15 H 64655 64654 004_95c67c5f7895ec64.txt:4966 004_95c67c5f7895ec64.txt:1815');
   // 2026-27 H MA+15 is derived from the changed 2025-26 cell: 64,655 x 1.05 = 67,887.75 -> 67,888 vs printed 67,887
