@@ -35,6 +35,8 @@ export interface CheckReport {
   checked: number;       // values compared
   agreeing: number;
   findings: Finding[];
+  /** values compared and agreeing per "contract schedule" ("waconia/teachers k12", "… stipends", "… terms") */
+  tally: Record<string, { checked: number; agreeing: number }>;
 }
 
 function cellCite(t: CompiledTable, k: number): string {
@@ -42,12 +44,15 @@ function cellCite(t: CompiledTable, k: number): string {
 }
 
 export function checkContract(c: Contract, engine: Engine): CheckReport {
-  const report: CheckReport = { checked: 0, agreeing: 0, findings: [] };
+  const report: CheckReport = { checked: 0, agreeing: 0, findings: [], tally: {} };
   const rules = c.file.rules ?? {};
   const record = (f: Omit<Finding, 'contract' | 'difference'>, note?: string) => {
+    const tally = (report.tally[`${c.id} ${f.schedule}`] ??= { checked: 0, agreeing: 0 });
     report.checked++;
+    tally.checked++;
     if (f.printed !== null && f.printed === f.derived) {
       report.agreeing++;
+      tally.agreeing++;
       return;
     }
     report.findings.push({
@@ -150,12 +155,13 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
 
 export function checkContracts(registry: ContractRegistry): CheckReport {
   const engine = new Engine(registry);
-  const all: CheckReport = { checked: 0, agreeing: 0, findings: [] };
+  const all: CheckReport = { checked: 0, agreeing: 0, findings: [], tally: {} };
   for (const c of registry.all()) {
     const r = checkContract(c, engine);
     all.checked += r.checked;
     all.agreeing += r.agreeing;
     all.findings.push(...r.findings);
+    Object.assign(all.tally, r.tally);
   }
   return all;
 }
@@ -165,6 +171,7 @@ const money = (v: number | null) => (v === null ? '(none)' : v.toLocaleString('e
 /** The report as plain text, one finding per paragraph. */
 export function formatFindings(report: CheckReport): string {
   const lines = [`Contract self-check: ${report.checked} values compared with the rule that derives them; ${report.agreeing} agree, ${report.findings.length} findings.`];
+  for (const [what, t] of Object.entries(report.tally)) lines.push(`  ${what}: ${t.checked} compared, ${t.agreeing} agree, ${t.checked - t.agreeing} findings`);
   for (const f of report.findings)
     lines.push(
       '',

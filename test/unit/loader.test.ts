@@ -31,7 +31,7 @@ function rejection(mutate: (c: any) => void): ContractLoadError {
 describe('shipped contracts', () => {
   test('load and compile', () => {
     const r = createRegistry();
-    expect(r.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/teachers']);
+    expect(r.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/custodial', 'waconia/teachers']);
   });
   test('the schema is valid draft-07 JSON Schema, and Ajv (a full validator) accepts the shipped files too', () => {
     const validate = ajv.compile(schema);
@@ -86,7 +86,7 @@ describe('all-or-nothing', () => {
         { name: 'bad.json', content: bad },
       ]),
     ).toThrow(/bad\.json: years/);
-    expect(registry.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/teachers']);
+    expect(registry.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/custodial', 'waconia/teachers']);
     // 2025-26 row B, lane BA+60/MA prints 52,812 (004_95c67c5f7895ec64.txt:4960)
     expect(engine.salary('waconia/teachers', 'MA', 'B', '2025-26')).toBe(52812);
   });
