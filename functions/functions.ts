@@ -4,7 +4,8 @@
  * The JSDoc below is what Excel shows in autocomplete (custom-functions-metadata reads it).
  * Nothing here touches the DOM or Office at load time: only CustomFunctions.associate runs.
  */
-import { defaultEngine, Failure } from '../src';
+import { defaultEngine, Failure, weeklyGross } from '../src';
+import type { WeekHours } from '../src';
 import { listChoices } from '../src/normalize';
 import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
 import { defaultContract, setDefaultContract } from './defaults';
@@ -404,6 +405,77 @@ export function rateSource(rate: any[][], lane: any[][], step: any[][], year: an
     if (con instanceof Failure) return con;
     const ts = texts([[r, 'rate', 'give a rate id'], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
     return ts instanceof Failure ? ts : explain((trace) => engine.rate(con.id, ts[0], ts[1], ts[2], ts[3], undefined, trace));
+  });
+}
+
+/** One element of GROSS: the hours by kind, checked, or the first Failure. */
+function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknown, leave: unknown, premiums: unknown): WeekHours | Failure {
+  const worked = count(w, 'hours worked');
+  if (worked instanceof Failure) return worked;
+  const out: WeekHours = { worked };
+  for (const [v, key, name] of [[shift, 'secondShift', 'second-shift hours'], [weekend, 'weekend', 'weekend hours'], [holiday, 'holidayWorked', 'holiday hours worked'], [leave, 'paidLeave', 'paid leave hours']] as const) {
+    const n = optionalNumber(v, name);
+    if (n instanceof Failure) return n;
+    if (n !== undefined) out[key] = n;
+  }
+  const p = text(premiums, 'premiums');
+  if (p instanceof Failure) return p;
+  if (p) out.premiums = p.split(',').map((x) => x.trim()).filter(Boolean);
+  return out;
+}
+
+/**
+ * Gross pay of an hourly employee for one calendar week, from hours by kind: straight time, second-shift
+ * differential, weekend and holiday premiums, overtime past the contract's threshold at its basic rate.
+ * @customfunction GROSS
+ * @helpurl https://localhost:3000/help.html#gross
+ * @param {any[][]} position Position or grade, e.g. "Custodial Cleaner".
+ * @param {any[][]} step Step, e.g. 7.
+ * @param {any[][]} year School year, e.g. "2025-26".
+ * @param {any[][]} worked Hours worked in the week, not on a holiday (weekend hours included).
+ * @param {any[][]} [secondShift] Of those, hours on a second shift.
+ * @param {any[][]} [weekend] Of those, hours on a Saturday or Sunday.
+ * @param {any[][]} [holidayWorked] Hours worked on a holiday.
+ * @param {any[][]} [paidLeave] Paid hours not worked (holiday pay, vacation, sick leave).
+ * @param {any[][]} [premiums] Per-hour premiums held, comma-separated, e.g. "boiler-license:Chief, pesticide-applicator".
+ * @param {any[][]} [contract] Contract id, e.g. "waconia/custodial". Omit to use the workbook's default.
+ * @returns {any[][]} The week's gross pay, to the cent.
+ */
+export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (p, s, y, w, sh, we, ho, le, pr, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[p, 'position', 'give a position (CONTRACT.POSITIONS lists them)'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const h = weekHours(w, sh, we, ho, le, pr);
+    return h instanceof Failure ? h : weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h);
+  });
+}
+
+/**
+ * How a week's gross pay was computed, line by line, with the clauses.
+ * @customfunction GROSS.SOURCE
+ * @helpurl https://localhost:3000/help.html#gross
+ * @param {any[][]} position Position or grade.
+ * @param {any[][]} step Step.
+ * @param {any[][]} year School year.
+ * @param {any[][]} worked Hours worked in the week, not on a holiday.
+ * @param {any[][]} [secondShift] Of those, hours on a second shift.
+ * @param {any[][]} [weekend] Of those, hours on a Saturday or Sunday.
+ * @param {any[][]} [holidayWorked] Hours worked on a holiday.
+ * @param {any[][]} [paidLeave] Paid hours not worked.
+ * @param {any[][]} [premiums] Per-hour premiums held, comma-separated.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The explanation as text.
+ */
+export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (p, s, y, w, sh, we, ho, le, pr, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const h = weekHours(w, sh, we, ho, le, pr);
+    return h instanceof Failure ? h : explain((trace) => weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h, trace));
   });
 }
 

@@ -15,6 +15,8 @@ export { roundAmount, applyPercent, percentOf, Money } from './rounding';
 export { checkContracts, formatFindings } from './check';
 export type { Finding, CheckReport } from './check';
 export { bundledContracts } from './contracts';
+export { weeklyGross } from './payroll';
+export type { WeekHours } from './payroll';
 
 /** A registry holding the bundled contracts, compiled once. */
 export function createRegistry(): ContractRegistry {

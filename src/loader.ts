@@ -259,6 +259,9 @@ function checkSemantics(f: ContractFile, origin: string): void {
     const p = `terms[${i}]`;
     if (termIds.has(t.id)) fail(origin, `${p}.id`, `term "${t.id}" is defined twice`);
     termIds.add(t.id);
+    (t.positions ?? []).forEach((pos, j) =>
+      f.schedules.some((s) => s.kind === 'hourly' && s.lanes.some((l) => l.label === pos)) ||
+        fail(origin, `${p}.positions[${j}]`, `"${pos}" is not a position of an hourly schedule`));
     const keyed = t.values.filter((v) => v.key !== undefined).length;
     if (keyed !== 0 && keyed !== t.values.length) fail(origin, `${p}.values`, 'either every value has a key or none has');
     const tiers = t.values.filter((v) => v.minYears !== undefined).length;

@@ -62,7 +62,7 @@ export interface StipendsFile {
 
 export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; cite: Cite; note?: string }
 export interface TermFile {
-  id: string; title: string; unit: string; group?: string; keyName?: string; cite: Cite; note?: string; values: TermValueFile[];
+  id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
 }
 export interface RateFile {
   id: string; title: string; of: string; divisor: number; rounding: string;
