@@ -344,6 +344,28 @@ export function term(term: any[][], year: any[][], key?: any[][], contract?: any
 }
 
 /**
+ * Both ends of a term the contract gives only as a range (e.g. "$1,500-$1,900 per building"), side by side;
+ * a single amount gives the same number twice.
+ * @customfunction TERM.RANGE
+ * @helpurl https://localhost:3000/help.html#term
+ * @param {any[][]} term Term id.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [key] Tier, level or coverage where the term has choices.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} Minimum and maximum.
+ */
+export function termRange(term: any[][], year: any[][], key?: any[][], contract?: any[][]): any[][] {
+  const con = contractOf(contract?.[0]?.[0]);
+  if (con instanceof Failure) return single(con);
+  const ts = texts([[term?.[0]?.[0], 'term', 'give a term id'], [year?.[0]?.[0], 'year', 'give a school year']]);
+  if (ts instanceof Failure) return single(ts);
+  const keyT = text(key?.[0]?.[0], 'key');
+  if (keyT instanceof Failure) return single(keyT);
+  const r = engine.termRange(con.id, ts[0], keyT, ts[1]);
+  return r instanceof Failure ? single(r) : [r];
+}
+
+/**
  * How a term's amount was found, with the clause it comes from.
  * @customfunction TERM.SOURCE
  * @helpurl https://localhost:3000/help.html#term

@@ -29,6 +29,8 @@ export interface Finding {
   printedCite: string;
   ruleCite: string;
   note: string;
+  /** how the encoder read the disagreement, from the contract's `readings` (matched by the lines they cite) */
+  reading?: string;
 }
 
 export interface CheckReport {
@@ -43,10 +45,24 @@ function cellCite(t: CompiledTable, k: number): string {
   return t.cites[k];
 }
 
+/** "file:10-20" -> [file, 10, 20] */
+function span(cite: string): [string, number, number] {
+  const [file, lines] = cite.split(':');
+  const [a, b] = lines.split('-').map(Number);
+  return [file, a, b ?? a];
+}
+const overlaps = (x: string, y: string) => {
+  const [f1, a1, b1] = span(x);
+  const [f2, a2, b2] = span(y);
+  return f1 === f2 && a1 <= b2 && a2 <= b1;
+};
+
 export function checkContract(c: Contract, engine: Engine): CheckReport {
   const report: CheckReport = { checked: 0, agreeing: 0, findings: [], tally: {} };
   const rules = c.file.rules ?? {};
-  const record = (f: Omit<Finding, 'contract' | 'difference'>, note?: string) => {
+  const readings = c.file.readings ?? [];
+  const readingFor = (...cites: string[]) => readings.find((r) => cites.some((x) => overlaps(r.cite, x)))?.text;
+  const record = (f: Omit<Finding, 'contract' | 'difference'> & { context?: string }, note?: string) => {
     const tally = (report.tally[`${c.id} ${f.schedule}`] ??= { checked: 0, agreeing: 0 });
     report.checked++;
     tally.checked++;
@@ -55,9 +71,12 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
       tally.agreeing++;
       return;
     }
+    const { context, ...finding } = f;
+    const reading = readingFor(f.printedCite, f.ruleCite, ...(context ? [context] : []));
     report.findings.push({
-      contract: c.id, ...f, difference: f.printed === null || f.derived === null ? null : Math.round((f.printed - f.derived) * 100) / 100,
+      contract: c.id, ...finding, difference: f.printed === null || f.derived === null ? null : Math.round((f.printed - f.derived) * 100) / 100,
       note: note ?? f.note,
+      ...(reading ? { reading } : {}),
     });
   };
   const compareCell = (s: CompiledSchedule, t: CompiledTable, lane: number, step: number, derived: number, rule: string, ruleCite: string) => {
@@ -131,7 +150,7 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
         const derived = engine.stipend(c.id, row.activity, row.role, label.fromYear, table.year);
         record({
           schedule: 'stipends', year: table.year, lane: `${row.activity} / ${row.role}`, step: label.label, rule: 'stipend rule (percent of the base, add-ons)',
-          printed, derived: derived instanceof Failure ? null : derived, printedCite: row.cite,
+          printed, derived: derived instanceof Failure ? null : derived, printedCite: row.cite, context: table.cite,
           ruleCite: st!.items.find((it) => it.activity === row.activity && it.role === row.role)?.terms.find((b) => b.years.includes(table.year))?.cite ?? st!.cite,
           note: derived instanceof Failure ? `the rule gives no single amount: ${derived.message}` : 'the printed dollar table differs from the stated rule; STIPEND follows the rule',
         });
@@ -168,15 +187,30 @@ export function checkContracts(registry: ContractRegistry): CheckReport {
 
 const money = (v: number | null) => (v === null ? '(none)' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
-/** The report as plain text, one finding per paragraph. */
-export function formatFindings(report: CheckReport): string {
+function line(f: Finding): string {
+  return `${f.contract} ${f.schedule} ${f.year}, ${f.lane}, ${f.step}: printed ${money(f.printed)} (${f.printedCite}); rule "${f.rule}" gives ${money(f.derived)} (${f.ruleCite})` +
+    (f.difference !== null ? `; difference ${f.difference > 0 ? '+' : ''}${f.difference}` : '');
+}
+
+/**
+ * The report as plain text. Findings that share a contract, table, rule and explanation are one group:
+ * a group of up to `show` findings lists them all, a larger one its size and the first few.
+ */
+export function formatFindings(report: CheckReport, show = 6): string {
   const lines = [`Contract self-check: ${report.checked} values compared with the rule that derives them; ${report.agreeing} agree, ${report.findings.length} findings.`];
   for (const [what, t] of Object.entries(report.tally)) lines.push(`  ${what}: ${t.checked} compared, ${t.agreeing} agree, ${t.checked - t.agreeing} findings`);
-  for (const f of report.findings)
-    lines.push(
-      '',
-      `${f.contract} ${f.schedule} ${f.year}, ${f.lane}, ${f.step}: printed ${money(f.printed)} (${f.printedCite}); rule "${f.rule}" gives ${money(f.derived)} (${f.ruleCite})` +
-        (f.difference !== null ? `; difference ${f.difference > 0 ? '+' : ''}${f.difference}` : '') + `. ${f.note}.`,
-    );
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = `${f.contract}|${f.schedule}|${f.rule}|${f.note}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(f);
+  }
+  for (const fs of groups.values()) {
+    const f0 = fs[0];
+    lines.push('', `${f0.contract} ${f0.schedule}, rule "${f0.rule}": ${fs.length} finding${fs.length > 1 ? 's' : ''}. ${f0.note}.`);
+    const readings = [...new Set(fs.map((f) => f.reading).filter(Boolean))];
+    for (const r of readings.slice(0, 3)) lines.push(`  Reading: ${r}`);
+    for (const f of fs.slice(0, fs.length <= show ? show : 3)) lines.push(`  - ${line(f)}`);
+    if (fs.length > show) lines.push(`  - … and ${fs.length - 3} more of the same kind (the structured report lists each)`);
+  }
   return lines.join('\n');
 }

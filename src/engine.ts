@@ -405,8 +405,8 @@ export class Engine {
 
   // ---------------------------------------------------------------- terms and derived rates
 
-  /** A named amount of the contract (a premium, an insurance contribution, a longevity tier …) for a year. */
-  term(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, trace?: Trace): Answer {
+  /** The value of a term that applies for (key, year, years of service), or why none does. `null` means below the first tier. */
+  private termValue(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService: number | undefined, defaultId: string | undefined, trace: Trace) {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
     const t = contract.terms.get(id.trim().toLowerCase());
@@ -428,21 +428,38 @@ export class Engine {
     } else if (key !== undefined && key.trim() !== '') {
       return new Failure('VALUE', `${t.file.title} takes no ${keyName}; leave it empty`);
     }
-    if (t.tiered) {
-      if (yearsOfService === undefined) return new Failure('VALUE', `${t.file.title} depends on years of service: give them (tiers from ${values.map((v) => v.minYears).join(', ')} years)`);
-      if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`);
-      const tier = values.filter((v) => v.minYears! <= yearsOfService).sort((a, b) => b.minYears! - a.minYears!)[0];
-      if (!tier) {
-        const first = Math.min(...values.map((v) => v.minYears!));
-        trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is below the first tier (${first} years): nothing (${t.file.cite})`);
-        return 0;
-      }
-      trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is in the tier from ${tier.minYears} years: ${usdOrUnit(tier.amount, t.file.unit)} (${tier.cite})`);
-      return tier.amount;
+    if (!t.tiered) return { t, year, keyName, value: values[0] };
+    if (yearsOfService === undefined) return new Failure('VALUE', `${t.file.title} depends on years of service: give them (tiers from ${values.map((v) => v.minYears).join(', ')} years)`);
+    if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`);
+    const tier = values.filter((v) => v.minYears! <= yearsOfService).sort((a, b) => b.minYears! - a.minYears!)[0];
+    if (!tier) {
+      const first = Math.min(...values.map((v) => v.minYears!));
+      trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is below the first tier (${first} years): nothing (${t.file.cite})`);
+      return { t, year, keyName, value: null };
     }
-    const v = values[0];
+    trace?.push(`${t.file.title}, ${year}: ${yearsOfService} years is in the tier from ${tier.minYears} years`);
+    return { t, year, keyName, value: tier };
+  }
+
+  /** A named amount of the contract (a premium, an insurance contribution, a longevity tier …) for a year. */
+  term(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, trace?: Trace): Answer {
+    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, trace);
+    if (found instanceof Failure) return found;
+    const { t, year, keyName, value: v } = found;
+    if (v === null) return 0;
+    if (v.range)
+      return new Failure('NA', `${t.file.title} is a range in ${year}: ${usdOrUnit(v.amount, t.file.unit)} to ${usdOrUnit(v.max!, t.file.unit)} (${v.cite}); the contract sets no single amount. Use CONTRACT.TERM.RANGE for both ends.`);
     trace?.push(`${t.file.title}${v.key ? `, ${keyName} ${v.key}` : ''}, ${year}: ${usdOrUnit(v.amount, t.file.unit)}${v.max !== undefined ? ` (up to ${usdOrUnit(v.max, t.file.unit)})` : ''} (${v.cite})`);
     return v.amount;
+  }
+
+  /** Both ends of a term the contract gives as a range; [amount, amount] for a single amount. */
+  termRange(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string): [number, number] | Failure {
+    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, undefined);
+    if (found instanceof Failure) return found;
+    const v = found.value;
+    if (v === null) return [0, 0];
+    return v.range ? [v.amount, v.max!] : [v.amount, v.amount];
   }
 
   /** A rate derived from the salary schedule: e.g. daily = salary / 187, hourly = daily / 7.1667, capped per year. */

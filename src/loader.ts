@@ -284,6 +284,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
         slots.add(slot);
       }
       if (v.max !== undefined && v.max < v.amount) fail(origin, `${vp}.max`, `${v.max} is below the amount ${v.amount}`);
+      if (v.range && v.max === undefined) fail(origin, `${vp}.max`, 'a range needs its top in max');
     });
   });
 

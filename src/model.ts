@@ -60,7 +60,7 @@ export interface StipendsFile {
   printed?: { year: string; cite: Cite; title?: string; rows: { activity: string; role: string; amounts: (number | null)[]; cite: Cite }[] }[];
 }
 
-export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; cite: Cite; note?: string }
+export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; range?: boolean; cite: Cite; note?: string }
 export interface TermFile {
   id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
 }
