@@ -35,3 +35,20 @@ test('a changed printed cell is reported with both values and both citations', (
   expect(cells).toContain('2026-27 MA+45 Career 100000 100757 004_95c67c5f7895ec64.txt:5010 004_95c67c5f7895ec64.txt:4208');
   expect(cells).toHaveLength(3);
 });
+
+test('the stated 10% insurance increases (004:1807, 1816, 1823) agree with the printed contributions but for two cents', () => {
+  const report = checkContracts(createRegistry());
+  expect(report.tally['waconia/teachers terms']).toEqual({ checked: 18, agreeing: 14 });
+  const found = report.findings
+    .filter((f) => f.contract === 'waconia/teachers' && f.schedule === 'terms')
+    .map((f) => `${f.lane.startsWith('ECFE') || /ecfe/i.test(f.lane) ? 'ecfe' : 'k12'} ${f.year} ${f.step} ${f.printed} ${f.derived} ${f.printedCite}`);
+  // 2024-25 Family printed 1,624.58 (004:2433) where 1,476.88 x 1.1 = 1,624.568 -> 1,624.57;
+  // 2025-26 Single+1 printed 1,434.96 (004:4365) where 1,304.50 x 1.1 = 1,434.95; the ECFE table repeats both (004:2910, 004:4842)
+  expect(found.map((s) => s.split(' ').slice(1).join(' ')).sort()).toEqual([
+    '2024-25 Family 1624.58 1624.57 004_95c67c5f7895ec64.txt:2433',
+    '2024-25 Family 1624.58 1624.57 004_95c67c5f7895ec64.txt:2910',
+    '2025-26 Single+1 1434.96 1434.95 004_95c67c5f7895ec64.txt:4365',
+    '2025-26 Single+1 1434.96 1434.95 004_95c67c5f7895ec64.txt:4842',
+  ]);
+  expect(report.findings.find((f) => f.printedCite.endsWith(':2433'))?.reading).toMatch(/one cent/);
+});
