@@ -502,6 +502,83 @@ export function grossSource(position: any[][], step: any[][], year: any[][], wor
 }
 
 /**
+ * Pay for part of a year: the salary prorated by days and hours with the contract's divisors
+ * (Anoka-Hennepin: one day = 1/187 year, one hour = 1/7.1667 day; Waconia: one day = 1/184 year).
+ * @customfunction PRORATE
+ * @helpurl https://localhost:3000/help.html#prorate
+ * @param {any[][]} lane Lane as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} days Days of service.
+ * @param {any[][]} [hours] Further hours of service.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The prorated pay, to the cent.
+ */
+export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
+  return broadcast([lane, step, year, days, hours, contract], (l, s, y, d, h, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const dn = count(d, 'days');
+    if (dn instanceof Failure) return dn;
+    const hn = optionalNumber(h, 'hours');
+    return hn instanceof Failure ? hn : engine.prorate(con.id, ts[0], ts[1], ts[2], dn, hn ?? 0);
+  });
+}
+
+/**
+ * Severance where the contract provides it: unused sick days up to its maximum × the daily rate, less the
+ * District's 403(b) contributions (Anoka-Hennepin Art. XVIII). SEVERANCE.SOURCE shows the eligibility rules.
+ * @customfunction SEVERANCE
+ * @helpurl https://localhost:3000/help.html#severance
+ * @param {any[][]} lane Lane as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year of retirement.
+ * @param {any[][]} unusedDays Unused sick days.
+ * @param {any[][]} [contributions] District 403(b) contributions to deduct.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The severance payment.
+ */
+export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
+  return broadcast([lane, step, year, unusedDays, contributions, contract], (l, s, y, d, k, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const dn = count(d, 'unused sick days');
+    if (dn instanceof Failure) return dn;
+    const kn = optionalNumber(k, 'contributions');
+    return kn instanceof Failure ? kn : engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0);
+  });
+}
+
+/**
+ * How a severance payment was computed, with the eligibility conditions the contract states.
+ * @customfunction SEVERANCE.SOURCE
+ * @helpurl https://localhost:3000/help.html#severance
+ * @param {any[][]} lane Lane as printed.
+ * @param {any[][]} step Step as printed.
+ * @param {any[][]} year School year of retirement.
+ * @param {any[][]} unusedDays Unused sick days.
+ * @param {any[][]} [contributions] District 403(b) contributions to deduct.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} The explanation as text.
+ */
+export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
+  return broadcast([lane, step, year, unusedDays, contributions, contract], (l, s, y, d, k, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+    if (ts instanceof Failure) return ts;
+    const dn = count(d, 'unused sick days');
+    if (dn instanceof Failure) return dn;
+    const kn = optionalNumber(k, 'contributions');
+    return kn instanceof Failure ? kn : explain((trace) => engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0, undefined, trace));
+  });
+}
+
+/**
  * The activities of a contract's extra-curricular schedule, one per row.
  * @customfunction ACTIVITIES
  * @helpurl https://localhost:3000/help.html#discovery-lists

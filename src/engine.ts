@@ -482,6 +482,52 @@ export class Engine {
     return v.toNumber();
   }
 
+  /**
+   * Pay for part of a year: salary × (days / the daily divisor + hours / the hourly divisor), rounded once by
+   * the contract's proration rule ("one hour = 1/7.1667 full day, one day = 1/187 of full year", 001:263).
+   */
+  prorate(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, days: number, hours = 0, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    if (!(Number.isFinite(days) && days >= 0 && days <= 400)) return new Failure('VALUE', `days must be from 0 to 400; got ${days}`);
+    if (!(Number.isFinite(hours) && hours >= 0 && hours <= 4000)) return new Failure('VALUE', `hours must be from 0 to 4,000; got ${hours}`);
+    const daily = contract.rates.get('daily');
+    const hourly = contract.rates.get('hourly');
+    if (!daily || daily.of !== 'salary') return new Failure('NA', `${contract.id} defines no daily rate of salary, so days cannot be prorated`);
+    if (hours > 0 && (!hourly || hourly.of !== 'salary'))
+      return new Failure('NA', `${contract.id} defines no hourly fraction of the salary (only a daily rate, ${daily.cite}); prorate by days`);
+    const rule = contract.file.rounding.proration;
+    if (!rule) return new Failure('NA', `${contract.id} declares no "proration" rounding rule`);
+    const salary = this.salary(contract.id, lane, step, yearArg, undefined, undefined, trace);
+    if (salary instanceof Failure) return salary;
+    const share = new Money(days).div(daily.divisor).add(hours ? new Money(hours).div(hourly!.divisor) : 0);
+    const v = roundAmount(share.mul(salary), rule).toNumber();
+    trace?.push(`${days} day(s) / ${daily.divisor} (${daily.cite})${hours ? ` + ${hours} hour(s) / ${hourly!.divisor} (${hourly!.cite})` : ''} of ${usd(salary)} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
+    return v;
+  }
+
+  /**
+   * Severance where the contract states it (Anoka-Hennepin Art. XVIII): unused sick days up to the maximum
+   * (term severance-max-days) × the daily rate, less the District's 403(b) contributions; never below zero.
+   */
+  severance(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, unusedDays: number, contributions = 0, defaultId?: string, trace?: Trace): Answer {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const maxTerm = contract.terms.get('severance-max-days');
+    if (!maxTerm) return new Failure('NA', `${contract.id} states no severance pay`);
+    if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`);
+    if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`);
+    const max = this.term(contract.id, 'severance-max-days', undefined, yearArg, undefined, undefined, trace);
+    if (max instanceof Failure) return max;
+    const daily = this.rate(contract.id, 'daily', lane, step, yearArg, undefined, trace);
+    if (daily instanceof Failure) return daily;
+    const days = Math.min(unusedDays, max);
+    const gross = new Money(daily).mul(days);
+    const net = Money.max(gross.sub(contributions), 0);
+    trace?.push(`${days} day(s)${unusedDays > max ? ` (of ${unusedDays}, capped at ${max})` : ''} × ${usd(daily)} = ${usd(gross.toNumber())}, less 403(b) contributions ${usd(contributions)} = ${usd(net.toNumber())}. Eligibility: ${maxTerm.file.note ?? maxTerm.file.cite}`);
+    return net.toNumber();
+  }
+
   // ---------------------------------------------------------------- grids
 
   scheduleGrid(contractArg: string | undefined, yearArg: string | number, scheduleId?: string, defaultId?: string): Result<ScheduleGrid> {
