@@ -479,7 +479,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @customfunction GROSS.SOURCE
  * @helpurl https://localhost:3000/help.html#gross
  * @param {any[][]} position Position or grade.
- * @param {any[][]} step Step.
+ * @param {any[][]} step Step as printed, e.g. 7.
  * @param {any[][]} year School year.
  * @param {any[][]} worked Hours worked in the week, not on a holiday.
  * @param {any[][]} [secondShift] Of those, hours on a second shift.

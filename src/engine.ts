@@ -332,12 +332,12 @@ export class Engine {
       if (b.automatic) continue; // added below when it applies
       if (!applies(b)) return new Failure('NA', `The ${b.title} (${b.cite}) does not apply to ${activity} / ${role} in ${year}`);
       total = total.add(b.amount);
-      trace?.push(`+ ${b.title} ${usd(b.amount)}, as asked (${b.cite})`);
+      trace?.push(`+ ${usd(b.amount)}, asked for: ${b.title} (${b.cite})`);
     }
     for (const b of bonuses) {
       if (!b.automatic || !applies(b) || seasons < (b.minYears ?? 1)) continue;
       total = total.add(b.amount);
-      trace?.push(`+ ${b.title} ${usd(b.amount)}: season ${seasons} ≥ ${b.minYears ?? 1} (${b.cite})`);
+      trace?.push(`+ ${usd(b.amount)}, season ${seasons} ≥ ${b.minYears ?? 1}: ${b.title} (${b.cite})`);
     }
     const v = total.toNumber();
     if (v !== amount) trace?.push(`= ${usd(v)}`);

@@ -88,7 +88,7 @@ describe('spilling grids and lists', () => {
     expect(at(s, 'A14')).toBeNull(); // 12 printed rows + header
   });
   test('discovery lists spill down', () => {
-    expect([at('Lists', 'A1'), at('Lists', 'A2'), at('Lists', 'A3')]).toEqual(['waconia/teachers', 'anoka-hennepin/teachers', null]);
+    expect([at('Lists', 'A1'), at('Lists', 'A2'), at('Lists', 'A3'), at('Lists', 'A4')]).toEqual(['waconia/teachers', 'anoka-hennepin/teachers', 'waconia/custodial', null]);
     expect(at('Lists', 'B5')).toBe('BA+60/MA'); // 004:3022
     expect(at('Lists', 'B9')).toBeNull();
     expect(at('Lists', 'C14')).toBe('14-CI'); // 001:1036

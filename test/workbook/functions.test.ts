@@ -2,7 +2,9 @@
  * The built functions.js called as Excel calls it (2-D arrays in, 2-D arrays out), for the argument
  * shapes and values a workbook can throw at it. Values from 004_95c67c5f7895ec64.txt (2025-26 rows 4960-4982).
  */
-import { loadBundle, ShimError } from '../support/excel-shim';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DIST, loadBundle, ShimError } from '../support/excel-shim';
 
 const bundle = loadBundle();
 const fn = (id: string) => bundle.functions.get(id)!;
@@ -90,4 +92,11 @@ test('SCHEDULE with a bad year is a single error, not a grid', () => {
   const out = fn('SCHEDULE')([['2030-31']], W) as unknown[][];
   expect(out).toHaveLength(1);
   expect(error(out[0][0]).code).toBe('#N/A');
+});
+
+test('every help link lands on a section of dist/help.html (the README)', () => {
+  const html = fs.readFileSync(path.join(DIST, 'help.html'), 'utf8');
+  const ids = new Set([...html.matchAll(/\bid="?([^"\s>]+)/g)].map((m) => m[1]));
+  const missing = (bundle.metadata.functions as any[]).map((f) => `${f.id} ${f.helpUrl.split('#')[1]}`).filter((s) => !ids.has(s.split(' ')[1]));
+  expect(missing).toEqual([]);
 });

@@ -7,11 +7,19 @@ import * as path from 'path';
 import { hyperformula, loadBundle, registerPlugin } from '../support/excel-shim';
 
 const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-const examples = [...readme.matchAll(/^\| `(=CONTRACT\.SALARY\([^`]*\))` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim()] as const);
+/** Table rows "| `=CONTRACT.X(…)` | result |" and prose "`=CONTRACT.X(…)` → result", where the result is a number or an error. */
+const examples = [
+  ...[...readme.matchAll(/^\| `(=CONTRACT\.[A-Z.]+\([^`]*\))` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim()] as const),
+  ...[...readme.matchAll(/`(=CONTRACT\.[A-Z.]+\([^`]*\))` → ([\d,.]+\d)/g)].map((m) => [m[1], m[2]] as const),
+].filter(([, shown]) => /^[\d,.]+$/.test(shown) || /^`#/.test(shown));
 
 beforeAll(() => registerPlugin(loadBundle()));
 
-test('the README has SALARY examples', () => expect(examples.length).toBeGreaterThanOrEqual(8));
+test('the README has examples for the value functions', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(30);
+  for (const fn of ['SALARY', 'HOURLY', 'STIPEND', 'STIPEND.UNITS', 'TERM', 'RATE', 'PRORATE', 'SEVERANCE', 'GROSS'])
+    expect(examples.some(([f]) => f.startsWith(`=CONTRACT.${fn}(`))).toBe(true);
+});
 
 test.each(examples)('%s → %s', (formula, shown) => {
   const hf = hyperformula({ S: [[formula]] });

@@ -1,0 +1,86 @@
+/**
+ * Everything the pane does to the workbook. Only called when the pane runs inside Excel (Office.onReady host Excel).
+ * Writes plain values through Excel.run, so Excel builds without custom functions still get numbers and citations.
+ */
+import type { ScheduleGrid } from '../src';
+import { citationLine, gridMatrix, numberFormat, scheduleFormula } from './grid';
+
+/** Workbook setting that holds the default contract id; the functions bundle reads the same key. */
+export const DEFAULT_CONTRACT_SETTING = 'CONTRACT.defaultContract';
+
+/** The functions bundle defines this global in the shared runtime; absent in a plain browser. */
+interface ContractAddinGlobal {
+  setDefaultContract?(id: string): void;
+}
+function contractAddin(): ContractAddinGlobal | undefined {
+  return (globalThis as { ContractAddin?: ContractAddinGlobal }).ContractAddin;
+}
+
+export function readWorkbookDefault(): string | null {
+  const value: unknown = Office.context.document.settings.get(DEFAULT_CONTRACT_SETTING);
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Stores the default in the workbook (it travels with the file) and tells the custom functions at once. */
+export async function saveWorkbookDefault(id: string): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(DEFAULT_CONTRACT_SETTING, id);
+  await new Promise<void>((resolve, reject) =>
+    settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+    ),
+  );
+  contractAddin()?.setDefaultContract?.(id);
+}
+
+/**
+ * Writes the grid with its headers at the selected cell and the citation in the cell below it.
+ * Refuses to overwrite: if any target cell holds something, nothing is written. Returns the address written.
+ */
+export async function insertScheduleValues(grid: ScheduleGrid): Promise<string> {
+  const matrix = gridMatrix(grid);
+  const rows = matrix.length; // header row + one row per step
+  const columns = matrix[0].length; // step label + lanes
+  return Excel.run(async (context) => {
+    const start = context.workbook.getSelectedRange().getCell(0, 0);
+    const target = start.getResizedRange(rows, columns - 1); // the grid plus the citation row below it
+    target.load(['formulas', 'address']);
+    await context.sync();
+    if (target.formulas.some((row) => row.some((f) => f !== ''))) {
+      throw new Error(`${target.address} is not empty. Select a cell with ${rows + 1} rows and ${columns} columns free from there.`);
+    }
+
+    // Labels are written as text ("@") so a label such as "2 & 3" or "+15" is never read as a number or formula.
+    const table = start.getResizedRange(rows - 1, columns - 1);
+    table.numberFormat = matrix.map((row, r) =>
+      row.map((value, c) => (typeof value === 'number' ? numberFormat(value) : r === 0 || c === 0 ? '@' : 'General')),
+    );
+    table.values = matrix;
+    table.getRow(0).format.font.bold = true;
+    table.getColumn(0).format.font.bold = true;
+    table.getRow(0).getOffsetRange(0, 1).getResizedRange(0, -1).format.horizontalAlignment = Excel.HorizontalAlignment.right;
+
+    const citation = start.getOffsetRange(rows, 0);
+    citation.numberFormat = [['@']];
+    citation.values = [[citationLine(grid)]];
+    citation.format.font.italic = true;
+
+    target.select();
+    await context.sync();
+    return target.address;
+  });
+}
+
+/** Writes =CONTRACT.SCHEDULE("2025-26","waconia/teachers") into the selected cell; Excel spills the grid from there. */
+export async function insertScheduleFormula(year: string, contractId: string): Promise<string> {
+  const formula = scheduleFormula(year, contractId);
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getSelectedRange().getCell(0, 0);
+    cell.load(['formulas', 'address']);
+    await context.sync();
+    if (cell.formulas[0][0] !== '') throw new Error(`${cell.address} is not empty. Select an empty cell with room below and to the right for the grid.`);
+    cell.formulas = [[formula]];
+    await context.sync();
+    return cell.address;
+  });
+}
