@@ -299,6 +299,19 @@ function checkSemantics(f: ContractFile, origin: string): void {
     }
   });
 
+  (rules.stepCredit ?? []).forEach((r, i) => needYears(r.years, `rules.stepCredit[${i}].years`));
+  (rules.careerPromotion ?? []).forEach((r, i) => {
+    const p = `rules.careerPromotion[${i}]`;
+    const s = scheduleOf(r.schedule ?? f.schedules.find((x) => x.kind === 'annual')?.id ?? '', `${p}.schedule`);
+    needYear(r.year, `${p}.year`);
+    for (const [k, label] of [['from', r.from], ['to', r.to]] as const)
+      s.steps.some((x) => x.label === label) || fail(origin, `${p}.${k}`, `"${label}" is not a step of "${s.id}"`);
+    (r.lanes ?? []).forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
+  });
+  const termDefined = (id: string, p: string) => (f.terms ?? []).some((t) => t.id === id) || fail(origin, p, `term "${id}" is not defined in terms`);
+  if (f.payroll?.insurance) termDefined(f.payroll.insurance.term, 'payroll.insurance.term');
+  if (f.payroll?.match) termDefined(f.payroll.match.term, 'payroll.match.term');
+
   const rateIds = new Map<string, number>();
   (f.rates ?? []).forEach((r, i) => {
     if (rateIds.has(r.id)) fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);

@@ -30,6 +30,7 @@ export interface ContractFile {
   terms?: TermFile[];
   rates?: RateFile[];
   readings?: Note[];
+  payroll?: PayrollFile;
 }
 
 /** Years a value applies to, with its citation. */
@@ -101,8 +102,19 @@ export interface OffSchedulePaymentRule {
 export interface TermIncreaseRule {
   term: string; key?: string; year: string; from: string; percent: number; rounding: string; cite: Cite; note?: string;
 }
+export interface StepCreditRule { years: string[]; minFte: number; credit: number | 'fte'; cite: Cite; note?: string }
+export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string }
+export interface PayrollFile {
+  retirement?: string;
+  insurance?: { term: string; months: number; cite?: Cite };
+  match?: { term: string; cite?: Cite };
+  cite?: Cite;
+  note?: string;
+}
 export interface RulesFile {
   termIncrease?: TermIncreaseRule[];
+  stepCredit?: StepCreditRule[];
+  careerPromotion?: CareerPromotionRule[];
   careerIncrement?: CareerIncrementRule[];
   scheduleIncrease?: ScheduleIncreaseRule[];
   stepPolicy?: StepPolicyRule[];

@@ -1,0 +1,186 @@
+/**
+ * Settlement costing: every employee's pay and the employer's costs for each projected year, totals per
+ * year, and the year-over-year increase split the way districts and unions report a settlement:
+ *   schedule improvement  the new schedule at this year's placements, less last year's schedule at them
+ *   step and lane         last year's schedule at this year's placements, less last year's pay
+ *   off-schedule, stipends, hourly, benefits (FICA/Medicare, pension, insurance, 403(b))
+ * and the package % (the whole increase over last year's total), compounded over the years.
+ */
+import type { Contract } from './model';
+import { Engine, Failure } from './engine';
+import { Money, roundAmount } from './rounding';
+import { projectRow } from './roster';
+import type { Placement, RosterRow } from './roster';
+import type { EmployerRates } from './parameters';
+
+export interface EmployeeYear {
+  placement: Placement;
+  salary: number;         // annual pay on the schedule (× FTE), or hourly rate × hours
+  career: number;         // part of salary above the last regular step (career increment)
+  salaryOnLastYear: number | null; // the same placement on last year's schedule (null in the first year)
+  offSchedule: number;
+  stipends: number;
+  fica: number;
+  medicare: number;
+  pension: number;
+  insurance: number;
+  match: number;
+  total: number;
+  problems: string[];     // what could not be costed, with the reason (never a silent zero)
+}
+
+export interface YearTotals {
+  year: string;
+  employees: number;
+  salary: number; career: number; offSchedule: number; stipends: number;
+  fica: number; medicare: number; pension: number; insurance: number; match: number;
+  total: number;
+  /** null in the first year */
+  increase: number | null;
+  scheduleImprovement: number | null;
+  stepAndLane: number | null;
+  otherPay: number | null;   // change in off-schedule and stipends
+  benefits: number | null;   // change in FICA, Medicare, pension, insurance, 403(b)
+  packagePercent: number | null;
+}
+
+export interface CostResult {
+  years: string[];
+  employees: EmployeeYear[][]; // per roster row, per year
+  totals: YearTotals[];
+  /** total of the last year over the first, as a % */
+  compoundedPercent: number | null;
+  problems: string[];
+}
+
+const cents = { places: 2, mode: 'half-up' } as const;
+const r2 = (v: Money | number) => roundAmount(v, cents).toNumber();
+
+/** Annual pay at a placement on the schedule of `year` (× FTE; half and half with a mid-year step). */
+function payAt(engine: Engine, p: Placement, year: string): number | Failure {
+  if (p.position !== undefined) {
+    const rate = engine.hourly(p.contract, p.position, p.step, year);
+    if (rate instanceof Failure) return rate;
+    return r2(new Money(rate).mul(p.hours ?? 0));
+  }
+  const first = engine.salary(p.contract, p.lane!, p.step, year, p.fte);
+  if (first instanceof Failure || p.midYearStep === undefined) return first;
+  const second = engine.salary(p.contract, p.lane!, p.midYearStep, year, p.fte);
+  if (second instanceof Failure) return second;
+  return r2(new Money(first).add(second).div(2));
+}
+
+/** The part of a placement's salary that is the career increment (the career cell less the last step), × the share of the year on it. */
+function careerPart(engine: Engine, c: Contract, p: Placement, year: string): number {
+  if (p.position !== undefined) return 0;
+  const rule = (c.file.rules?.careerIncrement ?? []).find((r) => r.schedule === c.salarySchedule?.id && r.years.includes(year) && r.lanes.includes(p.lane!));
+  if (!rule) return 0;
+  const share = p.step === rule.step ? 1 : p.midYearStep === rule.step ? 0.5 : 0;
+  if (share === 0) return 0;
+  const career = engine.salary(c.id, p.lane!, rule.step, year, p.fte);
+  const top = engine.salary(c.id, p.lane!, rule.baseStep, year, p.fte);
+  if (career instanceof Failure || top instanceof Failure) return 0;
+  return r2(new Money(career).sub(top).mul(share));
+}
+
+export interface CostOptions {
+  years: string[];
+  defaultContract?: string;
+  rates: EmployerRates;
+}
+
+/** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
+export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
+  const { years } = options;
+  if (!years.length) return new Failure('VALUE', 'give at least one school year');
+  const problems: string[] = [];
+  const employees: EmployeeYear[][] = [];
+  for (const row of roster) {
+    const placements = projectRow(engine, row, years, options.defaultContract);
+    if (placements instanceof Failure) return placements;
+    const contract = engine.contract(placements[0].contract) as Contract;
+    const payroll = contract.file.payroll ?? {};
+    const lines: EmployeeYear[] = placements.map((p, i) => {
+      const issues: string[] = [];
+      const year = p.year;
+      const pay = payAt(engine, p, year);
+      const salary = pay instanceof Failure ? 0 : pay;
+      if (pay instanceof Failure) issues.push(`${p.id} ${year}: pay not costed: ${pay.message}`);
+      let salaryOnLastYear: number | null = null;
+      if (i > 0) {
+        const before = payAt(engine, p, years[i - 1]);
+        // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
+        salaryOnLastYear = before instanceof Failure ? salary : before;
+      }
+      const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
+      const offSchedule = off && p.position === undefined ? r2(new Money(salary).mul(off.percent).div(100)) : 0;
+      let stipends = new Money(0);
+      for (const s of p.stipends) {
+        const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year);
+        if (v instanceof Failure) issues.push(`${p.id} ${year}: stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
+        else stipends = stipends.add(v);
+      }
+      const wages = new Money(salary).add(offSchedule).add(stipends);
+      const rates = options.rates.forYear(year);
+      const oasdiBase = rates.oasdiWageBase;
+      const fica = rates.oasdi === null ? 0 : r2(Money.min(wages, oasdiBase ?? wages).mul(rates.oasdi).div(100));
+      const medicare = rates.medicare === null ? 0 : r2(wages.mul(rates.medicare).div(100));
+      if (rates.oasdi === null || rates.medicare === null) issues.push(`${p.id} ${year}: FICA/Medicare not costed: ${rates.missing.join('; ')}`);
+      let pension = 0;
+      if (payroll.retirement) {
+        const pct = rates.pension(payroll.retirement);
+        if (pct === null) issues.push(`${p.id} ${year}: pension not costed: no ${payroll.retirement} rate for ${year}`);
+        else pension = r2(wages.mul(pct).div(100));
+      }
+      let insurance = 0;
+      if (payroll.insurance && p.coverage) {
+        const v = engine.term(p.contract, payroll.insurance.term, p.coverage, year);
+        if (v instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${v.message}`);
+        else insurance = r2(new Money(v).mul(payroll.insurance.months));
+      } else if (p.coverage && !payroll.insurance) issues.push(`${p.id} ${year}: insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
+      let match = 0;
+      if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {
+        const v = engine.term(p.contract, payroll.match.term, p.matchKey || undefined, year, p.yearsOfService);
+        if (v instanceof Failure) issues.push(`${p.id} ${year}: 403(b) match not costed: ${v.message}`);
+        else match = v;
+      }
+      const total = r2(wages.add(fica).add(medicare).add(pension).add(insurance).add(match));
+      problems.push(...issues);
+      return {
+        placement: p, salary, career: careerPart(engine, contract, p, year), salaryOnLastYear, offSchedule, stipends: r2(stipends),
+        fica, medicare, pension, insurance, match, total, problems: issues,
+      };
+    });
+    employees.push(lines);
+  }
+  const totals: YearTotals[] = years.map((year, i) => {
+    const sum = (f: (e: EmployeeYear) => number) => r2(employees.reduce((acc, e) => acc.add(f(e[i])), new Money(0)));
+    const t = {
+      year, employees: employees.length,
+      salary: sum((e) => e.salary), career: sum((e) => e.career), offSchedule: sum((e) => e.offSchedule), stipends: sum((e) => e.stipends),
+      fica: sum((e) => e.fica), medicare: sum((e) => e.medicare), pension: sum((e) => e.pension), insurance: sum((e) => e.insurance), match: sum((e) => e.match),
+      total: sum((e) => e.total),
+      increase: null, scheduleImprovement: null, stepAndLane: null, otherPay: null, benefits: null, packagePercent: null,
+    } as YearTotals;
+    if (i > 0) {
+      const onLast = sum((e) => e.salaryOnLastYear ?? e.salary);
+      const prevSalary = sum((e) => e[i - 1].salary);
+      const prevTotal = employees.reduce((acc, e) => acc.add(e[i - 1].total), new Money(0));
+      const benefitsOf = (e: EmployeeYear) => new Money(e.fica).add(e.medicare).add(e.pension).add(e.insurance).add(e.match);
+      t.increase = r2(new Money(t.total).sub(prevTotal));
+      t.scheduleImprovement = r2(new Money(t.salary).sub(onLast));
+      t.stepAndLane = r2(new Money(onLast).sub(prevSalary));
+      t.otherPay = r2(new Money(t.offSchedule).add(t.stipends).sub(sum((e) => e[i - 1].offSchedule)).sub(sum((e) => e[i - 1].stipends)));
+      t.benefits = r2(employees.reduce((acc, e) => acc.add(benefitsOf(e[i])).sub(benefitsOf(e[i - 1])), new Money(0)));
+      t.packagePercent = prevTotal.isZero() ? null : new Money(t.increase).div(prevTotal).mul(100).toDecimalPlaces(2).toNumber();
+    }
+    return t;
+  });
+  const first = totals[0].total;
+  const last = totals[totals.length - 1].total;
+  return {
+    years, employees, totals,
+    compoundedPercent: totals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
+    problems,
+  };
+}

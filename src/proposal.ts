@@ -1,0 +1,147 @@
+/**
+ * Proposals: an overlay on a contract, as OpenFisca reforms are on a legislation. A proposal states, for
+ * each year after a base year, the changes a negotiator puts on the table; applying it builds a new
+ * contract file from the base year's tables and rules, which goes through the same loader and checks as
+ * a shipped contract. The shipped Waconia 2025-27 settlement, written as a proposal over 2024-25
+ * (3% and 5%, steps, career 4.75%), reproduces the printed 2025-26 and 2026-27 schedules.
+ */
+import type { ContractFile, ScheduleFile, StipendBasis } from './model';
+import { ContractRegistry, ContractLoadError } from './loader';
+import { Engine, Failure } from './engine';
+import { applyPercent, Money, roundAmount } from './rounding';
+
+export interface ProposalYear {
+  year: string;
+  /** % added to every schedule cell (salary and hourly schedules) over the year before */
+  schedulePercent?: number;
+  /** $ added to every annual salary cell after the percent */
+  scheduleDollars?: number;
+  /** career increment % over the last step; default: the contract's latest */
+  careerPercent?: number;
+  /** steps at the start of the year (default 1) and half way through (default 0) */
+  steps?: number;
+  midYearSteps?: number;
+  /** one-time off-schedule payment, % of the placement salary, prorated by FTE */
+  offSchedulePercent?: number;
+  /** % change of flat stipend amounts (percent-based stipends follow the schedule) */
+  stipendPercent?: number;
+  /** % change of the employer's insurance contribution */
+  insurancePercent?: number;
+  /** the sheet row this year came from, cited in the derived tables */
+  row?: number;
+}
+
+export interface Proposal { name: string; contract: string; baseYear: string; years: ProposalYear[] }
+
+const nextYear = (y: string) => {
+  const start = Number(y.slice(0, 4)) + 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+};
+
+const PROPOSAL_FILE = 'proposal.sheet';
+
+/** The contract file a proposal produces, or why it cannot. */
+export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Failure {
+  if (!base.years.includes(p.baseYear)) return new Failure('NA', `Proposal "${p.name}": ${base.id} does not cover the base year ${p.baseYear} (${base.years.join(', ')})`);
+  const f: ContractFile = JSON.parse(JSON.stringify(base));
+  f.sources = [...f.sources, { file: PROPOSAL_FILE, title: `Proposal "${p.name}" over ${p.baseYear}, from the workbook` }];
+  const rules = (f.rules ??= {});
+  let prev = p.baseYear;
+  for (const [i, y] of p.years.entries()) {
+    if (y.year !== nextYear(prev)) return new Failure('VALUE', `Proposal "${p.name}": years must follow ${p.baseYear} one by one; expected ${nextYear(prev)}, got ${y.year}`);
+    for (const [k, v] of Object.entries(y))
+      if (typeof v === 'number' && !Number.isFinite(v)) return new Failure('VALUE', `Proposal "${p.name}" ${y.year}: ${k} is not a number`);
+    if ((y.schedulePercent ?? 0) < -50 || (y.schedulePercent ?? 0) > 50) return new Failure('VALUE', `Proposal "${p.name}" ${y.year}: schedule % ${y.schedulePercent} is outside -50 to 50`);
+    const cite = `${PROPOSAL_FILE}:${y.row ?? i + 1}`;
+    if (!f.years.includes(y.year)) f.years.push(y.year);
+    const term = `${p.baseYear.slice(0, 4)}-${y.year.slice(0, 2)}${y.year.slice(5)}`;
+    const ag = f.agreements.find((a) => a.cite.startsWith(PROPOSAL_FILE));
+    if (ag) ag.years.push(y.year);
+    else f.agreements.push({ term, years: [y.year], cite, note: `Proposal "${p.name}"` });
+    const careerBefore = (rules.careerIncrement ?? []).map((r) => ({ ...r }));
+    rules.careerIncrement = (rules.careerIncrement ?? []).map((r) => ({ ...r, years: r.years.filter((yy) => yy !== y.year) })).filter((r) => r.years.length);
+    for (const s of f.schedules) {
+      const from = s.tables.find((t) => t.year === prev);
+      if (!from) continue;
+      const rule = f.rounding[s.rounding];
+      // career cells derived by a career-increment rule are derived again over the new table
+      const career = new Set(careerBefore.filter((r) => r.schedule === s.id && r.years.includes(prev)).map((r) => r.step));
+      const rows = from.rows.map((r) => ({
+        ...r,
+        cite,
+        values: r.values.map((v) => {
+          if (typeof v !== 'number' || (r.steps && r.steps.every((st) => career.has(st)))) return typeof v === 'number' ? null : v;
+          let x = applyPercent(v, y.schedulePercent ?? 0, rule);
+          if (y.scheduleDollars && s.kind === 'annual') x = roundAmount(x.add(y.scheduleDollars), rule);
+          return x.toNumber();
+        }),
+      }));
+      s.tables = s.tables.filter((t) => t.year !== y.year);
+      s.tables.push({ year: y.year, cite, title: `${s.title}, ${y.year}: proposal "${p.name}" (${y.schedulePercent ?? 0}%${y.scheduleDollars ? ` + $${y.scheduleDollars}` : ''} over ${prev})`, rows });
+      // career increments: the proposal's % or the latest the contract states, derived over the new last step
+      const ci = careerBefore.filter((r) => r.schedule === s.id && r.years.includes(prev));
+      for (const r of ci) rules.careerIncrement!.push({ ...r, years: [y.year], percent: s.kind === 'annual' ? y.careerPercent ?? r.percent : r.percent, cite, note: `Proposal "${p.name}"` });
+    }
+    rules.stepPolicy = (rules.stepPolicy ?? []).filter((r) => r.year !== y.year);
+    rules.stepPolicy.push({ year: y.year, steps: y.steps ?? 1, midYearSteps: y.midYearSteps ?? 0, lanes: true, cite });
+    rules.offSchedulePayments = (rules.offSchedulePayments ?? []).filter((r) => r.year !== y.year);
+    if (y.offSchedulePercent) rules.offSchedulePayments.push({ year: y.year, percent: y.offSchedulePercent, prorate: 'fte', cite });
+    for (const r of rules.stepCredit ?? []) if (r.years.includes(prev) && !r.years.includes(y.year)) r.years.push(y.year);
+    // the stated increases of the base contract do not describe a proposal's years
+    rules.scheduleIncrease = (rules.scheduleIncrease ?? []).filter((r) => r.year !== y.year);
+    rules.termIncrease = (rules.termIncrease ?? []).filter((r) => r.year !== y.year);
+    // stipends: percent bases follow the schedule; flat amounts move by the stipend %
+    for (const item of f.stipends?.items ?? []) {
+      const b = item.terms.find((t) => t.years.includes(prev));
+      item.terms = item.terms.map((t) => ({ ...t, years: t.years.filter((yy) => yy !== y.year) })).filter((t) => t.years.length) as StipendBasis[];
+      if (!b) continue;
+      const scale = (v: number) => roundAmount(new Money(v).mul(new Money(y.stipendPercent ?? 0).div(100).add(1)), f.rounding[f.stipends!.rounding]).toNumber();
+      const nb = { ...b, years: [y.year], cite } as StipendBasis;
+      if (nb.kind === 'amount') nb.amounts = nb.amounts.map(scale);
+      if (nb.kind === 'range') (nb.min = scale(nb.min), nb.max = scale(nb.max));
+      if (nb.kind === 'perUnit') {
+        nb.rate = scale(nb.rate);
+        if (nb.max !== undefined) nb.max = scale(nb.max);
+      }
+      if (nb.kind === 'prorated') nb.amount = scale(nb.amount);
+      item.terms.push(nb);
+    }
+    for (const b of f.stipends?.bonuses ?? []) if (b.years && b.years.includes(prev) && !b.years.includes(y.year)) b.years.push(y.year);
+    // terms carry over; the insurance contribution moves by the insurance %
+    const insurance = f.payroll?.insurance?.term;
+    for (const t of f.terms ?? []) {
+      const carried = t.values.filter((v) => v.years.includes(prev));
+      t.values = t.values.map((v) => ({ ...v, years: v.years.filter((yy) => yy !== y.year) })).filter((v) => v.years.length);
+      for (const v of carried) {
+        const amount = t.id === insurance && y.insurancePercent ? roundAmount(new Money(v.amount).mul(new Money(y.insurancePercent).div(100).add(1)), { places: 2, mode: 'half-up' }).toNumber() : v.amount;
+        t.values.push({ ...v, years: [y.year], amount, cite: t.id === insurance && y.insurancePercent ? cite : v.cite });
+      }
+    }
+    for (const r of f.rates ?? []) for (const m of r.max ?? []) if (m.years.includes(prev) && !m.years.includes(y.year)) m.years.push(y.year);
+    prev = y.year;
+  }
+  return f;
+}
+
+/** An engine over the proposal's contract (same id as the base contract), or why the proposal is invalid. */
+export function proposalEngine(engine: Engine, p: Proposal): Engine | Failure {
+  const base = engine.contract(p.contract);
+  if (base instanceof Failure) return base;
+  const file = proposalFile(base.file, { ...p, contract: base.id });
+  if (file instanceof Failure) return file;
+  const registry = new ContractRegistry();
+  try {
+    registry.load([{ name: `proposal "${p.name}"`, content: file }]);
+  } catch (e) {
+    if (e instanceof ContractLoadError) return new Failure('VALUE', `Proposal "${p.name}" does not make a valid contract: ${e.message}`);
+    throw e;
+  }
+  return new Engine(registry);
+}
+
+/** The schedule table of a year from a proposal engine, for comparing with a printed one. */
+export function scheduleOf(engine: Engine, contractId: string, year: string, scheduleId?: string): ScheduleFile['tables'][number] | undefined {
+  const c = engine.contract(contractId);
+  if (c instanceof Failure) return undefined;
+  return (scheduleId ? c.scheduleById.get(scheduleId) : c.salarySchedule)?.file.tables.find((t) => t.year === year);
+}

@@ -1,0 +1,190 @@
+/**
+ * Rosters and their roll-forward. A roster describes each employee's placement in a base year; the
+ * projection moves them year by year by the contract's own rules:
+ *   - step policy per year (rules.stepPolicy): steps at the start of the year (0 in a freeze year), extra
+ *     mid-year steps (half the year on each step);
+ *   - step credit for part-time staff (rules.stepCredit): a year counts 1, ½ or its FTE toward a step;
+ *   - the next step is the next one the schedule prints for the lane that year; past the last printed
+ *     step the employee holds (top of the lane). Career steps are steps: a year's credit on the last step
+ *     moves a teacher to "Career" where the lane has one;
+ *   - career promotions with seniority conditions (rules.careerPromotion): otherwise hold;
+ *   - planned lane changes at the start of their year, keeping the step ("move directly across").
+ * Stipend seasons and years of service grow by one a year.
+ */
+import type { CompiledSchedule, Contract } from './model';
+import { DERIVED, VALUE } from './model';
+import { normalizeLabel } from './normalize';
+import { Failure } from './engine';
+import type { Engine } from './engine';
+
+export interface StipendAssignment { activity: string; role: string; seasons: number }
+
+export interface RosterRow {
+  id: string;
+  /** contract id; rows of several contracts may share one roster */
+  contract?: string;
+  lane?: string;
+  step?: string;
+  /** hourly staff: position (an hourly schedule's lane) and hours a year */
+  position?: string;
+  hours?: number;
+  fte: number;
+  yearsOfService?: number;
+  /** ISO date, for seniority-based rules */
+  seniorityDate?: string;
+  /** insurance coverage tier, e.g. Single, Family; empty = not enrolled */
+  coverage?: string;
+  /** key of the 403(b) match term (e.g. "Continuing contract"); empty = matched without a key, "none" = not matched */
+  matchKey?: string;
+  laneChanges?: { year: string; lane: string }[];
+  stipends?: StipendAssignment[];
+}
+
+/** Where an employee stands in one year. */
+export interface Placement {
+  id: string;
+  contract: string;
+  year: string;
+  lane?: string;
+  /** step at the start of the year */
+  step: string;
+  /** step from half way through the year, when a mid-year step is granted */
+  midYearStep?: string;
+  position?: string;
+  hours?: number;
+  fte: number;
+  yearsOfService?: number;
+  seniorityDate?: string;
+  coverage?: string;
+  matchKey?: string;
+  stipends: StipendAssignment[];
+  /** what happened this year, in words, with citations */
+  notes: string[];
+}
+
+function creditFor(contract: Contract, year: string, fte: number): number {
+  const rule = (contract.file.rules?.stepCredit ?? []).find((r) => r.years.includes(year) && fte >= r.minFte);
+  if (!rule) return (contract.file.rules?.stepCredit ?? []).some((r) => r.years.includes(year)) ? 0 : 1;
+  return rule.credit === 'fte' ? fte : rule.credit;
+}
+
+/** The next step after `step` that the schedule prints for the lane in `year`, or undefined at the top. */
+function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
+  const t = schedule.tables.get(year);
+  if (!t) return undefined;
+  const n = schedule.laneLabels.length;
+  for (let s = step + 1; s < schedule.stepLabels.length; s++) {
+    const st = t.status[s * n + lane];
+    if (st === VALUE || st === DERIVED) return s;
+  }
+  return undefined;
+}
+
+/** Applies one step of movement; returns the new step index or the reason for holding. */
+function advance(contract: Contract, schedule: CompiledSchedule, year: string, lane: number, step: number, seniority: string | undefined, notes: string[]): number {
+  const next = nextStep(schedule, year, lane, step);
+  if (next === undefined) {
+    notes.push(`holds at the top of lane ${schedule.laneLabels[lane]} (step ${schedule.stepLabels[step]})`);
+    return step;
+  }
+  const from = schedule.stepLabels[step];
+  const to = schedule.stepLabels[next];
+  const promotion = (contract.file.rules?.careerPromotion ?? []).find((r) => r.year === year && r.from === from && r.to === to && (r.schedule ?? schedule.id) === schedule.id);
+  if (promotion) {
+    const laneOk = !promotion.lanes || promotion.lanes.includes(schedule.laneLabels[lane]);
+    const dateOk = seniority !== undefined && seniority < promotion.seniorityBefore;
+    if (!laneOk || !dateOk) {
+      notes.push(`holds at ${from}: ${to} requires a seniority date before ${promotion.seniorityBefore}${promotion.lanes ? ` and lane ${promotion.lanes.join('/')}` : ''}${seniority ? ` (seniority ${seniority})` : ' (no seniority date given)'} (${promotion.cite})`);
+      return step;
+    }
+  }
+  notes.push(`step ${from} → ${to}`);
+  return next;
+}
+
+/**
+ * The placements of one roster row in each of `years` (consecutive school years; the first is the
+ * roster's own year, where the row's placement is taken as given).
+ */
+export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string): Placement[] | Failure {
+  const contract = engine.contract(row.contract, defaultContract);
+  if (contract instanceof Failure) return contract;
+  if (!(row.fte > 0 && row.fte <= 1.5)) return new Failure('VALUE', `${row.id}: FTE ${row.fte} is out of range (greater than 0, at most 1.5)`);
+  const hourly = row.position !== undefined && row.position !== '';
+  const schedule = hourly
+    ? contract.hourlySchedules.find((s) => s.laneIndex.has(normalizeLabel(row.position!)))
+    : contract.salarySchedule;
+  if (!schedule)
+    return new Failure('VALUE', hourly ? `${row.id}: unknown position "${row.position}" in ${contract.id}` : `${row.id}: ${contract.id} has no salary schedule; give a position and hours`);
+  const laneArg = hourly ? row.position! : row.lane;
+  if (laneArg === undefined || row.step === undefined) return new Failure('VALUE', `${row.id}: give ${hourly ? 'a position' : 'a lane'} and a step`);
+  let lane = schedule.laneIndex.get(normalizeLabel(laneArg)) ?? -1;
+  let step = schedule.stepIndex.get(normalizeLabel(row.step)) ?? -1;
+  if (lane < 0) return new Failure('VALUE', `${row.id}: unknown ${hourly ? 'position' : 'lane'} "${laneArg}"; valid: ${schedule.laneLabels.join(', ')}`);
+  if (step < 0) return new Failure('VALUE', `${row.id}: unknown step "${row.step}"; valid: ${schedule.stepLabels.join(', ')}`);
+  if (hourly && !(row.hours !== undefined && row.hours >= 0 && row.hours <= 4000)) return new Failure('VALUE', `${row.id}: hourly staff need hours a year (0 to 4,000)`);
+  for (const y of years) if (!contract.years.includes(y)) return new Failure('NA', `${row.id}: ${contract.id} does not cover ${y} (it covers ${contract.years.join(', ')}); a proposal can extend it`);
+  for (const c of row.laneChanges ?? [])
+    if (!years.includes(c.year)) return new Failure('VALUE', `${row.id}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
+
+  const out: Placement[] = [];
+  let credit = 0;
+  let yos = row.yearsOfService;
+  let stipends = (row.stipends ?? []).map((s) => ({ ...s }));
+  years.forEach((year, i) => {
+    const notes: string[] = [];
+    let midYearStep: number | undefined;
+    if (i > 0) {
+      yos = yos === undefined ? undefined : yos + 1;
+      stipends = stipends.map((s) => ({ ...s, seasons: s.seasons + 1 }));
+      const change = (row.laneChanges ?? []).find((c) => c.year === year);
+      if (change) {
+        const to = schedule.laneIndex.get(normalizeLabel(change.lane));
+        if (to === undefined) notes.push(`lane change to "${change.lane}" ignored: not a lane (${schedule.laneLabels.join(', ')})`);
+        else {
+          notes.push(`lane ${schedule.laneLabels[lane]} → ${schedule.laneLabels[to]}`);
+          lane = to;
+        }
+      }
+      const policy = contract.file.rules?.stepPolicy?.find((p) => p.year === year);
+      const steps = policy?.steps ?? 1;
+      if (steps === 0) notes.push(`no step in ${year}${policy ? ` (${policy.cite})` : ''}`);
+      else {
+        credit += creditFor(contract, year, row.fte);
+        for (let k = 0; k < steps && credit >= 1 - 1e-9; k++) {
+          credit -= 1;
+          step = advance(contract, schedule, year, lane, step, row.seniorityDate, notes);
+        }
+        if (credit > 1e-9 && credit < 1 - 1e-9) notes.push(`step credit carried: ${Math.round(credit * 100) / 100} of a year`);
+        if (policy?.midYearSteps && creditFor(contract, year, row.fte) >= 1) {
+          const before = step;
+          const after = advance(contract, schedule, year, lane, step, row.seniorityDate, notes);
+          if (after !== before) {
+            midYearStep = after;
+            notes[notes.length - 1] += ` half way through the year (${policy.cite})`;
+            step = after;
+          }
+        }
+      }
+    }
+    const startStep = midYearStep !== undefined ? stepBefore(schedule, year, lane, midYearStep) : step;
+    out.push({
+      id: row.id, contract: contract.id, year,
+      ...(hourly ? { position: schedule.laneLabels[lane], hours: row.hours } : { lane: schedule.laneLabels[lane] }),
+      step: schedule.stepLabels[startStep],
+      ...(midYearStep !== undefined ? { midYearStep: schedule.stepLabels[midYearStep] } : {}),
+      fte: row.fte, yearsOfService: yos, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
+      stipends: stipends.map((s) => ({ ...s })),
+      notes,
+    });
+  });
+  return out;
+}
+
+/** The printed step before `step` in the lane (the step held in the first half of a mid-year-step year). */
+function stepBefore(schedule: CompiledSchedule, year: string, lane: number, step: number): number {
+  const t = schedule.tables.get(year)!;
+  const n = schedule.laneLabels.length;
+  for (let s = step - 1; s >= 0; s--) if (t.status[s * n + lane] === VALUE || t.status[s * n + lane] === DERIVED) return s;
+  return step;
+}
