@@ -154,7 +154,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     employees.push(lines);
   }
   const totals: YearTotals[] = years.map((year, i) => {
-    const sum = (f: (e: EmployeeYear) => number) => r2(employees.reduce((acc, e) => acc.add(f(e[i])), new Money(0)));
+    const sumAt = (j: number, f: (e: EmployeeYear) => number) => r2(employees.reduce((acc, e) => acc.add(f(e[j])), new Money(0)));
+    const sum = (f: (e: EmployeeYear) => number) => sumAt(i, f);
     const t = {
       year, employees: employees.length,
       salary: sum((e) => e.salary), career: sum((e) => e.career), offSchedule: sum((e) => e.offSchedule), stipends: sum((e) => e.stipends),
@@ -164,13 +165,13 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     } as YearTotals;
     if (i > 0) {
       const onLast = sum((e) => e.salaryOnLastYear ?? e.salary);
-      const prevSalary = sum((e) => e[i - 1].salary);
+      const prevSalary = sumAt(i - 1, (e) => e.salary);
       const prevTotal = employees.reduce((acc, e) => acc.add(e[i - 1].total), new Money(0));
       const benefitsOf = (e: EmployeeYear) => new Money(e.fica).add(e.medicare).add(e.pension).add(e.insurance).add(e.match);
       t.increase = r2(new Money(t.total).sub(prevTotal));
       t.scheduleImprovement = r2(new Money(t.salary).sub(onLast));
       t.stepAndLane = r2(new Money(onLast).sub(prevSalary));
-      t.otherPay = r2(new Money(t.offSchedule).add(t.stipends).sub(sum((e) => e[i - 1].offSchedule)).sub(sum((e) => e[i - 1].stipends)));
+      t.otherPay = r2(new Money(t.offSchedule).add(t.stipends).sub(sumAt(i - 1, (e) => e.offSchedule)).sub(sumAt(i - 1, (e) => e.stipends)));
       t.benefits = r2(employees.reduce((acc, e) => acc.add(benefitsOf(e[i])).sub(benefitsOf(e[i - 1])), new Money(0)));
       t.packagePercent = prevTotal.isZero() ? null : new Money(t.increase).div(prevTotal).mul(100).toDecimalPlaces(2).toNumber();
     }
