@@ -4,7 +4,9 @@
  * The JSDoc below is what Excel shows in autocomplete (custom-functions-metadata reads it).
  * Nothing here touches the DOM or Office at load time: only CustomFunctions.associate runs.
  */
-import { defaultEngine, Failure, weeklyGross } from '../src';
+import { contractProfile, defaultEngine, employerRatesWith, Failure, PROFILE_METRICS, weeklyGross } from '../src';
+import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
+import { rosterFromTable, yearsFrom } from '../src/tables';
 import type { WeekHours } from '../src';
 import { listChoices } from '../src/normalize';
 import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
@@ -576,6 +578,189 @@ export function severanceSource(lane: any[][], step: any[][], year: any[][], unu
     const kn = optionalNumber(k, 'contributions');
     return kn instanceof Failure ? kn : explain((trace) => engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0, undefined, trace));
   });
+}
+
+/** The cells of a range, row by row. */
+const cellsOf = (range: any[][] | undefined | null): unknown[] => (range ?? []).flat();
+
+/** Rate overrides from a two-column range (id, value), e.g. tra-employer | 9.75. */
+function overridesOf(range: any[][] | undefined | null): Record<string, number> | Failure {
+  const out: Record<string, number> = {};
+  for (const row of range ?? []) {
+    if (row.every((v: unknown) => v === '' || v === null || v === undefined)) continue;
+    const [id, value] = row;
+    if (typeof id !== 'string' || typeof value !== 'number' || !Number.isFinite(value))
+      return new Failure('VALUE', `rate overrides are rows of an id and a number (e.g. tra-employer, 9.75); got ${JSON.stringify(row)}`);
+    out[id.trim().toLowerCase()] = value;
+  }
+  return out;
+}
+
+/** Roster, years and rates of a costing call, or the first Failure. */
+function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
+  const rows = rosterFromTable(roster ?? []);
+  if (rows instanceof Failure) return rows;
+  const ys = yearsFrom(cellsOf(years));
+  if (ys instanceof Failure) return ys;
+  const c = text(contract?.[0]?.[0], 'contract');
+  if (c instanceof Failure) return c;
+  const overrides = overridesOf(rates);
+  if (overrides instanceof Failure) return overrides;
+  return { rows, years: ys, contract: c ?? defaultContract(), rates: employerRatesWith(overrides) };
+}
+
+/**
+ * Rolls a roster forward year by year by the contract's rules (or a proposal's) and spills one row per
+ * employee and year: placement, pay and cost. One call per roster.
+ * @customfunction PROJECT
+ * @helpurl https://localhost:3000/help.html#project
+ * @param {any[][]} roster The roster with its header row: id, lane (or position and hours), step, fte, and optionally contract, years, seniority, coverage, match, lane change year, new lane, activity, role, seasons.
+ * @param {any[][]} years The school years, the roster's own first: "2024-25:2026-27" or a range of year cells.
+ * @param {any[][]} [contract] Contract for rows without one. Omit to use the workbook's default.
+ * @param {any[][]} [proposals] The proposals table (proposal, year, schedule %, career %, steps …).
+ * @param {any[][]} [proposal] The proposal to apply, by name. Omit for the contract as agreed.
+ * @param {any[][]} [rates] Employer rate overrides: rows of id and percent (e.g. tra-employer, 9.75).
+ * @returns {any[][]} A table with a header row.
+ */
+export function project(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
+  const a = costingArgs(roster, years, contract, rates);
+  if (a instanceof Failure) return single(a);
+  const name = text(proposal?.[0]?.[0], 'proposal');
+  if (name instanceof Failure) return single(name);
+  const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
+  if (r instanceof Failure) return single(r);
+  const out: unknown[][] = [['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', 'employer benefits', 'total cost', 'notes']];
+  for (const e of r.employees)
+    for (const y of e) {
+      const p = y.placement;
+      out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, y.salary, y.career, y.offSchedule, y.stipends,
+        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...p.notes, ...y.problems].join('; ')]);
+    }
+  return out;
+}
+
+/**
+ * The cost of a roster per year under the contract or a proposal, with the increase split into schedule
+ * improvement, step and lane movement, off-schedule and stipends, and benefits, and the package %.
+ * @customfunction COST
+ * @helpurl https://localhost:3000/help.html#cost
+ * @param {any[][]} roster The roster with its header row (see PROJECT).
+ * @param {any[][]} years The school years, the roster's own first, e.g. "2024-25:2026-27".
+ * @param {any[][]} [contract] Contract for rows without one. Omit to use the workbook's default.
+ * @param {any[][]} [proposals] The proposals table.
+ * @param {any[][]} [proposal] The proposal to apply, by name. Omit for the contract as agreed.
+ * @param {any[][]} [rates] Employer rate overrides: rows of id and percent.
+ * @returns {any[][]} Rows of figures, one column per year.
+ */
+export function cost(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
+  const a = costingArgs(roster, years, contract, rates);
+  if (a instanceof Failure) return single(a);
+  const name = text(proposal?.[0]?.[0], 'proposal');
+  if (name instanceof Failure) return single(name);
+  const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
+  if (r instanceof Failure) return single(r);
+  return summaryRows(r).map((row) => row.map((v) => (v === null ? '' : v)));
+}
+
+/**
+ * Two proposals side by side for one roster: each year's total cost, increase and package % with its
+ * parts, and the compounded % over the years.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/help.html#compare
+ * @param {any[][]} roster The roster with its header row.
+ * @param {any[][]} years The school years, the roster's own first.
+ * @param {any[][]} proposals The proposals table.
+ * @param {any[][]} first The first proposal's name (empty: the contract as agreed).
+ * @param {any[][]} second The second proposal's name.
+ * @param {any[][]} [contract] Contract for rows without one. Omit to use the workbook's default.
+ * @param {any[][]} [rates] Employer rate overrides: rows of id and percent.
+ * @returns {any[][]} Rows of figures; for each proposal one column per year.
+ */
+export function compare(roster: any[][], years: any[][], proposals: any[][], first: any[][], second: any[][], contract?: any[][], rates?: any[][]): any[][] {
+  const a = costingArgs(roster, years, contract, rates);
+  if (a instanceof Failure) return single(a);
+  const names: (string | undefined)[] = [];
+  for (const n of [first, second]) {
+    const t = text(n?.[0]?.[0], 'proposal');
+    if (t instanceof Failure) return single(t);
+    names.push(t);
+  }
+  const tables: (string | number | null)[][][] = [];
+  for (const n of names) {
+    const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals, n, a.contract);
+    if (r instanceof Failure) return single(r);
+    tables.push(summaryRows(r));
+  }
+  const label = (n: string | undefined) => n ?? 'as agreed';
+  return tables[0].map((row, i) => {
+    const cells = [row[0], ...row.slice(1), ...tables[1][i].slice(1)];
+    if (i === 0) return ['', ...row.slice(1).map((y) => `${label(names[0])}: ${y}`), ...tables[1][0].slice(1).map((y) => `${label(names[1])}: ${y}`)];
+    return cells.map((v) => (v === null ? '' : v));
+  });
+}
+
+/**
+ * A payroll line checked against the contract: the expected salary (printed × FTE), the difference
+ * (paid − expected) and the reason, naming the cell the paid amount matches when it is not the expected one.
+ * @customfunction AUDIT
+ * @helpurl https://localhost:3000/help.html#audit
+ * @param {any[][]} paid The amount paid for the year (a column for a whole payroll).
+ * @param {any[][]} lane Lane as placed.
+ * @param {any[][]} step Step as placed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [fte] FTE as placed.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} Three columns per line: expected, difference, reason.
+ */
+export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
+  const lines = broadcast([paid, lane, step, year, fte, contract], (p, l, s, y, f, c) => {
+    const con = contractOf(c);
+    if (con instanceof Failure) return con;
+    const amount = count(p, 'paid');
+    if (amount instanceof Failure) return amount;
+    const ts = texts([[l, 'lane', 'give the lane'], [s, 'step', 'give the step'], [y, 'year', 'give the school year']]);
+    if (ts instanceof Failure) return ts;
+    const fteN = optionalNumber(f, 'fte');
+    if (fteN instanceof Failure) return fteN;
+    return auditSalary(engine, con.id, amount, ts[0], ts[1], ts[2], fteN) as unknown as number;
+  });
+  // one line per row of the inputs: expected | difference | reason
+  return lines.map((row) => {
+    const v = row[0] as unknown;
+    if (v && typeof v === 'object' && 'reason' in (v as object)) {
+      const a = v as { expected: number | Failure; difference: number | null; reason: string };
+      return a.expected instanceof Failure ? [toExcelError(a.expected), toExcelError(a.expected), a.reason] : [a.expected, a.difference, a.reason];
+    }
+    return [v, v, v];
+  });
+}
+
+/**
+ * The figures people compare districts by (as the NCTQ profile does): starting salaries BA and MA, after five
+ * years, maxima, the highest salary and the years to reach it, average MA − BA, average step increase, lanes.
+ * Several contracts spill side by side.
+ * @customfunction PROFILE
+ * @helpurl https://localhost:3000/help.html#profile
+ * @param {any[][]} contracts Contract ids: one, or a row or column of several.
+ * @param {any[][]} year School year, e.g. "2025-26" (a row of years, one per contract, also works).
+ * @returns {any[][]} Metric labels down the first column, one column per contract.
+ */
+export function profile(contracts: any[][], year: any[][]): any[][] {
+  const ids = cellsOf(contracts).filter((v) => v !== '' && v !== null && v !== undefined);
+  const years = cellsOf(year).filter((v) => v !== '' && v !== null && v !== undefined);
+  if (!ids.length) return single(new Failure('VALUE', `give one or more contract ids: ${engine.registry.ids().join(', ')}`));
+  if (years.length !== 1 && years.length !== ids.length) return single(new Failure('VALUE', 'give one year, or one year per contract'));
+  const columns: unknown[][] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = text(ids[i], 'contract');
+    const y = text(years[years.length === 1 ? 0 : i], 'year');
+    if (id instanceof Failure || id === undefined) return single(id instanceof Failure ? id : new Failure('VALUE', 'contract is empty'));
+    if (y instanceof Failure || y === undefined) return single(y instanceof Failure ? y : new Failure('VALUE', 'year is empty'));
+    const p = contractProfile(engine, id, y);
+    if (p instanceof Failure) return single(p);
+    columns.push([`${p.contract} ${p.year}`, ...PROFILE_METRICS.map((m) => p.metrics.find((x) => x.id === m.id)?.value ?? '')]);
+  }
+  return [['', ...PROFILE_METRICS.map((m) => m.label)], ...columns][0].map((_, r) => [r === 0 ? '' : PROFILE_METRICS[r - 1].label, ...columns.map((col) => col[r])]);
 }
 
 /**

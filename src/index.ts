@@ -6,6 +6,9 @@ import { bundledContracts } from './contracts';
 import { ContractRegistry } from './loader';
 import { Engine } from './engine';
 import type { ContractSummary, Result, ScheduleGrid } from './engine';
+import { employerRates } from './parameters';
+import type { EmployerRates, EmployerRatesFile } from './parameters';
+import employerRatesFile from './parameters/employer-rates.json';
 
 export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS } from './loader';
 export { Engine, Failure } from './engine';
@@ -16,6 +19,15 @@ export { checkContracts, formatFindings } from './check';
 export type { Finding, CheckReport } from './check';
 export { bundledContracts } from './contracts';
 export { weeklyGross } from './payroll';
+export { projectRow } from './roster';
+export type { RosterRow, Placement } from './roster';
+export { proposalFile, proposalEngine } from './proposal';
+export type { Proposal, ProposalYear } from './proposal';
+export { costRoster } from './costing';
+export type { CostResult, YearTotals, EmployeeYear } from './costing';
+export { contractProfile, PROFILE_METRICS } from './profile';
+export { employerRates } from './parameters';
+export type { EmployerRates, EmployerRatesFile } from './parameters';
 export type { WeekHours } from './payroll';
 
 /** A registry holding the bundled contracts, compiled once. */
@@ -37,4 +49,9 @@ export function listContracts(): ContractSummary[] {
 
 export function scheduleGrid(contractId: string, year: string, scheduleId?: string): Result<ScheduleGrid> {
   return defaultEngine().scheduleGrid(contractId, year, scheduleId);
+}
+
+/** The sourced employer rates (src/parameters/employer-rates.json), with any user overrides (percent or amount by id). */
+export function employerRatesWith(overrides: Record<string, number> = {}): EmployerRates {
+  return employerRates(employerRatesFile as unknown as EmployerRatesFile, overrides);
 }
