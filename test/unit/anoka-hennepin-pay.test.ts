@@ -10,16 +10,7 @@ import contractFile from '../../src/contracts/anoka-hennepin-teachers.json';
 
 type Answer = number | Failure;
 /** The engine calls these tests use (API of the lead's implementation; see the brief). */
-interface PayEngine {
-  stipend(contract: string, activity: string, role: string, seasons: number, year: string, options?: { bonuses?: string[] }): Answer;
-  stipendRange(contract: string, activity: string, role: string, year: string): [number, number] | Failure;
-  stipendUnits(contract: string, activity: string, role: string, units: number, year: string): Answer;
-  term(contract: string, termId: string, key: string | undefined, year: string, yearsOfService?: number): Answer;
-  rate(contract: string, rateId: string, lane: string, step: string, year: string): Answer;
-  hourly(contract: string, position: string, step: string, year: string): Answer;
-  salary(contract: string, lane: string, step: string, year: string): Answer;
-}
-const engine = new Engine(createRegistry()) as unknown as PayEngine;
+const engine = new Engine(createRegistry());
 const A = 'anoka-hennepin/teachers';
 const Y1 = '2005-06';
 const Y2 = '2006-07';
