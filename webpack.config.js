@@ -85,9 +85,9 @@ module.exports = async (env, argv) => {
             },
           },
         },
-        // src/contracts/*.json: bundled as JSON, less what only the self-check reads (scripts/contract-loader.js).
+        // src/contracts, schema and parameters JSON: bundled less what only people and tests read (scripts/contract-loader.js).
         {
-          test: /[\\/]src[\\/]contracts[\\/][^\\/]+\.json$/,
+          test: /[\\/]src[\\/](contracts|schema|parameters)[\\/][^\\/]+\.json$/,
           use: path.resolve(__dirname, 'scripts/contract-loader.js'),
           type: 'json',
         },

@@ -39,9 +39,9 @@ export function salary(lane: any[][], step: any[][], year: any[][], contract?: a
   return broadcast([lane, step, year, contract, fte], (l, s, y, c, f) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
-    const laneT = requiredText(l, 'lane', `give a lane such as ${con.salarySchedule?.laneLabels.slice(0, 3).join(', ')}`);
+    const laneT = requiredText(l, 'lane', con.salarySchedule ? `give a lane such as ${con.salarySchedule.laneLabels.slice(0, 3).join(', ')}` : `give a lane (${con.id} has no annual salary schedule)`);
     if (laneT instanceof Failure) return laneT;
-    const stepT = requiredText(s, 'step', `give a step such as ${con.salarySchedule?.stepLabels.slice(0, 3).join(', ')}`);
+    const stepT = requiredText(s, 'step', con.salarySchedule ? `give a step such as ${con.salarySchedule.stepLabels.slice(0, 3).join(', ')}` : `give a step (${con.id} has no annual salary schedule)`);
     if (stepT instanceof Failure) return stepT;
     const yearT = requiredText(y, 'year', `give a school year such as ${con.years[con.years.length - 1]}`);
     if (yearT instanceof Failure) return yearT;

@@ -22,6 +22,12 @@ function column(header: string[], ...names: string[]): number {
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
+/** A cell as a person would read it in a message (an Excel error as its code). */
+function shown(v: unknown): string {
+  if (v && typeof v === 'object' && 'code' in v) return String((v as { code: unknown }).code);
+  return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+}
+
 function text(v: unknown): string | undefined {
   if (isEmpty(v)) return undefined;
   return typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
@@ -31,7 +37,7 @@ function num(v: unknown, where: string): number | undefined | Failure {
   if (isEmpty(v)) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.replace(/[,%$]/g, '')))) return Number(v.replace(/[,%$]/g, ''));
-  return new Failure('VALUE', `${where}: ${JSON.stringify(v)} is not a number`);
+  return new Failure('VALUE', `${where}: ${shown(v)} is not a number`);
 }
 
 /** An Excel date serial (1900 system) or ISO text -> YYYY-MM-DD. */
@@ -43,7 +49,7 @@ function date(v: unknown, where: string): string | undefined | Failure {
     const [m, d, y] = v.trim().split('/').map(Number);
     return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
-  return new Failure('VALUE', `${where}: ${JSON.stringify(v)} is not a date (use a date cell or 1987-08-20)`);
+  return new Failure('VALUE', `${where}: ${shown(v)} is not a date (use a date cell or 1987-08-20)`);
 }
 
 function yearOf(v: unknown, where: string): string | Failure {
@@ -81,7 +87,7 @@ export function rosterFromTable(rows: unknown[][]): RosterRow[] | Failure {
     seasons: column(header, 'seasons', 'stipend years'),
   };
   if (c.id < 0 || c.step < 0 || (c.lane < 0 && c.position < 0))
-    return new Failure('VALUE', `the roster's first row must name the columns: id, lane (or position), step, fte; found ${rows[0].map((h) => String(h ?? '')).join(', ')}`);
+    return new Failure('VALUE', `the roster's first row must name the columns: id, lane (or position), step, fte; found ${rows[0].map((h) => (isEmpty(h) ? '(empty)' : shown(h))).join(', ')}`);
   const byId = new Map<string, RosterRow>();
   const out: RosterRow[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -166,7 +172,7 @@ export function proposalFromTable(rows: unknown[][], name: string, contract: str
   const pc = column(header, 'proposal', 'name');
   const yc = column(header, 'year');
   const cc = column(header, 'contract');
-  if (pc < 0 || yc < 0) return new Failure('VALUE', `the proposals table's first row must name the columns proposal and year; found ${rows[0].map((h) => String(h ?? '')).join(', ')}`);
+  if (pc < 0 || yc < 0) return new Failure('VALUE', `the proposals table's first row must name the columns proposal and year; found ${rows[0].map((h) => (isEmpty(h) ? '(empty)' : shown(h))).join(', ')}`);
   const cols = PROPOSAL_COLUMNS.map(([field, names]) => [field, column(header, ...names)] as const).filter(([, i]) => i >= 0);
   const names = [...new Set(rows.slice(1).map((r) => text(r[pc])).filter(Boolean))] as string[];
   const mine = rows.map((r, i) => [r, i] as const).slice(1).filter(([r]) => (text(r[pc]) ?? '').toLowerCase() === name.trim().toLowerCase() && (cc < 0 || !text(r[cc]) || text(r[cc])!.toLowerCase() === contract));
@@ -183,7 +189,7 @@ export function proposalFromTable(rows: unknown[][], name: string, contract: str
     if (y instanceof Failure) return y;
     const py: ProposalYear = { year: y, row: i + 1 };
     for (const [field, c] of cols) {
-      const v = num(r[c], `proposals row ${i + 1}, ${rows[0][c]}`);
+      const v = num(r[c], `proposals row ${i + 1}, ${shown(rows[0][c])}`);
       if (v instanceof Failure) return v;
       if (v !== undefined) (py as unknown as Record<string, number>)[field] = fractions.has(field) ? Math.round(v * 1e8) / 1e6 : v;
     }
