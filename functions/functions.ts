@@ -24,6 +24,21 @@ function contractOf(v: unknown) {
   return engine.contract(t, defaultContract());
 }
 
+/** One element of SALARY and its .SOURCE: the value, and with a trace its explanation. */
+function salaryElement([l, s, y, c, f]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const laneT = requiredText(l, 'lane', con.salarySchedule ? `give a lane such as ${con.salarySchedule.laneLabels.slice(0, 3).join(', ')}` : `give a lane (${con.id} has no annual salary schedule)`);
+  if (laneT instanceof Failure) return laneT;
+  const stepT = requiredText(s, 'step', con.salarySchedule ? `give a step such as ${con.salarySchedule.stepLabels.slice(0, 3).join(', ')}` : `give a step (${con.id} has no annual salary schedule)`);
+  if (stepT instanceof Failure) return stepT;
+  const yearT = requiredText(y, 'year', `give a school year such as ${con.years[con.years.length - 1]}`);
+  if (yearT instanceof Failure) return yearT;
+  const fteN = optionalNumber(f, 'fte');
+  if (fteN instanceof Failure) return fteN;
+  return engine.salary(con.id, laneT, stepT, yearT, fteN, undefined, trace);
+}
+
 /**
  * Annual salary as printed in the contract's salary schedule for a lane, a step and a school year.
  * @customfunction SALARY
@@ -36,19 +51,7 @@ function contractOf(v: unknown) {
  * @returns {any[][]} The salary, or #VALUE!/#N/A with the reason and the citation.
  */
 export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (l, s, y, c, f) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const laneT = requiredText(l, 'lane', con.salarySchedule ? `give a lane such as ${con.salarySchedule.laneLabels.slice(0, 3).join(', ')}` : `give a lane (${con.id} has no annual salary schedule)`);
-    if (laneT instanceof Failure) return laneT;
-    const stepT = requiredText(s, 'step', con.salarySchedule ? `give a step such as ${con.salarySchedule.stepLabels.slice(0, 3).join(', ')}` : `give a step (${con.id} has no annual salary schedule)`);
-    if (stepT instanceof Failure) return stepT;
-    const yearT = requiredText(y, 'year', `give a school year such as ${con.years[con.years.length - 1]}`);
-    if (yearT instanceof Failure) return yearT;
-    const fteN = optionalNumber(f, 'fte');
-    if (fteN instanceof Failure) return fteN;
-    return engine.salary(con.id, laneT, stepT, yearT, fteN);
-  });
+  return broadcast([lane, step, year, contract, fte], (...xs) => salaryElement(xs));
 }
 
 /**
@@ -160,15 +163,15 @@ function count(v: unknown, name: string): number | Failure {
  * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
 export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (l, s, y, c, f) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const fteN = optionalNumber(f, 'fte');
-    if (fteN instanceof Failure) return fteN;
-    return explain((trace) => engine.salary(con.id, ts[0], ts[1], ts[2], fteN, undefined, trace));
-  });
+  return broadcast([lane, step, year, contract, fte], (...xs) => explain((trace) => salaryElement(xs, trace)));
+}
+
+/** One element of HOURLY and its .SOURCE: the value, and with a trace its explanation. */
+function hourlyElement([p, s, y, c]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', `give a school year such as ${con.years[0]}`]]);
+  return ts instanceof Failure ? ts : engine.hourly(con.id, ts[0], ts[1], ts[2], undefined, trace);
 }
 
 /**
@@ -182,12 +185,7 @@ export function salarySource(lane: any[][], step: any[][], year: any[][], contra
  * @returns {any[][]} The hourly rate, or #VALUE!/#N/A with the reason.
  */
 export function hourly(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (p, s, y, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', `give a school year such as ${con.years[0]}`]]);
-    return ts instanceof Failure ? ts : engine.hourly(con.id, ts[0], ts[1], ts[2]);
-  });
+  return broadcast([position, step, year, contract], (...xs) => hourlyElement(xs));
 }
 
 /**
@@ -201,12 +199,7 @@ export function hourly(position: any[][], step: any[][], year: any[][], contract
  * @returns {any[][]} The explanation as text.
  */
 export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (p, s, y, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    return ts instanceof Failure ? ts : explain((trace) => engine.hourly(con.id, ts[0], ts[1], ts[2], undefined, trace));
-  });
+  return broadcast([position, step, year, contract], (...xs) => explain((trace) => hourlyElement(xs, trace)));
 }
 
 /** The bonus ids of one element: "state-tournament" or several separated by commas. */
@@ -214,6 +207,18 @@ function bonusList(v: unknown): string[] | Failure {
   const t = text(v, 'bonus');
   if (t instanceof Failure) return t;
   return t === undefined ? [] : t.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** One element of STIPEND and its .SOURCE: the value, and with a trace its explanation. */
+function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
+  if (ts instanceof Failure) return ts;
+  const seasons = count(n, 'years in the activity');
+  if (seasons instanceof Failure) return seasons;
+  const bonuses = bonusList(b);
+  return bonuses instanceof Failure ? bonuses : engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses }, undefined, trace);
 }
 
 /**
@@ -230,16 +235,7 @@ function bonusList(v: unknown): string[] | Failure {
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
 export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (a, r, n, y, c, b) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
-    if (ts instanceof Failure) return ts;
-    const seasons = count(n, 'years in the activity');
-    if (seasons instanceof Failure) return seasons;
-    const bonuses = bonusList(b);
-    return bonuses instanceof Failure ? bonuses : engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses });
-  });
+  return broadcast([activity, role, years, year, contract, bonus], (...xs) => stipendElement(xs));
 }
 
 /**
@@ -255,16 +251,7 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @returns {any[][]} The explanation as text.
  */
 export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (a, r, n, y, c, b) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const seasons = count(n, 'years in the activity');
-    if (seasons instanceof Failure) return seasons;
-    const bonuses = bonusList(b);
-    return bonuses instanceof Failure ? bonuses : explain((trace) => engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses }, undefined, trace));
-  });
+  return broadcast([activity, role, years, year, contract, bonus], (...xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**
@@ -320,6 +307,18 @@ export function stipendUnits(activity: any[][], role: any[][], units: any[][], y
   });
 }
 
+/** One element of TERM and its .SOURCE: the value, and with a trace its explanation. */
+function termElement([t, y, k, c, n]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
+  if (ts instanceof Failure) return ts;
+  const keyT = text(k, 'key');
+  if (keyT instanceof Failure) return keyT;
+  const yos = optionalNumber(n, 'years of service');
+  return yos instanceof Failure ? yos : engine.term(con.id, ts[0], keyT, ts[1], yos, undefined, trace);
+}
+
 /**
  * A named amount of the contract for a year: premiums, differentials, insurance contributions, longevity and
  * 403(b) tiers, leadership levels … CONTRACT.TERMS lists them.
@@ -333,16 +332,7 @@ export function stipendUnits(activity: any[][], role: any[][], units: any[][], y
  * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
  */
 export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (t, y, k, c, n) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
-    if (ts instanceof Failure) return ts;
-    const keyT = text(k, 'key');
-    if (keyT instanceof Failure) return keyT;
-    const yos = optionalNumber(n, 'years of service');
-    return yos instanceof Failure ? yos : engine.term(con.id, ts[0], keyT, ts[1], yos);
-  });
+  return broadcast([term, year, key, contract, yearsOfService], (...xs) => termElement(xs));
 }
 
 /**
@@ -379,16 +369,15 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @returns {any[][]} The explanation as text.
  */
 export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (t, y, k, c, n) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[t, 'term', 'give a term id'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const keyT = text(k, 'key');
-    if (keyT instanceof Failure) return keyT;
-    const yos = optionalNumber(n, 'years of service');
-    return yos instanceof Failure ? yos : explain((trace) => engine.term(con.id, ts[0], keyT, ts[1], yos, undefined, trace));
-  });
+  return broadcast([term, year, key, contract, yearsOfService], (...xs) => explain((trace) => termElement(xs, trace)));
+}
+
+/** One element of RATE and its .SOURCE: the value, and with a trace its explanation. */
+function rateElement([r, l, s, y, c]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[r, 'rate', `give a rate id: ${[...con.rates.keys()].join(', ')}`], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+  return ts instanceof Failure ? ts : engine.rate(con.id, ts[0], ts[1], ts[2], ts[3], undefined, trace);
 }
 
 /**
@@ -404,12 +393,7 @@ export function termSource(term: any[][], year: any[][], key?: any[][], contract
  * @returns {any[][]} The rate, rounded as the contract declares.
  */
 export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (r, l, s, y, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[r, 'rate', `give a rate id: ${[...con.rates.keys()].join(', ')}`], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    return ts instanceof Failure ? ts : engine.rate(con.id, ts[0], ts[1], ts[2], ts[3]);
-  });
+  return broadcast([rate, lane, step, year, contract], (...xs) => rateElement(xs));
 }
 
 /**
@@ -424,12 +408,7 @@ export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][],
  * @returns {any[][]} The explanation as text.
  */
 export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (r, l, s, y, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[r, 'rate', 'give a rate id'], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    return ts instanceof Failure ? ts : explain((trace) => engine.rate(con.id, ts[0], ts[1], ts[2], ts[3], undefined, trace));
-  });
+  return broadcast([rate, lane, step, year, contract], (...xs) => explain((trace) => rateElement(xs, trace)));
 }
 
 /** One element of GROSS: the hours by kind, checked, or the first Failure. */
@@ -446,6 +425,16 @@ function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknow
   if (p instanceof Failure) return p;
   if (p) out.premiums = p.split(',').map((x) => x.trim()).filter(Boolean);
   return out;
+}
+
+/** One element of GROSS and its .SOURCE: the value, and with a trace its explanation. */
+function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[p, 'position', 'give a position (CONTRACT.POSITIONS lists them)'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+  if (ts instanceof Failure) return ts;
+  const h = weekHours(w, sh, we, ho, le, pr);
+  return h instanceof Failure ? h : weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h, trace);
 }
 
 /**
@@ -466,14 +455,7 @@ function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknow
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (p, s, y, w, sh, we, ho, le, pr, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[p, 'position', 'give a position (CONTRACT.POSITIONS lists them)'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const h = weekHours(w, sh, we, ho, le, pr);
-    return h instanceof Failure ? h : weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h);
-  });
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (...xs) => grossElement(xs));
 }
 
 /**
@@ -493,14 +475,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (p, s, y, w, sh, we, ho, le, pr, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const h = weekHours(w, sh, we, ho, le, pr);
-    return h instanceof Failure ? h : explain((trace) => weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h, trace));
-  });
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (...xs) => explain((trace) => grossElement(xs, trace)));
 }
 
 /**
@@ -529,6 +504,18 @@ export function prorate(lane: any[][], step: any[][], year: any[][], days: any[]
   });
 }
 
+/** One element of SEVERANCE and its .SOURCE: the value, and with a trace its explanation. */
+function severanceElement([l, s, y, d, k, c]: unknown[], trace?: string[]): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+  if (ts instanceof Failure) return ts;
+  const dn = count(d, 'unused sick days');
+  if (dn instanceof Failure) return dn;
+  const kn = optionalNumber(k, 'contributions');
+  return kn instanceof Failure ? kn : engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0, undefined, trace);
+}
+
 /**
  * Severance where the contract provides it: unused sick days up to its maximum × the daily rate, less the
  * District's 403(b) contributions (Anoka-Hennepin Art. XVIII). SEVERANCE.SOURCE shows the eligibility rules.
@@ -543,16 +530,7 @@ export function prorate(lane: any[][], step: any[][], year: any[][], days: any[]
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (l, s, y, d, k, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const dn = count(d, 'unused sick days');
-    if (dn instanceof Failure) return dn;
-    const kn = optionalNumber(k, 'contributions');
-    return kn instanceof Failure ? kn : engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0);
-  });
+  return broadcast([lane, step, year, unusedDays, contributions, contract], (...xs) => severanceElement(xs));
 }
 
 /**
@@ -568,16 +546,7 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (l, s, y, d, k, c) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const dn = count(d, 'unused sick days');
-    if (dn instanceof Failure) return dn;
-    const kn = optionalNumber(k, 'contributions');
-    return kn instanceof Failure ? kn : explain((trace) => engine.severance(con.id, ts[0], ts[1], ts[2], dn, kn ?? 0, undefined, trace));
-  });
+  return broadcast([lane, step, year, unusedDays, contributions, contract], (...xs) => explain((trace) => severanceElement(xs, trace)));
 }
 
 /** The cells of a range, row by row. */
