@@ -83,6 +83,24 @@ function careerPart(engine: Engine, c: Contract, p: Placement, year: string): nu
   return r2(new Money(career).sub(top).mul(share));
 }
 
+/**
+ * The % of the full insurance contribution an employee gets: 100 at full time; for part-time staff the
+ * contract's share by FTE band (e.g. "0.50-0.70 FTE" 75%), none below its minimum, or a Failure when the
+ * contract states no part-time share.
+ */
+function insuranceShare(engine: Engine, c: Contract, p: Placement, year: string): number | Failure {
+  if (p.fte >= 1) return 100;
+  const rule = c.file.payroll?.insurance?.partTimeShare;
+  if (!rule) return new Failure('NA', `${c.id} states no share of the insurance contribution for part-time staff (FTE ${p.fte})`);
+  if (p.fte < rule.minFte) return 0;
+  const term = c.terms.get(rule.term)!;
+  for (const v of term.file.values.filter((x) => x.years.includes(year))) {
+    const m = /^(\d*\.\d+)-(\d*\.\d+) FTE$/.exec(v.key ?? '');
+    if (m && p.fte >= Number(m[1]) - 1e-9 && p.fte <= Number(m[2]) + 1e-9) return v.amount;
+  }
+  return new Failure('NA', `no part-time insurance band of ${c.id} covers FTE ${p.fte} in ${year} (${rule.cite})`);
+}
+
 export interface CostOptions {
   years: string[];
   defaultContract?: string;
@@ -135,8 +153,10 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       let insurance = 0;
       if (payroll.insurance && p.coverage) {
         const v = engine.term(p.contract, payroll.insurance.term, p.coverage, year);
+        const share = insuranceShare(engine, contract, p, year);
         if (v instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${v.message}`);
-        else insurance = r2(new Money(v).mul(payroll.insurance.months));
+        else if (share instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${share.message}`);
+        else insurance = r2(new Money(v).mul(payroll.insurance.months).mul(share).div(100));
       } else if (p.coverage && !payroll.insurance) issues.push(`${p.id} ${year}: insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
       let match = 0;
       if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {

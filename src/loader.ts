@@ -310,6 +310,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
   });
   const termDefined = (id: string, p: string) => (f.terms ?? []).some((t) => t.id === id) || fail(origin, p, `term "${id}" is not defined in terms`);
   if (f.payroll?.insurance) termDefined(f.payroll.insurance.term, 'payroll.insurance.term');
+  if (f.payroll?.insurance?.partTimeShare) termDefined(f.payroll.insurance.partTimeShare.term, 'payroll.insurance.partTimeShare.term');
   if (f.payroll?.match) termDefined(f.payroll.match.term, 'payroll.match.term');
 
   const rateIds = new Map<string, number>();

@@ -106,7 +106,7 @@ export interface StepCreditRule { years: string[]; minFte: number; credit: numbe
 export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string }
 export interface PayrollFile {
   retirement?: string;
-  insurance?: { term: string; months: number; cite?: Cite };
+  insurance?: { term: string; months: number; cite?: Cite; partTimeShare?: { term: string; minFte: number; cite: Cite } };
   match?: { term: string; cite?: Cite };
   cite?: Cite;
   note?: string;

@@ -90,8 +90,11 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
     // the stated increases of the base contract do not describe a proposal's years
     rules.scheduleIncrease = (rules.scheduleIncrease ?? []).filter((r) => r.year !== y.year);
     rules.termIncrease = (rules.termIncrease ?? []).filter((r) => r.year !== y.year);
-    // stipends: percent bases follow the schedule; flat amounts move by the stipend %
+    // stipends: percent bases follow the schedule; flat amounts move by the stipend %. A year the contract
+    // already sets keeps its own amounts unless the proposal changes stipends.
     for (const item of f.stipends?.items ?? []) {
+      const own = item.terms.find((t) => t.years.includes(y.year));
+      if (own && y.stipendPercent === undefined) continue;
       const b = item.terms.find((t) => t.years.includes(prev));
       item.terms = item.terms.map((t) => ({ ...t, years: t.years.filter((yy) => yy !== y.year) })).filter((t) => t.years.length) as StipendBasis[];
       if (!b) continue;
@@ -107,14 +110,17 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
       item.terms.push(nb);
     }
     for (const b of f.stipends?.bonuses ?? []) if (b.years && b.years.includes(prev) && !b.years.includes(y.year)) b.years.push(y.year);
-    // terms carry over; the insurance contribution moves by the insurance %
+    // terms: a year the contract already states keeps its values (the proposal changes only what it names);
+    // other years carry last year's; the insurance contribution moves by the insurance %
     const insurance = f.payroll?.insurance?.term;
     for (const t of f.terms ?? []) {
+      const moves = t.id === insurance && y.insurancePercent !== undefined;
+      if (!moves && t.values.some((v) => v.years.includes(y.year))) continue;
       const carried = t.values.filter((v) => v.years.includes(prev));
       t.values = t.values.map((v) => ({ ...v, years: v.years.filter((yy) => yy !== y.year) })).filter((v) => v.years.length);
       for (const v of carried) {
-        const amount = t.id === insurance && y.insurancePercent ? roundAmount(new Money(v.amount).mul(new Money(y.insurancePercent).div(100).add(1)), { places: 2, mode: 'half-up' }).toNumber() : v.amount;
-        t.values.push({ ...v, years: [y.year], amount, cite: t.id === insurance && y.insurancePercent ? cite : v.cite });
+        const amount = moves ? roundAmount(new Money(v.amount).mul(new Money(y.insurancePercent!).div(100).add(1)), { places: 2, mode: 'half-up' }).toNumber() : v.amount;
+        t.values.push({ ...v, years: [y.year], amount, cite: moves ? cite : v.cite });
       }
     }
     for (const r of f.rates ?? []) for (const m of r.max ?? []) if (m.years.includes(prev) && !m.years.includes(y.year)) m.years.push(y.year);

@@ -157,13 +157,13 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
         }
         if (credit > 1e-9 && credit < 1 - 1e-9) notes.push(`step credit carried: ${Math.round(credit * 100) / 100} of a year`);
         if (policy?.midYearSteps && creditFor(contract, year, row.fte) >= 1) {
-          const before = step;
-          const after = advance(contract, schedule, year, lane, step, row.seniorityDate, notes);
-          if (after !== before) {
+          const midNotes: string[] = [];
+          const after = advance(contract, schedule, year, lane, step, row.seniorityDate, midNotes);
+          if (after !== step) {
             midYearStep = after;
-            notes[notes.length - 1] += ` half way through the year (${policy.cite})`;
+            notes.push(`${midNotes[0]} half way through the year (${policy.cite})`);
             step = after;
-          }
+          } else if (!notes.some((n) => n.startsWith('holds'))) notes.push(...midNotes);
         }
       }
     }

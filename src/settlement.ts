@@ -99,13 +99,12 @@ export interface AuditLine { expected: number | Failure; difference: number | nu
  */
 export function auditSalary(engine: Engine, contractArg: string | undefined, paid: number, lane: string, step: string, year: string, fte: number | undefined, defaultContract?: string): AuditLine {
   const expected = engine.salary(contractArg, lane, step, year, fte, defaultContract);
-  if (expected instanceof Failure) return { expected, difference: null, reason: expected.message };
-  const cite = engine.salaryCite(contractArg, lane, step, year, defaultContract) as string;
-  const diff = roundAmount(new Money(paid).sub(expected), { places: 2, mode: 'half-up' }).toNumber();
-  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}` };
   const c = engine.contract(contractArg, defaultContract);
   const hints: string[] = [];
-  if (!(c instanceof Failure) && c.salarySchedule) {
+  const diff = expected instanceof Failure ? null : roundAmount(new Money(paid).sub(expected), { places: 2, mode: 'half-up' }).toNumber();
+  const cite = expected instanceof Failure ? '' : (engine.salaryCite(contractArg, lane, step, year, defaultContract) as string);
+  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}` };
+  if (!(c instanceof Failure) && c.salarySchedule && !(expected instanceof Failure && expected.code === 'VALUE')) {
     const s = c.salarySchedule;
     const laneLabel = s.laneLabels[s.laneIndex.get(normalizeLabel(lane))!];
     const stepLabel = s.stepLabels[s.stepIndex.get(normalizeLabel(step))!];
@@ -125,9 +124,11 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
       if (hints.length) break;
     }
   }
-  const dir = diff > 0 ? 'overpaid' : 'underpaid';
+  if (expected instanceof Failure)
+    return { expected, difference: null, reason: `${expected.message}${hints.length ? ` The amount paid matches ${hints.slice(0, 3).join(' or ')}.` : ''}` };
+  const dir = diff! > 0 ? 'overpaid' : 'underpaid';
   return {
     expected, difference: diff,
-    reason: `${dir} by $${Math.abs(diff).toLocaleString('en-US', { minimumFractionDigits: 2 })}: expected ${cite}${fte !== undefined && fte !== 1 ? ` × FTE ${fte}` : ''}${hints.length ? `; the amount paid matches ${hints.slice(0, 3).join(' or ')}` : ''}`,
+    reason: `${dir} by $${Math.abs(diff!).toLocaleString('en-US', { minimumFractionDigits: 2 })}: expected ${cite}${fte !== undefined && fte !== 1 ? ` × FTE ${fte}` : ''}${hints.length ? `; the amount paid matches ${hints.slice(0, 3).join(' or ')}` : ''}`,
   };
 }

@@ -59,11 +59,29 @@ describe('proposals from a table', () => {
     const p = proposalFromTable([['proposal', 'year', 'schedule %'], ['x', '2025-26', 0.03], ['x', '2026-27', 0.05]], 'x', 'waconia/teachers', '2024-25');
     expect((p as { years: { schedulePercent: number }[] }).years.map((y) => y.schedulePercent)).toEqual([3, 5]);
   });
-  test('the shipped settlement as a proposal costs exactly as the contract as agreed', () => {
+  test('the shipped settlement as a proposal costs exactly as the contract as agreed, benefits included', () => {
     const years = ['2024-25', '2025-26', '2026-27'];
-    const agreed = costRoster(engine, roster, { years, rates }) as CostResult;
-    const asProposal = costWithProposal(engine, roster, years, rates, proposals, 'settlement') as CostResult;
-    expect(asProposal.totals.map((t) => t.salary)).toEqual(agreed.totals.map((t) => t.salary));
+    // Family coverage: 1,624.58 x 1.1 = 1,787.04 and x 1.1 = 1,965.74, as printed (004:4365-4366); the 403(b)
+    // match of 2026-27 (+$100) is the contract's own: a proposal changes only what it names
+    const insured = rosterFromTable([
+      ['id', 'contract', 'lane', 'step', 'fte', 'coverage', 'match', 'years'],
+      ['A', 'waconia/teachers', 'MA+15', 'C', 1, 'Family', 'Continuing contract', 10],
+    ]) as never;
+    const agreed = costRoster(engine, insured, { years, rates }) as CostResult;
+    const asProposal = costWithProposal(engine, insured, years, rates, proposals, 'settlement') as CostResult;
+    expect(asProposal.totals.map((t) => t.total)).toEqual(agreed.totals.map((t) => t.total));
+    expect(agreed.totals.map((t) => t.insurance)).toEqual([1624.58 * 12, 1787.04 * 12, 1965.74 * 12].map((v) => Math.round(v * 100) / 100));
+  });
+  test('part-time teachers get the contract\'s share of the insurance contribution (004:2439-2447)', () => {
+    const part = rosterFromTable([
+      ['id', 'contract', 'lane', 'step', 'fte', 'coverage'],
+      ['P6', 'waconia/teachers', 'BA', 'B', 0.6, 'Single'],
+      ['P8', 'waconia/teachers', 'BA', 'B', 0.8, 'Single'],
+      ['P4', 'waconia/teachers', 'BA', 'B', 0.4, 'Single'],
+    ]) as never;
+    const r = costRoster(engine, part, { years: ['2025-26'], rates }) as CostResult;
+    // Single 2025-26: 928.22 a month (004:4365); 0.50-0.70 FTE 75%, 0.71-0.85 FTE 85%, under half time none
+    expect(r.employees.map((e) => e[0].insurance)).toEqual([8353.98, 9467.84, 0]); // 928.22 x 12 = 11,138.64 x 75% = 8,353.98; x 85% = 9,467.844
   });
   test('2.5% and 2.5% costs less than 3% and 5%: 2025-26 salaries A 56,098 x 1.025 = 57,500 (004:3057), B 50,415 x 1.025 x 0.5 = 25,837.50', () => {
     const lean = costWithProposal(engine, roster, ['2024-25', '2025-26'], rates, proposals, 'lean') as CostResult;
