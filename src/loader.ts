@@ -16,7 +16,7 @@ import type { SchemaError, SchemaNode } from './schema/validate';
 /** The published schema, interpreted (no generated code, no eval). */
 export const schemaValidator = new SchemaValidator(contractSchema as unknown as SchemaNode);
 
-/** Largest contract file accepted, in characters. The shipped ones are under 40 KB. */
+/** Largest contract file accepted, in characters. The shipped ones are under 250 KB. */
 export const MAX_CONTRACT_CHARS = 2_000_000;
 
 export class ContractLoadError extends Error {
@@ -77,6 +77,9 @@ export function compileContract(input: string | unknown, origin: string): Contra
   };
 }
 
+/** Own keys only: a name such as "constructor" must not find Object.prototype's member. */
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 function fail(origin: string, path: string, reason: string): never {
   throw new ContractLoadError(origin, path, reason);
 }
@@ -123,7 +126,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
     const sp = `schedules[${si}]`;
     if (scheduleIds.has(s.id)) fail(origin, `${sp}.id`, `schedule id "${s.id}" is used twice`);
     scheduleIds.add(s.id);
-    if (!f.rounding[s.rounding]) fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`);
+    if (!hasOwn(f.rounding, s.rounding)) fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`);
     axisIndex(s.lanes, origin, `${sp}.lanes`);
     axisIndex(s.steps, origin, `${sp}.steps`);
       const tableYears = new Set<string>();
@@ -158,7 +161,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
   const scheduleOf = (id: string, p: string): ScheduleFile =>
     f.schedules.find((s) => s.id === id) ?? fail(origin, p, `schedule "${id}" does not exist (${f.schedules.map((s) => s.id).join(', ')})`);
   const needYear = (y: string, p: string) => years.has(y) || fail(origin, p, `${y} is not in the contract's years (${f.years.join(', ')})`);
-  const needRounding = (r: string, p: string) => f.rounding[r] || fail(origin, p, `rounding rule "${r}" is not declared`);
+  const needRounding = (r: string, p: string) => hasOwn(f.rounding, r) || fail(origin, p, `rounding rule "${r}" is not declared (${Object.keys(f.rounding).join(', ')})`);
   const needTable = (s: ScheduleFile, y: string, p: string) =>
     s.tables.some((t) => t.year === y) || fail(origin, p, `schedule "${s.id}" has no table for ${y}`);
   (rules.careerIncrement ?? []).forEach((r, i) => {

@@ -74,7 +74,8 @@ export class SchemaValidator {
   private resolve(node: SchemaNode): SchemaNode {
     while (node.$ref) {
       const name = node.$ref.replace(/^#\/definitions\//, '');
-      const target = this.root.definitions?.[name];
+      const defs = this.root.definitions;
+      const target = defs && Object.prototype.hasOwnProperty.call(defs, name) ? defs[name] : undefined;
       if (!target) throw new Error(`schema: unresolved $ref ${node.$ref}`);
       node = target;
     }
@@ -139,7 +140,8 @@ export class SchemaValidator {
           const e = this.check(node.propertyNames, k, child);
           if (e) return e;
         }
-        const sub = node.properties?.[k];
+        // own properties only: a key named like an Object.prototype member ("constructor", "__proto__") is data, not a schema
+        const sub = node.properties && Object.prototype.hasOwnProperty.call(node.properties, k) ? node.properties[k] : undefined;
         if (sub) {
           const e = this.check(sub, o[k], child);
           if (e) return e;

@@ -584,13 +584,13 @@ describe('generated bad contract files', () => {
 });
 
 /**
- * BUG (reported to the lead, issue 5): an unknown key named like an Object.prototype member ("constructor",
+ * Was a bug, found by this suite: an unknown key named like an Object.prototype member ("constructor",
  * "toString", "hasOwnProperty", "__proto__" …) is accepted, anywhere in the file. src/schema/validate.ts looks the key
  * up with `node.properties?.[k]`, which finds the inherited member (a function, or Object.prototype for "__proto__"),
  * takes it for a schema node and checks nothing. Ajv rejects these files. Fix: `Object.prototype.hasOwnProperty.call(node.properties, k)`
- * before using `node.properties[k]`. When it is fixed, this test reports "failing test passed": change `test.failing` to `test`.
+ * before using `node.properties[k]` (done).
  */
-describe('known schema-validator bug', () => {
+describe('keys named like Object.prototype members', () => {
   const cases: [string, string][] = [
     ['(top)', 'constructor'],
     ['schedules[0]', 'toString'],
@@ -607,24 +607,23 @@ describe('known schema-validator bug', () => {
   test.each(cases)('a full validator (Ajv) rejects an unknown key in %s named "%s"', (where, key) => {
     expect(ajvValidate(build(where, key))).toBe(false);
   });
-  test.failing.each(cases)('BUG: the loader accepts an unknown key in %s named "%s"', (where, key) => {
+  test.each(cases)('the loader rejects an unknown key in %s named "%s" (a bug until a helper found it)', (where, key) => {
     expect(() => new ContractRegistry().load([{ name: 'protokey.json', content: JSON.stringify(build(where, key)) }])).toThrow(ContractLoadError);
   });
 });
 
 /**
- * BUG (reported to the lead, issue 5): a rounding reference named "constructor" passes the schema (it matches the id
+ * Was a bug, found by this suite: a rounding reference named "constructor" passes the schema (it matches the id
  * pattern) and the loader's check `f.rounding[name]`, because a plain object inherits Object.prototype.constructor.
  * The contract then loads, and STIPEND / RATE answer NaN (the "rule" has no places or mode). Fix in src/loader.ts:
- * test `Object.prototype.hasOwnProperty.call(f.rounding, name)` (or keep the rules in a Map) (checkSemantics: schedules[].rounding and needRounding). When it is fixed,
- * this test reports "failing test passed": change `test.failing` to `test`.
+ * test `Object.prototype.hasOwnProperty.call(f.rounding, name)` (done, in checkSemantics: schedules[].rounding and needRounding).
  */
-describe('known loader bug (rounding rule looked up on a plain object)', () => {
-  test.failing.each([
+describe('rounding rules looked up as own keys', () => {
+  test.each([
     ['schedules[0].rounding', (d: any) => (d.schedules[0].rounding = 'constructor')],
     ['stipends.rounding', (d: any) => (d.stipends.rounding = 'constructor')],
     ['rates[0].rounding', (d: any) => (d.rates[0].rounding = 'constructor')],
-  ])('BUG: a rounding rule named "constructor" that the file does not declare is accepted (%s)', (_where, mutate) => {
+  ])('a rounding rule named "constructor" that the file does not declare is refused (%s; a bug until a helper found it)', (_where, mutate) => {
     const doc = clone(originals.find((o) => o.name === 'waconia-teachers.json')!.data);
     doc.id = 'mutant/proto';
     mutate(doc);
