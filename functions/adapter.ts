@@ -25,9 +25,11 @@ export function text(v: unknown, name: string): string | undefined | Failure {
   return new Failure('VALUE', `${name} has an unsupported value`);
 }
 
-export function requiredText(v: unknown, name: string, choicesHint: string): string | Failure {
+/** A required text argument; the hint (built only when needed) says what to give. */
+export function requiredText(v: unknown, name: string, choicesHint: string | (() => string)): string | Failure {
+  if (typeof v === 'string' && v !== '') return v;
   const t = text(v, name);
-  if (t === undefined) return new Failure('VALUE', `${name} is empty; ${choicesHint}`);
+  if (t === undefined) return new Failure('VALUE', `${name} is empty; ${typeof choicesHint === 'function' ? choicesHint() : choicesHint}`);
   return t;
 }
 
@@ -42,9 +44,10 @@ export function optionalNumber(v: unknown, name: string): number | undefined | F
  * Applies fn element-wise over the arguments, broadcasting like Excel: a 1x1 argument repeats
  * everywhere, a single row or column repeats along the other axis, and where ranges of different sizes
  * leave an element without a partner the result is #N/A. An input element that is an Excel error is
- * passed through unchanged. fn returns a value or a Failure; Failures become Excel errors in that element only.
+ * passed through unchanged. fn gets one element's arguments as an array (the same array, refilled for each
+ * element: read it at once) and returns a value or a Failure; Failures become Excel errors in that element only.
  */
-export function broadcast(args: Arg[], fn: (...xs: unknown[]) => unknown): unknown[][] {
+export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[][] {
   let rows = 1;
   let cols = 1;
   for (const a of args) {
@@ -54,6 +57,19 @@ export function broadcast(args: Arg[], fn: (...xs: unknown[]) => unknown): unkno
   }
   const n = args.length;
   const xs = new Array<unknown>(n);
+  if (rows === 1 && cols === 1) {
+    // the common single-cell call: no loops, one element
+    let error: unknown;
+    for (let p = 0; p < n; p++) {
+      const a = args[p];
+      const v = a && a.length ? a[0][0] : undefined;
+      if (error === undefined && isExcelError(v)) error = v;
+      xs[p] = v;
+    }
+    if (error !== undefined) return [[error]];
+    const v = fn(xs);
+    return [[v instanceof Failure ? toExcelError(v) : v]];
+  }
   const out = new Array<unknown[]>(rows);
   for (let i = 0; i < rows; i++) {
     const row = new Array<unknown>(cols);
@@ -75,7 +91,7 @@ export function broadcast(args: Arg[], fn: (...xs: unknown[]) => unknown): unkno
       if (missing) row[j] = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'The ranges given have different sizes; this element has no partner in a smaller range.');
       else if (error !== undefined) row[j] = error;
       else {
-        const v = fn(...xs);
+        const v = fn(xs);
         row[j] = v instanceof Failure ? toExcelError(v) : v;
       }
     }

@@ -28,11 +28,11 @@ function contractOf(v: unknown) {
 function salaryElement([l, s, y, c, f]: unknown[], trace?: string[]): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
-  const laneT = requiredText(l, 'lane', con.salarySchedule ? `give a lane such as ${con.salarySchedule.laneLabels.slice(0, 3).join(', ')}` : `give a lane (${con.id} has no annual salary schedule)`);
+  const laneT = requiredText(l, 'lane', () => (con.salarySchedule ? `give a lane such as ${con.salarySchedule.laneLabels.slice(0, 3).join(', ')}` : `give a lane (${con.id} has no annual salary schedule)`));
   if (laneT instanceof Failure) return laneT;
-  const stepT = requiredText(s, 'step', con.salarySchedule ? `give a step such as ${con.salarySchedule.stepLabels.slice(0, 3).join(', ')}` : `give a step (${con.id} has no annual salary schedule)`);
+  const stepT = requiredText(s, 'step', () => (con.salarySchedule ? `give a step such as ${con.salarySchedule.stepLabels.slice(0, 3).join(', ')}` : `give a step (${con.id} has no annual salary schedule)`));
   if (stepT instanceof Failure) return stepT;
-  const yearT = requiredText(y, 'year', `give a school year such as ${con.years[con.years.length - 1]}`);
+  const yearT = requiredText(y, 'year', () => `give a school year such as ${con.years[con.years.length - 1]}`);
   if (yearT instanceof Failure) return yearT;
   const fteN = optionalNumber(f, 'fte');
   if (fteN instanceof Failure) return fteN;
@@ -51,7 +51,7 @@ function salaryElement([l, s, y, c, f]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The salary, or #VALUE!/#N/A with the reason and the citation.
  */
 export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (...xs) => salaryElement(xs));
+  return broadcast([lane, step, year, contract, fte], salaryElement);
 }
 
 /**
@@ -133,7 +133,7 @@ function explain(run: (trace: string[]) => unknown): unknown {
 }
 
 /** The text arguments of one element, or the first Failure among them. */
-function texts(pairs: [unknown, string, string][]): string[] | Failure {
+function texts(pairs: [unknown, string, string | (() => string)][]): string[] | Failure {
   const out: string[] = [];
   for (const [v, name, hint] of pairs) {
     const t = requiredText(v, name, hint);
@@ -163,7 +163,7 @@ function count(v: unknown, name: string): number | Failure {
  * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
 export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (...xs) => explain((trace) => salaryElement(xs, trace)));
+  return broadcast([lane, step, year, contract, fte], (xs) => explain((trace) => salaryElement(xs, trace)));
 }
 
 /** One element of HOURLY and its .SOURCE: the value, and with a trace its explanation. */
@@ -185,7 +185,7 @@ function hourlyElement([p, s, y, c]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The hourly rate, or #VALUE!/#N/A with the reason.
  */
 export function hourly(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (...xs) => hourlyElement(xs));
+  return broadcast([position, step, year, contract], hourlyElement);
 }
 
 /**
@@ -199,7 +199,7 @@ export function hourly(position: any[][], step: any[][], year: any[][], contract
  * @returns {any[][]} The explanation as text.
  */
 export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (...xs) => explain((trace) => hourlyElement(xs, trace)));
+  return broadcast([position, step, year, contract], (xs) => explain((trace) => hourlyElement(xs, trace)));
 }
 
 /** The bonus ids of one element: "state-tournament" or several separated by commas. */
@@ -235,7 +235,7 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
 export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (...xs) => stipendElement(xs));
+  return broadcast([activity, role, years, year, contract, bonus], stipendElement);
 }
 
 /**
@@ -251,7 +251,7 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @returns {any[][]} The explanation as text.
  */
 export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (...xs) => explain((trace) => stipendElement(xs, trace)));
+  return broadcast([activity, role, years, year, contract, bonus], (xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**
@@ -274,7 +274,7 @@ export function stipendRange(activity: any[][], role: any[][], year: any[][], co
     return ts instanceof Failure ? ts : engine.stipendRange(con.id, ts[0], ts[1], ts[2]);
   };
   if (end && end.length) {
-    return broadcast([activity, role, year, contract, end], (a, r, y, c, e) => {
+    return broadcast([activity, role, year, contract, end], ([a, r, y, c, e]) => {
       const which = typeof e === 'string' ? e.trim().toLowerCase() : e;
       if (which !== 'min' && which !== 'max') return new Failure('VALUE', `end must be "min" or "max" (got ${JSON.stringify(e)})`);
       const range = one(a, r, y, c);
@@ -297,7 +297,7 @@ export function stipendRange(activity: any[][], role: any[][], year: any[][], co
  * @returns {any[][]} The amount.
  */
 export function stipendUnits(activity: any[][], role: any[][], units: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([activity, role, units, year, contract], (a, r, u, y, c) => {
+  return broadcast([activity, role, units, year, contract], ([a, r, u, y, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
@@ -332,7 +332,7 @@ function termElement([t, y, k, c, n]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
  */
 export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (...xs) => termElement(xs));
+  return broadcast([term, year, key, contract, yearsOfService], termElement);
 }
 
 /**
@@ -369,7 +369,7 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @returns {any[][]} The explanation as text.
  */
 export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (...xs) => explain((trace) => termElement(xs, trace)));
+  return broadcast([term, year, key, contract, yearsOfService], (xs) => explain((trace) => termElement(xs, trace)));
 }
 
 /** One element of RATE and its .SOURCE: the value, and with a trace its explanation. */
@@ -393,7 +393,7 @@ function rateElement([r, l, s, y, c]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The rate, rounded as the contract declares.
  */
 export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (...xs) => rateElement(xs));
+  return broadcast([rate, lane, step, year, contract], rateElement);
 }
 
 /**
@@ -408,7 +408,7 @@ export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][],
  * @returns {any[][]} The explanation as text.
  */
 export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (...xs) => explain((trace) => rateElement(xs, trace)));
+  return broadcast([rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
 }
 
 /** One element of GROSS: the hours by kind, checked, or the first Failure. */
@@ -455,7 +455,7 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: st
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (...xs) => grossElement(xs));
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement);
 }
 
 /**
@@ -475,7 +475,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (...xs) => explain((trace) => grossElement(xs, trace)));
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)));
 }
 
 /**
@@ -492,7 +492,7 @@ export function grossSource(position: any[][], step: any[][], year: any[][], wor
  * @returns {any[][]} The prorated pay, to the cent.
  */
 export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, days, hours, contract], (l, s, y, d, h, c) => {
+  return broadcast([lane, step, year, days, hours, contract], ([l, s, y, d, h, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
@@ -530,7 +530,7 @@ function severanceElement([l, s, y, d, k, c]: unknown[], trace?: string[]): unkn
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (...xs) => severanceElement(xs));
+  return broadcast([lane, step, year, unusedDays, contributions, contract], severanceElement);
 }
 
 /**
@@ -546,7 +546,7 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (...xs) => explain((trace) => severanceElement(xs, trace)));
+  return broadcast([lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)));
 }
 
 /** The cells of a range, row by row. */
@@ -682,7 +682,7 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
 export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
-  const lines = broadcast([paid, lane, step, year, fte, contract], (p, l, s, y, f, c) => {
+  const lines = broadcast([paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const amount = count(p, 'paid');

@@ -61,12 +61,15 @@ const hasValue = (status: number) => status === VALUE || status === DERIVED;
 
 export class Engine {
   private contractCache = new Map<string, Contract | Failure>();
+  /** contract id + year argument -> canonical year or why not */
+  private yearCache = new Map<string, string | Failure>();
 
   constructor(readonly registry: ContractRegistry) {}
 
   /** Forget argument caches (after contracts are loaded or replaced). */
   reset(): void {
     this.contractCache.clear();
+    this.yearCache.clear();
     for (const c of this.registry.all()) for (const s of c.schedules) (s.laneCache.clear(), s.stepCache.clear());
   }
 
@@ -97,6 +100,13 @@ export class Engine {
 
   /** A school year the contract covers, in canonical spelling. */
   private year(contract: Contract, yearArg: string | number): string | Failure {
+    const key = `${contract.id}\u0000${yearArg}`;
+    const hit = this.yearCache.get(key);
+    if (hit !== undefined) return hit;
+    return remember(this.yearCache, key, this.resolveYear(contract, yearArg));
+  }
+
+  private resolveYear(contract: Contract, yearArg: string | number): string | Failure {
     const y = parseYear(String(yearArg));
     if (!y.ok) return new Failure('VALUE', y.message);
     if (contract.years.includes(y.year)) return y.year;

@@ -29,6 +29,14 @@ function rejection(mutate: (c: any) => void): ContractLoadError {
 }
 
 describe('shipped contracts', () => {
+  test('the add-in loads them trusted (no re-check at start-up); the checked load is the same contract', () => {
+    const checked = createRegistry();
+    const trusted = createRegistry({ trusted: true });
+    expect(trusted.ids()).toEqual(checked.ids());
+    for (const c of checked.all()) expect(JSON.stringify(trusted.get(c.id)!.file)).toBe(JSON.stringify(c.file));
+    // 2025-26 MA+15 H: 64,654 (004_95c67c5f7895ec64.txt:4966)
+    expect(new Engine(trusted).salary('waconia/teachers', 'MA+15', 'H', '2025-26')).toBe(64654);
+  });
   test('load and compile', () => {
     const r = createRegistry();
     expect(r.ids().sort()).toEqual(['anoka-hennepin/teachers', 'waconia/custodial', 'waconia/teachers']);
