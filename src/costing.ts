@@ -8,7 +8,7 @@
  */
 import type { Contract } from './model';
 import { Engine, Failure } from './engine';
-import { Money, roundAmount } from './rounding';
+import { fromCents, Money, percentOfCents, roundAmount, toCents } from './rounding';
 import { projectRow } from './roster';
 import type { Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
@@ -119,36 +119,37 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     const contract = engine.contract(placements[0].contract) as Contract;
     const payroll = contract.file.payroll ?? {};
     const lines: EmployeeYear[] = placements.map((p, i) => {
+      // amounts in integer cents: exact, and cheap over thousands of employees (rounding.ts)
       const issues: string[] = [];
       const year = p.year;
       const pay = payAt(engine, p, year);
-      const salary = pay instanceof Failure ? 0 : pay;
+      const salary = pay instanceof Failure ? 0 : toCents(pay);
       if (pay instanceof Failure) issues.push(`${p.id} ${year}: pay not costed: ${pay.message}`);
       let salaryOnLastYear: number | null = null;
       if (i > 0) {
         const before = payAt(engine, p, years[i - 1]);
         // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
-        salaryOnLastYear = before instanceof Failure ? salary : before;
+        salaryOnLastYear = before instanceof Failure ? salary : toCents(before);
       }
       const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
-      const offSchedule = off && p.position === undefined ? r2(new Money(salary).mul(off.percent).div(100)) : 0;
-      let stipends = new Money(0);
+      const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
+      let stipends = 0;
       for (const s of p.stipends) {
         const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year);
         if (v instanceof Failure) issues.push(`${p.id} ${year}: stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
-        else stipends = stipends.add(v);
+        else stipends += toCents(v);
       }
-      const wages = new Money(salary).add(offSchedule).add(stipends);
+      const wages = salary + offSchedule + stipends;
       const rates = options.rates.forYear(year);
-      const oasdiBase = rates.oasdiWageBase;
-      const fica = rates.oasdi === null ? 0 : r2(Money.min(wages, oasdiBase ?? wages).mul(rates.oasdi).div(100));
-      const medicare = rates.medicare === null ? 0 : r2(wages.mul(rates.medicare).div(100));
+      const base = rates.oasdiWageBase === null ? wages : Math.min(wages, rates.oasdiWageBase * 100);
+      const fica = rates.oasdi === null ? 0 : percentOfCents(base, rates.oasdi);
+      const medicare = rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare);
       if (rates.oasdi === null || rates.medicare === null) issues.push(`${p.id} ${year}: FICA/Medicare not costed: ${rates.missing.join('; ')}`);
       let pension = 0;
       if (payroll.retirement) {
         const pct = rates.pension(payroll.retirement);
         if (pct === null) issues.push(`${p.id} ${year}: pension not costed: no ${payroll.retirement} rate for ${year}`);
-        else pension = r2(wages.mul(pct).div(100));
+        else pension = percentOfCents(wages, pct);
       }
       let insurance = 0;
       if (payroll.insurance && p.coverage) {
@@ -156,26 +157,27 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
         const share = insuranceShare(engine, contract, p, year);
         if (v instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${v.message}`);
         else if (share instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${share.message}`);
-        else insurance = r2(new Money(v).mul(payroll.insurance.months).mul(share).div(100));
+        else insurance = percentOfCents(toCents(v) * payroll.insurance.months, share);
       } else if (p.coverage && !payroll.insurance) issues.push(`${p.id} ${year}: insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
       let match = 0;
       if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {
         const v = engine.term(p.contract, payroll.match.term, p.matchKey || undefined, year, p.yearsOfService);
         if (v instanceof Failure) issues.push(`${p.id} ${year}: 403(b) match not costed: ${v.message}`);
-        else match = v;
+        else match = toCents(v);
       }
-      const total = r2(wages.add(fica).add(medicare).add(pension).add(insurance).add(match));
-      problems.push(...issues);
+      const total = wages + fica + medicare + pension + insurance + match;
+      if (issues.length) problems.push(...issues);
       return {
-        placement: p, salary, career: careerPart(engine, contract, p, year), salaryOnLastYear, offSchedule, stipends: r2(stipends),
+        placement: p, salary, career: toCents(careerPart(engine, contract, p, year)), salaryOnLastYear, offSchedule, stipends,
         fica, medicare, pension, insurance, match, total, problems: issues,
       };
     });
     employees.push(lines);
   }
   const totals: YearTotals[] = years.map((year, i) => {
-    const sumAt = (j: number, f: (e: EmployeeYear) => number) => r2(employees.reduce((acc, e) => acc.add(f(e[j])), new Money(0)));
+    const sumAt = (j: number, f: (e: EmployeeYear) => number) => employees.reduce((acc, e) => acc + f(e[j]), 0);
     const sum = (f: (e: EmployeeYear) => number) => sumAt(i, f);
+    const benefitsOf = (e: EmployeeYear) => e.fica + e.medicare + e.pension + e.insurance + e.match;
     const t = {
       year, employees: employees.length,
       salary: sum((e) => e.salary), career: sum((e) => e.career), offSchedule: sum((e) => e.offSchedule), stipends: sum((e) => e.stipends),
@@ -185,18 +187,27 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     } as YearTotals;
     if (i > 0) {
       const onLast = sum((e) => e.salaryOnLastYear ?? e.salary);
-      const prevSalary = sumAt(i - 1, (e) => e.salary);
-      const prevTotal = employees.reduce((acc, e) => acc.add(e[i - 1].total), new Money(0));
-      const benefitsOf = (e: EmployeeYear) => new Money(e.fica).add(e.medicare).add(e.pension).add(e.insurance).add(e.match);
-      t.increase = r2(new Money(t.total).sub(prevTotal));
-      t.scheduleImprovement = r2(new Money(t.salary).sub(onLast));
-      t.stepAndLane = r2(new Money(onLast).sub(prevSalary));
-      t.otherPay = r2(new Money(t.offSchedule).add(t.stipends).sub(sumAt(i - 1, (e) => e.offSchedule)).sub(sumAt(i - 1, (e) => e.stipends)));
-      t.benefits = r2(employees.reduce((acc, e) => acc.add(benefitsOf(e[i])).sub(benefitsOf(e[i - 1])), new Money(0)));
-      t.packagePercent = prevTotal.isZero() ? null : new Money(t.increase).div(prevTotal).mul(100).toDecimalPlaces(2).toNumber();
+      const prevTotal = sumAt(i - 1, (e) => e.total);
+      t.increase = t.total - prevTotal;
+      t.scheduleImprovement = t.salary - onLast;
+      t.stepAndLane = onLast - sumAt(i - 1, (e) => e.salary);
+      t.otherPay = t.offSchedule + t.stipends - sumAt(i - 1, (e) => e.offSchedule + e.stipends);
+      t.benefits = sum(benefitsOf) - sumAt(i - 1, benefitsOf);
+      t.packagePercent = prevTotal === 0 ? null : new Money(t.increase).div(prevTotal).mul(100).toDecimalPlaces(2).toNumber();
     }
     return t;
   });
+  // back to dollars, once, for everything the caller sees
+  const money: (keyof EmployeeYear & keyof YearTotals)[] = ['salary', 'career', 'offSchedule', 'stipends', 'fica', 'medicare', 'pension', 'insurance', 'match', 'total'];
+  for (const e of employees)
+    for (const y of e) {
+      for (const k of money) (y[k] as number) = fromCents(y[k] as number);
+      if (y.salaryOnLastYear !== null) y.salaryOnLastYear = fromCents(y.salaryOnLastYear);
+    }
+  for (const t of totals) {
+    for (const k of money) (t[k] as number) = fromCents(t[k] as number);
+    for (const k of ['increase', 'scheduleImprovement', 'stepAndLane', 'otherPay', 'benefits'] as const) if (t[k] !== null) t[k] = fromCents(t[k]!);
+  }
   const first = totals[0].total;
   const last = totals[totals.length - 1].total;
   return {
