@@ -107,70 +107,82 @@ export interface CostOptions {
   rates: EmployerRates;
 }
 
+/** One employee-year's amounts in integer cents (exact, and cheap over thousands of employees), and what could not be costed. */
+function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: string | undefined, options: CostOptions): Omit<EmployeeYear, 'placement' | 'problems'> & { issues: string[] } {
+  const payroll = contract.file.payroll ?? {};
+  const issues: string[] = [];
+  const year = p.year;
+  const pay = payAt(engine, p, year);
+  const salary = pay instanceof Failure ? 0 : toCents(pay);
+  if (pay instanceof Failure) issues.push(`pay not costed: ${pay.message}`);
+  let salaryOnLastYear: number | null = null;
+  if (lastYear !== undefined) {
+    const before = payAt(engine, p, lastYear);
+    // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
+    salaryOnLastYear = before instanceof Failure ? salary : toCents(before);
+  }
+  const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
+  const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
+  let stipends = 0;
+  for (const s of p.stipends) {
+    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year);
+    if (v instanceof Failure) issues.push(`stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
+    else stipends += toCents(v);
+  }
+  const wages = salary + offSchedule + stipends;
+  const rates = options.rates.forYear(year);
+  const base = rates.oasdiWageBase === null ? wages : Math.min(wages, rates.oasdiWageBase * 100);
+  const fica = rates.oasdi === null ? 0 : percentOfCents(base, rates.oasdi);
+  const medicare = rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare);
+  if (rates.oasdi === null || rates.medicare === null) issues.push(`FICA/Medicare not costed: ${rates.missing.join('; ')}`);
+  let pension = 0;
+  if (payroll.retirement) {
+    const pct = rates.pension(payroll.retirement);
+    if (pct === null) issues.push(`pension not costed: no ${payroll.retirement} rate for ${year}`);
+    else pension = percentOfCents(wages, pct);
+  }
+  let insurance = 0;
+  if (payroll.insurance && p.coverage) {
+    const v = engine.term(p.contract, payroll.insurance.term, p.coverage, year);
+    const share = insuranceShare(engine, contract, p, year);
+    if (v instanceof Failure) issues.push(`insurance not costed: ${v.message}`);
+    else if (share instanceof Failure) issues.push(`insurance not costed: ${share.message}`);
+    else insurance = percentOfCents(toCents(v) * payroll.insurance.months, share);
+  } else if (p.coverage && !payroll.insurance) issues.push(`insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
+  let match = 0;
+  if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {
+    const v = engine.term(p.contract, payroll.match.term, p.matchKey || undefined, year, p.yearsOfService);
+    if (v instanceof Failure) issues.push(`403(b) match not costed: ${v.message}`);
+    else match = toCents(v);
+  }
+  const total = wages + fica + medicare + pension + insurance + match;
+  return {
+    salary, career: toCents(careerPart(engine, contract, p, year)), salaryOnLastYear, offSchedule, stipends,
+    fica, medicare, pension, insurance, match, total, issues,
+  };
+}
+
 /** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
 export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
   const { years } = options;
   if (!years.length) return new Failure('VALUE', 'give at least one school year');
   const problems: string[] = [];
   const employees: EmployeeYear[][] = [];
+  const memo = new Map<string, ReturnType<typeof costLine>>();
   for (const row of roster) {
     const placements = projectRow(engine, row, years, options.defaultContract);
     if (placements instanceof Failure) return placements;
     const contract = engine.contract(placements[0].contract) as Contract;
-    const payroll = contract.file.payroll ?? {};
     const lines: EmployeeYear[] = placements.map((p, i) => {
-      // amounts in integer cents: exact, and cheap over thousands of employees (rounding.ts)
-      const issues: string[] = [];
-      const year = p.year;
-      const pay = payAt(engine, p, year);
-      const salary = pay instanceof Failure ? 0 : toCents(pay);
-      if (pay instanceof Failure) issues.push(`${p.id} ${year}: pay not costed: ${pay.message}`);
-      let salaryOnLastYear: number | null = null;
-      if (i > 0) {
-        const before = payAt(engine, p, years[i - 1]);
-        // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
-        salaryOnLastYear = before instanceof Failure ? salary : toCents(before);
-      }
-      const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
-      const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
-      let stipends = 0;
-      for (const s of p.stipends) {
-        const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year);
-        if (v instanceof Failure) issues.push(`${p.id} ${year}: stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
-        else stipends += toCents(v);
-      }
-      const wages = salary + offSchedule + stipends;
-      const rates = options.rates.forYear(year);
-      const base = rates.oasdiWageBase === null ? wages : Math.min(wages, rates.oasdiWageBase * 100);
-      const fica = rates.oasdi === null ? 0 : percentOfCents(base, rates.oasdi);
-      const medicare = rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare);
-      if (rates.oasdi === null || rates.medicare === null) issues.push(`${p.id} ${year}: FICA/Medicare not costed: ${rates.missing.join('; ')}`);
-      let pension = 0;
-      if (payroll.retirement) {
-        const pct = rates.pension(payroll.retirement);
-        if (pct === null) issues.push(`${p.id} ${year}: pension not costed: no ${payroll.retirement} rate for ${year}`);
-        else pension = percentOfCents(wages, pct);
-      }
-      let insurance = 0;
-      if (payroll.insurance && p.coverage) {
-        const v = engine.term(p.contract, payroll.insurance.term, p.coverage, year);
-        const share = insuranceShare(engine, contract, p, year);
-        if (v instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${v.message}`);
-        else if (share instanceof Failure) issues.push(`${p.id} ${year}: insurance not costed: ${share.message}`);
-        else insurance = percentOfCents(toCents(v) * payroll.insurance.months, share);
-      } else if (p.coverage && !payroll.insurance) issues.push(`${p.id} ${year}: insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
-      let match = 0;
-      if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {
-        const v = engine.term(p.contract, payroll.match.term, p.matchKey || undefined, year, p.yearsOfService);
-        if (v instanceof Failure) issues.push(`${p.id} ${year}: 403(b) match not costed: ${v.message}`);
-        else match = toCents(v);
-      }
-      const total = wages + fica + medicare + pension + insurance + match;
+      // employees at the same placement cost the same: compute each distinct line once
+      const key = [p.contract, p.year, p.lane, p.position, p.hours, p.step, p.midYearStep, p.fte, p.coverage, p.matchKey, p.yearsOfService,
+        i > 0 ? years[i - 1] : '', ...p.stipends.map((s) => `${s.activity}|${s.role}|${s.seasons}`)].join('\u0001');
+      let line = memo.get(key);
+      if (!line) memo.set(key, (line = costLine(engine, contract, p, i > 0 ? years[i - 1] : undefined, options)));
+      const issues = line.issues.map((t) => `${p.id} ${p.year}: ${t}`);
       if (issues.length) problems.push(...issues);
-      return {
-        placement: p, salary, career: toCents(careerPart(engine, contract, p, year)), salaryOnLastYear, offSchedule, stipends,
-        fica, medicare, pension, insurance, match, total, problems: issues,
-      };
+      const { issues: _omit, ...amounts } = line;
+      return { placement: p, ...amounts, problems: issues };
     });
     employees.push(lines);
   }
