@@ -8,7 +8,6 @@ import { contractProfile, defaultEngine, employerRatesWith, Failure, PROFILE_MET
 import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
 import { rosterFromTable, yearsFrom } from '../src/tables';
 import type { WeekHours } from '../src';
-import { listChoices } from '../src/normalize';
 import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
 import { defaultContract, setDefaultContract } from './defaults';
 
@@ -790,6 +789,3 @@ export function terms(contract?: any[][]): any[][] {
   const rows = [...con.terms.values()].map((t) => [t.file.id, t.file.title, t.file.unit]).concat([...con.rates.values()].map((r) => [r.id, r.title, 'rate']));
   return rows.length ? rows : single(new Failure('NA', `${con.id} states no named terms`));
 }
-
-// Referenced so bundlers keep them; the associate calls are appended by custom-functions-metadata-plugin.
-export const internals = { toExcelError, listChoices };
