@@ -250,7 +250,10 @@ export class Engine {
     return { st, item };
   }
 
-  private basisFor(contract: Contract, activity: string, role: string, yearArg: string | number) {
+  /** The contract, the stipend item and the basis that sets its amount in a year, or why there is none. */
+  private basisFor(contractArg: string | undefined, activity: string, role: string, yearArg: string | number, defaultId?: string) {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
     const found = this.stipendItem(contract, activity, role);
     if (found instanceof Failure) return found;
     const year = this.year(contract, yearArg);
@@ -260,7 +263,7 @@ export class Engine {
       const years = found.item.file.terms.flatMap((b) => b.years);
       return new Failure('NA', `${found.item.activity} / ${found.item.role} has no amount for ${year} in ${contract.id}; it is set for ${years.join(', ')} (${found.item.file.cite})`);
     }
-    return { ...found, year, basis };
+    return { ...found, contract, year, basis, label: `${found.item.activity} / ${found.item.role}` };
   }
 
   private experienceStep(contract: Contract, seasons: number): number | Failure {
@@ -300,14 +303,11 @@ export class Engine {
    * (e.g. from the fifth consecutive season) are included; others only when asked for by id.
    */
   stipend(contractArg: string | undefined, activity: string, role: string, seasons: number, yearArg: string | number, options: { bonuses?: string[] } = {}, defaultId?: string, trace?: Trace): Answer {
-    const contract = this.contract(contractArg, defaultId);
-    if (contract instanceof Failure) return contract;
-    const found = this.basisFor(contract, activity, role, yearArg);
+    const found = this.basisFor(contractArg, activity, role, yearArg, defaultId);
     if (found instanceof Failure) return found;
-    const { item, basis, year, st } = found;
+    const { contract, item, basis, year, st, label } = found;
     const step = this.experienceStep(contract, seasons);
     if (step instanceof Failure) return step;
-    const label = `${item.activity} / ${item.role}`;
     const stepInfo = st.file.experienceSteps[step];
     trace?.push(`${label}, ${year}, season ${seasons}: experience step ${stepInfo.label} (years ${stepInfo.fromYear}${stepInfo.toYear ? '-' + stepInfo.toYear : '+'})`);
     let amount: Answer;
@@ -356,12 +356,9 @@ export class Engine {
 
   /** Both ends of a stipend the contract gives as a range ([amount, amount] for a fixed amount). */
   stipendRange(contractArg: string | undefined, activity: string, role: string, yearArg: string | number, defaultId?: string): [number, number] | Failure {
-    const contract = this.contract(contractArg, defaultId);
-    if (contract instanceof Failure) return contract;
-    const found = this.basisFor(contract, activity, role, yearArg);
+    const found = this.basisFor(contractArg, activity, role, yearArg, defaultId);
     if (found instanceof Failure) return found;
-    const b = found.basis;
-    const label = `${found.item.activity} / ${found.item.role}`;
+    const { basis: b, label } = found;
     if (b.kind === 'range') return [b.min, b.max];
     if (b.kind === 'amount' && b.amounts.every((a) => a === b.amounts[0])) return [b.amounts[0], b.amounts[0]];
     if (b.kind === 'amount') return [Math.min(...b.amounts), Math.max(...b.amounts)];
@@ -372,12 +369,9 @@ export class Engine {
 
   /** A per-unit stipend (rate × units up to its maximum) or a prorated one (amount × units / fullAt, at most the amount). */
   stipendUnits(contractArg: string | undefined, activity: string, role: string, units: number, yearArg: string | number, defaultId?: string, trace?: Trace): Answer {
-    const contract = this.contract(contractArg, defaultId);
-    if (contract instanceof Failure) return contract;
-    const found = this.basisFor(contract, activity, role, yearArg);
+    const found = this.basisFor(contractArg, activity, role, yearArg, defaultId);
     if (found instanceof Failure) return found;
-    const b = found.basis;
-    const label = `${found.item.activity} / ${found.item.role}`;
+    const { contract, basis: b, label } = found;
     if (!(Number.isFinite(units) && units >= 0 && units <= 100000)) return new Failure('VALUE', `the number of units must be from 0 to 100,000; got ${units}`);
     const rule = contract.file.rounding[found.st.file.rounding];
     if (b.kind === 'perUnit') {
