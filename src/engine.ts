@@ -12,6 +12,7 @@ import type { ContractRegistry } from './loader';
 import { listChoices, lookalikeReason, normalizeLabel } from './normalize';
 import { parseYear } from './years';
 import { Money, roundAmount } from './rounding';
+import { usd } from './format';
 
 /** Why there is no number. VALUE: the input is malformed or unknown. NA: valid input the contract gives no value for. */
 export class Failure {
@@ -56,7 +57,6 @@ function axisChoices(labels: { label: string; aliases: string[] }[]): string {
   return listChoices(labels.map((l) => (l.aliases.length ? `${l.label} (${l.aliases.slice(0, 3).join(', ')})` : l.label)), 20);
 }
 
-const usd = (v: number | Money) => `$${Number(v).toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
 const hasValue = (status: number) => status === VALUE || status === DERIVED;
 
 export class Engine {

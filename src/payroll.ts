@@ -16,6 +16,9 @@ import type { Engine, Trace } from './engine';
 import { Failure } from './engine';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
+import { usd as dollars } from './format';
+
+const usd = (v: Money | number) => dollars(v, { cents: true });
 
 export interface WeekHours {
   /** hours worked in the week, not on a holiday (weekend hours included) */
@@ -32,7 +35,6 @@ export interface WeekHours {
   premiums?: string[];
 }
 
-const usd = (v: Money | number) => `$${new Money(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 export function weeklyGross(engine: Engine, contractId: string, position: string, step: string, year: string, h: WeekHours, trace?: Trace): number | Failure {
   const contract = engine.contract(contractId);

@@ -25,6 +25,7 @@
  *   "BA+60/MA" (alias MA; BA+60 teachers share it), Anoka-Hennepin "BA" (lane 3) and "MA" (lane 8).
  */
 import { Engine, Failure } from './engine';
+import { usd } from './format';
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
 import { VALUE } from './model';
 import { normalizeLabel } from './normalize';
@@ -89,7 +90,6 @@ export const PROFILE_METRICS: { id: string; label: string }[] = [
 ];
 
 const CENTS = { places: 2, mode: 'half-up' as const };
-const usd = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 const short = (cite: string) => cite.replace(/^(\d{3})_[0-9a-f]+\.txt:/, '$1:');
 
 /** The salary schedule of one year, with the lookups the metrics share. */

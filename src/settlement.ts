@@ -12,6 +12,7 @@ import { proposalFromTable } from './tables';
 import type { RosterRow } from './roster';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
+import { usd } from './format';
 
 /**
  * An engine where every contract of the roster is replaced by the proposal `name` from the proposals
@@ -129,6 +130,6 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
   const dir = diff! > 0 ? 'overpaid' : 'underpaid';
   return {
     expected, difference: diff,
-    reason: `${dir} by $${Math.abs(diff!).toLocaleString('en-US', { minimumFractionDigits: 2 })}: expected ${cite}${fte !== undefined && fte !== 1 ? ` × FTE ${fte}` : ''}${hints.length ? `; the amount paid matches ${hints.slice(0, 3).join(' or ')}` : ''}`,
+    reason: `${dir} by ${usd(Math.abs(diff!), { cents: true })}: expected ${cite}${fte !== undefined && fte !== 1 ? ` × FTE ${fte}` : ''}${hints.length ? `; the amount paid matches ${hints.slice(0, 3).join(' or ')}` : ''}`,
   };
 }
