@@ -66,12 +66,8 @@ export class Engine {
 
   constructor(readonly registry: ContractRegistry) {}
 
-  /** Forget argument caches (after contracts are loaded or replaced). */
-  reset(): void {
-    this.contractCache.clear();
-    this.yearCache.clear();
-    for (const c of this.registry.all()) for (const s of c.schedules) (s.laneCache.clear(), s.stepCache.clear());
-  }
+  /** The registry generation the argument caches were filled from. */
+  private generation = -1;
 
   listContracts(): ContractSummary[] {
     return this.registry.all().map((c) => ({
@@ -86,6 +82,13 @@ export class Engine {
 
   /** Resolves a contract argument; empty means the workbook default. */
   contract(arg: string | undefined, defaultId?: string): Contract | Failure {
+    if (this.generation !== this.registry.generation) {
+      // contracts were loaded or replaced: forget what arguments resolved to (lane and step caches live on
+      // the compiled schedules, which a replacement brings new)
+      this.contractCache.clear();
+      this.yearCache.clear();
+      this.generation = this.registry.generation;
+    }
     const key = arg === undefined || arg.trim() === '' ? defaultId : arg;
     if (key === undefined || key === '')
       return new Failure('NA', `No contract given and no default contract chosen for this workbook. Pass one (${this.registry.ids().join(', ')}) or choose a default in the task pane.`);

@@ -451,6 +451,8 @@ function compileTerm(t: TermFile): CompiledTerm {
 /** The set of loaded contracts. Loading is all-or-nothing per batch. */
 export class ContractRegistry {
   private byId = new Map<string, Contract>();
+  /** counts the loads that changed the registry, so engines know when their argument caches are stale */
+  generation = 0;
 
   /** Loads a batch of files; on any error nothing changes and the error names file, path and reason. */
   load(files: { name: string; content: string | unknown }[], options: { replace?: boolean; trusted?: boolean } = {}): Contract[] {
@@ -464,6 +466,7 @@ export class ContractRegistry {
         throw new ContractLoadError(c.origin, 'id', `contract "${c.id}" is already loaded (from ${prior.origin}); load it with replace to update it`);
     }
     for (const c of compiled) this.byId.set(c.id, c);
+    if (compiled.length) this.generation++;
     return compiled;
   }
 

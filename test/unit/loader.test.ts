@@ -98,6 +98,17 @@ describe('all-or-nothing', () => {
     // 2025-26 row B, lane BA+60/MA prints 52,812 (004_95c67c5f7895ec64.txt:4960)
     expect(engine.salary('waconia/teachers', 'MA', 'B', '2025-26')).toBe(52812);
   });
+  test('an engine in use answers from a replaced contract, not from what it resolved before', () => {
+    const registry = createRegistry();
+    const engine = new Engine(registry);
+    // 2025-26 row H, lane MA+15 prints 64,654 (004_95c67c5f7895ec64.txt:4966)
+    expect(engine.salary('waconia/teachers', 'MA+15', 'H', '2025-26')).toBe(64654);
+    // a district corrects that cell and loads its file again
+    const changed = fresh();
+    changed.schedules[0].tables.find((t: any) => t.year === '2025-26').rows.find((r: any) => r.steps[0] === 'H').values[5] = 64655;
+    registry.load([{ name: 'corrected.json', content: changed }], { replace: true });
+    expect(engine.salary('waconia/teachers', 'MA+15', 'H', '2025-26')).toBe(64655);
+  });
   test('a contract id already loaded is refused unless replace is asked for', () => {
     const registry = createRegistry();
     expect(() => registry.load([bundledContracts[0]])).toThrow(/already loaded/);
