@@ -5,7 +5,7 @@
  * a shipped contract. The shipped Waconia 2025-27 settlement, written as a proposal over 2024-25
  * (3% and 5%, steps, career 4.75%), reproduces the printed 2025-26 and 2026-27 schedules.
  */
-import type { ContractFile, ScheduleFile, StipendBasis } from './model';
+import type { ContractFile, StipendBasis } from './model';
 import { ContractRegistry, ContractLoadError } from './loader';
 import { Engine, Failure } from './engine';
 import { applyPercent, Money, roundAmount } from './rounding';
@@ -143,11 +143,4 @@ export function proposalEngine(engine: Engine, p: Proposal): Engine | Failure {
     throw e;
   }
   return new Engine(registry);
-}
-
-/** The schedule table of a year from a proposal engine, for comparing with a printed one. */
-export function scheduleOf(engine: Engine, contractId: string, year: string, scheduleId?: string): ScheduleFile['tables'][number] | undefined {
-  const c = engine.contract(contractId);
-  if (c instanceof Failure) return undefined;
-  return (scheduleId ? c.scheduleById.get(scheduleId) : c.salarySchedule)?.file.tables.find((t) => t.year === year);
 }
