@@ -135,11 +135,16 @@ export function proposalEngine(engine: Engine, p: Proposal): Engine | Failure {
   if (base instanceof Failure) return base;
   const file = proposalFile(base.file, { ...p, contract: base.id });
   if (file instanceof Failure) return file;
+  return engineOver([{ name: `proposal "${p.name}"`, content: file }], p.name);
+}
+
+/** An engine over contract files that a proposal produced, or why they do not make valid contracts. */
+export function engineOver(files: { name: string; content: unknown }[], proposalName: string): Engine | Failure {
   const registry = new ContractRegistry();
   try {
-    registry.load([{ name: `proposal "${p.name}"`, content: file }]);
+    registry.load(files);
   } catch (e) {
-    if (e instanceof ContractLoadError) return new Failure('VALUE', `Proposal "${p.name}" does not make a valid contract: ${e.message}`);
+    if (e instanceof ContractLoadError) return new Failure('VALUE', `Proposal "${proposalName}" does not make a valid contract: ${e.message}`);
     throw e;
   }
   return new Engine(registry);

@@ -2,12 +2,11 @@
  * What the functions call: a roster costed under the contracts as agreed or under a proposal, two
  * proposals side by side, and a payroll line checked against the contract.
  */
-import { ContractRegistry } from './loader';
 import { Engine, Failure } from './engine';
 import { costRoster } from './costing';
 import type { CostResult } from './costing';
 import type { EmployerRates } from './parameters';
-import { proposalFile } from './proposal';
+import { engineOver, proposalFile } from './proposal';
 import { proposalFromTable } from './tables';
 import type { RosterRow } from './roster';
 import { Money, roundAmount } from './rounding';
@@ -48,13 +47,7 @@ export function engineWithProposal(engine: Engine, roster: RosterRow[], years: s
     applied++;
   }
   if (!applied) return new Failure('VALUE', `proposal "${name}" names none of the roster's contracts (${[...ids].join(', ')})`);
-  const registry = new ContractRegistry();
-  try {
-    registry.load(files);
-  } catch (e) {
-    return new Failure('VALUE', `proposal "${name}" does not make a valid contract: ${(e as Error).message}`);
-  }
-  return new Engine(registry);
+  return engineOver(files, name);
 }
 
 export function costWithProposal(engine: Engine, roster: RosterRow[], years: string[], rates: EmployerRates, proposals?: unknown[][], name?: string, defaultContract?: string): CostResult | Failure {
