@@ -3,7 +3,8 @@
 const ts = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 const project = (name, dir, extra = {}) => ({
   displayName: name,
-  testEnvironment: 'node',
+  // Node's environment; tests that need the source documents skip where they are absent
+  testEnvironment: '<rootDir>/test/support/seeds-environment.js',
   transform: ts,
   testMatch: [`<rootDir>/test/${dir}/**/*.test.ts`],
   ...extra,
@@ -15,4 +16,5 @@ module.exports = {
     project('manifest', 'manifest'),
     project('e2e', 'e2e'),
   ],
+  reporters: ['<rootDir>/test/support/seeds-reporter.js', 'default'],
 };
