@@ -30,7 +30,7 @@ import { CellError, DetailedCellError } from 'hyperformula';
 import type { HyperFormula } from 'hyperformula';
 import { hyperformula, loadBundle, registerPlugin } from '../support/excel-shim';
 import { readWorkbook } from '../support/workbook';
-import { ANOKA, WACONIA, money, printedCells } from '../support/seeds';
+import { ANOKA, WACONIA, fromSeeds, money, printedCells } from '../support/seeds';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
 type Book = { hf: HyperFormula; file: string };
@@ -117,8 +117,8 @@ function expectPartsAddUp(m: Map<string, unknown[]>, years: number) {
 // ------------------------------------------------------------------------------------- Waconia oracle
 const W_STEPS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'Career'];
 /** Lanes by the quarter-credit heading (" QTR" dropped) and the semester heading, 004:3053-3054. */
-const W_LANES = printedCells(WACONIA, 3053).slice(1).map((h) => h.replace(/ QTR$/, ''));
-const W_SEM = printedCells(WACONIA, 3054).slice(1);
+const W_LANES = fromSeeds(() => printedCells(WACONIA, 3053).slice(1).map((h) => h.replace(/ QTR$/, '')), []);
+const W_SEM = fromSeeds(() => printedCells(WACONIA, 3054).slice(1), []);
 function wLane(text: string): string {
   const t = text.replace(/ QTR$/, '');
   const i = W_LANES.indexOf(t) >= 0 ? W_LANES.indexOf(t) : W_SEM.indexOf(t);
@@ -560,8 +560,8 @@ describe('settlement-costing.xlsx: two proposals against the contract as agreed'
 
 // ========================================================================= anoka-hennepin-budget.xlsx
 const A_STEPS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14-CI', 'CII', 'CIII'];
-const A_LANES = printedCells(ANOKA, 991).slice(1); // STEP row: BA … MA+60 (Latin letters)
-const A_NUMBERS = printedCells(ANOKA, 989).slice(1); // LANE row: 3 … 12
+const A_LANES = fromSeeds(() => printedCells(ANOKA, 991).slice(1), []); // STEP row: BA … MA+60 (Latin letters)
+const A_NUMBERS = fromSeeds(() => printedCells(ANOKA, 989).slice(1), []); // LANE row: 3 … 12
 /** A printed Anoka-Hennepin year: "lane|step" -> amount (NONE and empty cells left out), and the row label. */
 function anokaYear(first: number, last: number) {
   const cells = new Map<string, number>();
@@ -586,10 +586,11 @@ function anokaYear(first: number, last: number) {
 describe('anoka-hennepin-budget.xlsx: merged rows, career rows by seniority, stipends, PROFILE', () => {
   let b: Book;
   let cost: Map<string, unknown[]>;
-  const A = { '2005-06': anokaYear(992, 1004), '2006-07': anokaYear(1027, 1038) };
+  let A: Record<'2005-06' | '2006-07', ReturnType<typeof anokaYear>>;
   interface AEmp { id: string; lane: string; fte: number; seniority: string; coverage: string; steps: [string, string]; pay: [number, number]; onLast: number; held?: string }
   let emps: AEmp[];
   beforeAll(() => {
+    A = { '2005-06': anokaYear(992, 1004), '2006-07': anokaYear(1027, 1038) };
     b = books['anoka-hennepin-budget.xlsx'];
     const rows = values(b, 'Roster');
     const h = rows[0] as string[];
