@@ -515,7 +515,10 @@ export class Engine {
 
   /**
    * Severance where the contract states it (Anoka-Hennepin Art. XVIII): unused sick days up to the maximum
-   * (term severance-max-days) × the daily rate, less the District's 403(b) contributions; never below zero.
+   * (term severance-max-days) × the daily rate, less the District's 403(b) contributions; never below zero;
+   * rounded once to the cent by the contract's "severance" rule (else its "proration" rule). Where the contract
+   * states a ceiling on the 403(b) contributions of an eligible teacher (term severance-403b-limit), contributions
+   * above it are refused: that teacher is not eligible (001:872).
    */
   severance(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, unusedDays: number, contributions = 0, defaultId?: string, trace?: Trace): Answer {
     const contract = this.contract(contractArg, defaultId);
@@ -524,14 +527,24 @@ export class Engine {
     if (!maxTerm) return new Failure('NA', `${contract.id} states no severance pay`);
     if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`);
     if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`);
+    const rule = contract.file.rounding.severance ?? contract.file.rounding.proration;
+    if (!rule) return new Failure('NA', `${contract.id} declares no "severance" or "proration" rounding rule, so a severance amount cannot be computed`);
     const max = this.term(contract.id, 'severance-max-days', undefined, yearArg, undefined, undefined, trace);
     if (max instanceof Failure) return max;
+    const limitTerm = contract.terms.get('severance-403b-limit');
+    if (limitTerm) {
+      const limit = this.term(contract.id, 'severance-403b-limit', undefined, yearArg, undefined, undefined, trace);
+      if (limit instanceof Failure) return limit;
+      if (contributions > limit)
+        return new Failure('NA', `No severance: the District 403(b) contributions given (${usd(contributions)}) exceed ${usd(limit)}, and a teacher whose total potential District 403(b) contributions have exceeded ${usd(limit)} is not eligible (${limitTerm.file.cite})`);
+    }
     const daily = this.rate(contract.id, 'daily', lane, step, yearArg, undefined, trace);
     if (daily instanceof Failure) return daily;
     const days = Math.min(unusedDays, max);
     const gross = new Money(daily).mul(days);
-    const net = Money.max(gross.sub(contributions), 0);
-    trace?.push(`${days} day(s)${unusedDays > max ? ` (of ${unusedDays}, capped at ${max})` : ''} × ${usd(daily)} = ${usd(gross.toNumber())}, less 403(b) contributions ${usd(contributions)} = ${usd(net.toNumber())}. Eligibility: ${maxTerm.file.note ?? maxTerm.file.cite}`);
+    const net = roundAmount(Money.max(gross.sub(contributions), 0), rule);
+    trace?.push(`${days} day(s)${unusedDays > max ? ` (of ${unusedDays}, capped at ${max})` : ''} × ${usd(daily)} = ${usd(gross)}, less 403(b) contributions ${usd(contributions)} = ${usd(net.toNumber())}, ` +
+      `rounded to ${rule.places} places ${rule.mode} (${rule.cite}). Eligibility: ${maxTerm.file.note ?? maxTerm.file.cite}`);
     return net.toNumber();
   }
 

@@ -64,6 +64,8 @@ export interface StipendsFile {
 export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; range?: boolean; cite: Cite; note?: string }
 export interface TermFile {
   id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
+  /** a monthly premium the contract pays at the overtime rate past the threshold: GROSS counts it in the basic rate */
+  inOvertimeRate?: Cite;
 }
 export interface RateFile {
   id: string; title: string; of: string; divisor: number; rounding: string;
