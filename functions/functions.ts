@@ -209,7 +209,7 @@ function bonusList(v: unknown): string[] | Failure {
 }
 
 /** One element of STIPEND and its .SOURCE: the value, and with a trace its explanation. */
-function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknown {
+function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], trace?: string[]): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
   const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
@@ -217,7 +217,12 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
   const seasons = count(n, 'years in the activity');
   if (seasons instanceof Failure) return seasons;
   const bonuses = bonusList(b);
-  return bonuses instanceof Failure ? bonuses : engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses }, undefined, trace);
+  if (bonuses instanceof Failure) return bonuses;
+  const season = optionalNumber(sn, 'season');
+  if (season instanceof Failure) return season;
+  const fte = optionalNumber(f, 'fte');
+  if (fte instanceof Failure) return fte;
+  return engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses, season, fte }, undefined, trace);
 }
 
 /**
@@ -231,10 +236,12 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
  * @param {any[][]} [year] School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [bonus] Optional bonus ids to add when earned, e.g. "state-tournament" (never assumed).
+ * @param {any[][]} [season] Share of the full season served, e.g. 0.75 (late start, early end), where the contract prorates it.
+ * @param {any[][]} [fte] The teacher's fraction of full time, where the contract prorates the stipend for part-time teachers.
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
-export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], stipendElement);
+export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus, season, fte], stipendElement);
 }
 
 /**
@@ -247,10 +254,12 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @param {any[][]} [year] School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [bonus] Optional bonus ids, as for STIPEND.
+ * @param {any[][]} [season] Share of the full season served, as for STIPEND.
+ * @param {any[][]} [fte] The teacher's fraction of full time, as for STIPEND.
  * @returns {any[][]} The explanation as text.
  */
-export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (xs) => explain((trace) => stipendElement(xs, trace)));
+export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus, season, fte], (xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**

@@ -51,8 +51,11 @@ export interface StipendBonusFile {
   id: string; title: string; amount: number; automatic: boolean; minYears?: number; years?: string[];
   appliesTo: { activity: string; role?: string }[]; cite: Cite; note?: string;
 }
+/** Items (by group) a proration clause covers. */
+export interface StipendProrationFile { groups: string[]; cite: Cite; note?: string }
 export interface StipendsFile {
   title: string; cite: Cite; note?: string; rounding: string;
+  proration?: { partialSeason?: StipendProrationFile; partTime?: StipendProrationFile };
   experienceSteps: { label: string; fromYear: number; toYear?: number; cite?: Cite }[];
   bases?: { id: string; title: string; schedule: string; lane: string; step: string; cite: Cite; printed?: { year: string; amount: number; cite: Cite }[] }[];
   addOns?: { step: string; over: string; amount: number; cite: Cite }[];
