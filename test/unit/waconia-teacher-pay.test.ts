@@ -417,6 +417,8 @@ describe('leave and insurance terms added from Articles VIII, XII and XVIII (eac
     ['other-bereavement-hours', undefined, [2582, 4517], 'seven and one-half (7.5) non-accumulative hours of bereavement leave will be granted to a teacher each school year', 7.5],
     ['title-i-sick-leave-days', undefined, [2249, 4186], 'Fifteen days of sick leave will be granted to Title I teachers', 15],
     ['title-i-sick-leave-max-days', undefined, [2249, 4186], 'Unused sick leave may be accumulated to 20 working days', 20],
+    ['child-care-sick-leave-weeks', undefined, [2596, 4531], 'Request up to 6 calendar weeks of accumulated sick leave', 6],
+    ['child-care-leave-max-months', undefined, [2597, 4532], 'Request up to 12 months leave of absence without pay', 12],
     ['ecfe-insurance-part-time-min-hours', 'per week', [2912, 4846], 'an average of at least 22.5 hours per week (720 hours per school year)', 22.5],
     ['ecfe-insurance-part-time-min-hours', 'per school year', [2912, 4846], 'an average of at least 22.5 hours per week (720 hours per school year)', 720],
   ];
