@@ -209,7 +209,7 @@ function bonusList(v: unknown): string[] | Failure {
 }
 
 /** One element of STIPEND and its .SOURCE: the value, and with a trace its explanation. */
-function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknown {
+function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], trace?: string[]): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
   const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${con.years.join(', ')}`]]);
@@ -217,7 +217,12 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
   const seasons = count(n, 'years in the activity');
   if (seasons instanceof Failure) return seasons;
   const bonuses = bonusList(b);
-  return bonuses instanceof Failure ? bonuses : engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses }, undefined, trace);
+  if (bonuses instanceof Failure) return bonuses;
+  const season = optionalNumber(sn, 'season');
+  if (season instanceof Failure) return season;
+  const fte = optionalNumber(f, 'fte');
+  if (fte instanceof Failure) return fte;
+  return engine.stipend(con.id, ts[0], ts[1], seasons, ts[2], { bonuses, season, fte }, undefined, trace);
 }
 
 /**
@@ -231,10 +236,12 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
  * @param {any[][]} [year] School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [bonus] Optional bonus ids to add when earned, e.g. "state-tournament" (never assumed).
+ * @param {any[][]} [season] Share of the full season served, e.g. 0.75 (late start, early end), where the contract prorates it.
+ * @param {any[][]} [fte] The teacher's fraction of full time, where the contract prorates the stipend for part-time teachers.
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
-export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], stipendElement);
+export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus, season, fte], stipendElement);
 }
 
 /**
@@ -247,10 +254,12 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @param {any[][]} [year] School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [bonus] Optional bonus ids, as for STIPEND.
+ * @param {any[][]} [season] Share of the full season served, as for STIPEND.
+ * @param {any[][]} [fte] The teacher's fraction of full time, as for STIPEND.
  * @returns {any[][]} The explanation as text.
  */
-export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (xs) => explain((trace) => stipendElement(xs, trace)));
+export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
+  return broadcast([activity, role, years, year, contract, bonus, season, fte], (xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**
@@ -410,12 +419,25 @@ export function rateSource(rate: any[][], lane: any[][], step: any[][], year: an
   return broadcast([rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
 }
 
+/** A yes/no argument: TRUE/FALSE, 1/0, or text yes/no/true/false; empty is `fallback`. Anything else is refused. */
+function flag(v: unknown, name: string, fallback: boolean): boolean | Failure {
+  if (v === null || v === undefined || v === '') return fallback;
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (['true', 'yes', 'y', '1'].includes(t)) return true;
+    if (['false', 'no', 'n', '0'].includes(t)) return false;
+  }
+  return new Failure('VALUE', `${name} must be TRUE or FALSE (or yes/no, 1/0); got ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v)}`);
+}
+
 /** One element of GROSS: the hours by kind, checked, or the first Failure. */
-function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknown, leave: unknown, premiums: unknown): WeekHours | Failure {
+function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknown, leave: unknown, premiums: unknown, late: unknown, regular: unknown): WeekHours | Failure {
   const worked = count(w, 'hours worked');
   if (worked instanceof Failure) return worked;
   const out: WeekHours = { worked };
-  for (const [v, key, name] of [[shift, 'secondShift', 'second-shift hours'], [weekend, 'weekend', 'weekend hours'], [holiday, 'holidayWorked', 'holiday hours worked'], [leave, 'paidLeave', 'paid leave hours']] as const) {
+  for (const [v, key, name] of [[shift, 'secondShift', 'second-shift hours'], [weekend, 'weekend', 'weekend hours'], [holiday, 'holidayWorked', 'holiday hours worked'], [leave, 'paidLeave', 'paid leave hours'], [late, 'lateNight', 'late-night hours']] as const) {
     const n = optionalNumber(v, name);
     if (n instanceof Failure) return n;
     if (n !== undefined) out[key] = n;
@@ -423,22 +445,25 @@ function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknow
   const p = text(premiums, 'premiums');
   if (p instanceof Failure) return p;
   if (p) out.premiums = p.split(',').map((x) => x.trim()).filter(Boolean);
+  const r = flag(regular, 'regularSecondShift', false);
+  if (r instanceof Failure) return r;
+  if (r) out.regularSecondShift = true;
   return out;
 }
 
 /** One element of GROSS and its .SOURCE: the value, and with a trace its explanation. */
-function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: string[]): unknown {
+function grossElement([p, s, y, w, sh, we, ho, le, pr, c, ln, rg]: unknown[], trace?: string[]): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
   const ts = texts([[p, 'position', 'give a position (CONTRACT.POSITIONS lists them)'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
   if (ts instanceof Failure) return ts;
-  const h = weekHours(w, sh, we, ho, le, pr);
+  const h = weekHours(w, sh, we, ho, le, pr, ln, rg);
   return h instanceof Failure ? h : weeklyGross(engine, con.id, ts[0], ts[1], ts[2], h, trace);
 }
 
 /**
  * Gross pay of an hourly employee for one calendar week, from hours by kind: straight time, second-shift
- * differential, weekend and holiday premiums, overtime past the contract's threshold at its basic rate.
+ * differential, late-night pay, weekend and holiday premiums, overtime past the contract's threshold at its basic rate.
  * @customfunction GROSS
  * @helpurl https://localhost:3000/help.html#gross
  * @param {any[][]} position Position or grade, e.g. "Custodial Cleaner".
@@ -449,12 +474,14 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: st
  * @param {any[][]} [weekend] Of those, hours on a Saturday or Sunday.
  * @param {any[][]} [holidayWorked] Hours worked on a holiday.
  * @param {any[][]} [paidLeave] Paid hours not worked (holiday pay, vacation, sick leave).
- * @param {any[][]} [premiums] Per-hour premiums held, comma-separated, e.g. "boiler-license:Chief, pesticide-applicator".
+ * @param {any[][]} [premiums] Premiums held, comma-separated: per-hour ones, e.g. "boiler-license:Chief", and monthly ones counted in overtime, e.g. "night-lead:High School".
  * @param {any[][]} [contract] Contract id, e.g. "waconia/custodial". Omit to use the workbook's default.
+ * @param {any[][]} [lateNight] Of the hours worked, hours of shifts that ran past 11 PM for a special event (paid the late-night premium).
+ * @param {any[][]} [regularSecondShift] TRUE for a Custodial Cleaner regularly assigned to a second shift: the differential on every daily hour, paid leave included.
  * @returns {any[][]} The week's gross pay, to the cent.
  */
-export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement);
+export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], grossElement);
 }
 
 /**
@@ -469,12 +496,14 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @param {any[][]} [weekend] Of those, hours on a Saturday or Sunday.
  * @param {any[][]} [holidayWorked] Hours worked on a holiday.
  * @param {any[][]} [paidLeave] Paid hours not worked.
- * @param {any[][]} [premiums] Per-hour premiums held, comma-separated.
+ * @param {any[][]} [premiums] Premiums held, comma-separated.
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [lateNight] Of the hours worked, hours of shifts that ran past 11 PM for a special event.
+ * @param {any[][]} [regularSecondShift] TRUE when regularly assigned to a second shift.
  * @returns {any[][]} The explanation as text.
  */
-export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)));
+export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
+  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => explain((trace) => grossElement(xs, trace)));
 }
 
 /**

@@ -6,7 +6,7 @@
  * Every answering method takes an optional `trace`: when given, the method appends the steps of its
  * reasoning with their citations, which the *.SOURCE functions show to auditors.
  */
-import type { CompiledSchedule, CompiledTable, Contract, StipendBasis } from './model';
+import type { CompiledSchedule, CompiledStipendItem, CompiledTable, Contract, StipendBasis, StipendProrationFile } from './model';
 import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
 import { listChoices, lookalikeReason, normalizeLabel } from './normalize';
@@ -19,6 +19,8 @@ export class Failure {
   constructor(readonly code: 'VALUE' | 'NA', readonly message: string) {}
 }
 export type Answer = number | Failure;
+/** STIPEND's options: bonuses asked for by id; the share of the full season served; the teacher's FTE. */
+export interface StipendOptions { bonuses?: string[]; season?: number; fte?: number }
 export type Result<T> = { ok: true; value: T } | { ok: false; code: 'VALUE' | 'NA'; message: string };
 export type Trace = string[] | undefined;
 
@@ -305,7 +307,7 @@ export class Engine {
    * An extra-duty amount for `seasons` in the activity (1 = first season) in a year. Automatic bonuses
    * (e.g. from the fifth consecutive season) are included; others only when asked for by id.
    */
-  stipend(contractArg: string | undefined, activity: string, role: string, seasons: number, yearArg: string | number, options: { bonuses?: string[] } = {}, defaultId?: string, trace?: Trace): Answer {
+  stipend(contractArg: string | undefined, activity: string, role: string, seasons: number, yearArg: string | number, options: StipendOptions = {}, defaultId?: string, trace?: Trace): Answer {
     const found = this.basisFor(contractArg, activity, role, yearArg, defaultId);
     if (found instanceof Failure) return found;
     const { contract, item, basis, year, st, label } = found;
@@ -330,7 +332,44 @@ export class Engine {
         return new Failure('NA', `${label} pays ${usd(basis.amount)} in ${year} at ${basis.fullAt} ${basis.unit} or more, prorated below (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}.`);
     }
     if (amount instanceof Failure) return amount;
-    return this.addBonuses(contract, item.activity, item.role, seasons, year, amount, options.bonuses ?? [], trace);
+    const prorated = this.prorateStipend(contract, item, label, amount, options, trace);
+    if (prorated instanceof Failure) return prorated;
+    return this.addBonuses(contract, item.activity, item.role, seasons, year, prorated, options.bonuses ?? [], trace);
+  }
+
+  /**
+   * A stipend for part of a season or for a part-time teacher, where the contract says how (its stipends'
+   * proration clauses, by item group): amount × season share × FTE, rounded once by the stipend rule.
+   * Where the contract says nothing for the item, a share below 1 is refused (#N/A), never guessed.
+   */
+  private prorateStipend(contract: Contract, item: CompiledStipendItem, label: string, amount: number, options: StipendOptions, trace: Trace): Answer {
+    const { season, fte } = options;
+    if (season === undefined && fte === undefined) return amount;
+    if (season !== undefined && !(Number.isFinite(season) && season > 0 && season <= 1))
+      return new Failure('VALUE', `the season share must be a fraction of the full season greater than 0 and at most 1 (e.g. 0.75 for 9 of 12 weeks); got ${season}`);
+    if (fte !== undefined && !(Number.isFinite(fte) && fte > 0 && fte <= 1.5))
+      return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`);
+    const clauses = contract.stipends!.file.proration ?? {};
+    const covers = (c: StipendProrationFile | undefined) => c !== undefined && item.file.group !== undefined && c.groups.includes(item.file.group);
+    const refuse = (what: string, c: StipendProrationFile | undefined) =>
+      new Failure('NA', `${contract.id} states no proration of ${label} ${what}` +
+        (c ? `: its clause covers ${c.groups.join('; ')} only (${c.cite})` : `; STIPEND gives the full amount only (${contract.stipends!.file.cite})`));
+    let share = new Money(1);
+    if (season !== undefined && season < 1) {
+      if (!covers(clauses.partialSeason)) return refuse('for part of a season', clauses.partialSeason);
+      share = share.mul(season);
+      trace?.push(`part of a season: × ${season} of the full season (${clauses.partialSeason!.cite})`);
+    }
+    if (fte !== undefined && fte < 1) {
+      if (!covers(clauses.partTime)) return refuse('for a part-time teacher', clauses.partTime);
+      share = share.mul(fte);
+      trace?.push(`part time: × FTE ${fte} (${clauses.partTime!.cite})`);
+    }
+    if (share.eq(1)) return amount;
+    const rule = contract.file.rounding[contract.stipends!.file.rounding];
+    const v = roundAmount(new Money(amount).mul(share), rule).toNumber();
+    trace?.push(`${usd(amount)} × ${share.toString()} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite}); bonuses, if any, are added in full`);
+    return v;
   }
 
   private addBonuses(contract: Contract, activity: string, role: string, seasons: number, year: string, amount: number, requested: string[], trace: Trace): Answer {
@@ -515,7 +554,10 @@ export class Engine {
 
   /**
    * Severance where the contract states it (Anoka-Hennepin Art. XVIII): unused sick days up to the maximum
-   * (term severance-max-days) × the daily rate, less the District's 403(b) contributions; never below zero.
+   * (term severance-max-days) × the daily rate, less the District's 403(b) contributions; never below zero;
+   * rounded once to the cent by the contract's "severance" rule (else its "proration" rule). Where the contract
+   * states a ceiling on the 403(b) contributions of an eligible teacher (term severance-403b-limit), contributions
+   * above it are refused: that teacher is not eligible (001:872).
    */
   severance(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, unusedDays: number, contributions = 0, defaultId?: string, trace?: Trace): Answer {
     const contract = this.contract(contractArg, defaultId);
@@ -524,14 +566,24 @@ export class Engine {
     if (!maxTerm) return new Failure('NA', `${contract.id} states no severance pay`);
     if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`);
     if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`);
+    const rule = contract.file.rounding.severance ?? contract.file.rounding.proration;
+    if (!rule) return new Failure('NA', `${contract.id} declares no "severance" or "proration" rounding rule, so a severance amount cannot be computed`);
     const max = this.term(contract.id, 'severance-max-days', undefined, yearArg, undefined, undefined, trace);
     if (max instanceof Failure) return max;
+    const limitTerm = contract.terms.get('severance-403b-limit');
+    if (limitTerm) {
+      const limit = this.term(contract.id, 'severance-403b-limit', undefined, yearArg, undefined, undefined, trace);
+      if (limit instanceof Failure) return limit;
+      if (contributions > limit)
+        return new Failure('NA', `No severance: the District 403(b) contributions given (${usd(contributions)}) exceed ${usd(limit)}, and a teacher whose total potential District 403(b) contributions have exceeded ${usd(limit)} is not eligible (${limitTerm.file.cite})`);
+    }
     const daily = this.rate(contract.id, 'daily', lane, step, yearArg, undefined, trace);
     if (daily instanceof Failure) return daily;
     const days = Math.min(unusedDays, max);
     const gross = new Money(daily).mul(days);
-    const net = Money.max(gross.sub(contributions), 0);
-    trace?.push(`${days} day(s)${unusedDays > max ? ` (of ${unusedDays}, capped at ${max})` : ''} × ${usd(daily)} = ${usd(gross.toNumber())}, less 403(b) contributions ${usd(contributions)} = ${usd(net.toNumber())}. Eligibility: ${maxTerm.file.note ?? maxTerm.file.cite}`);
+    const net = roundAmount(Money.max(gross.sub(contributions), 0), rule);
+    trace?.push(`${days} day(s)${unusedDays > max ? ` (of ${unusedDays}, capped at ${max})` : ''} × ${usd(daily)} = ${usd(gross)}, less 403(b) contributions ${usd(contributions)} = ${usd(net.toNumber())}, ` +
+      `rounded to ${rule.places} places ${rule.mode} (${rule.cite}). Eligibility: ${maxTerm.file.note ?? maxTerm.file.cite}`);
     return net.toNumber();
   }
 

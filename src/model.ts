@@ -51,8 +51,11 @@ export interface StipendBonusFile {
   id: string; title: string; amount: number; automatic: boolean; minYears?: number; years?: string[];
   appliesTo: { activity: string; role?: string }[]; cite: Cite; note?: string;
 }
+/** Items (by group) a proration clause covers. */
+export interface StipendProrationFile { groups: string[]; cite: Cite; note?: string }
 export interface StipendsFile {
   title: string; cite: Cite; note?: string; rounding: string;
+  proration?: { partialSeason?: StipendProrationFile; partTime?: StipendProrationFile };
   experienceSteps: { label: string; fromYear: number; toYear?: number; cite?: Cite }[];
   bases?: { id: string; title: string; schedule: string; lane: string; step: string; cite: Cite; printed?: { year: string; amount: number; cite: Cite }[] }[];
   addOns?: { step: string; over: string; amount: number; cite: Cite }[];
@@ -64,6 +67,8 @@ export interface StipendsFile {
 export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; range?: boolean; cite: Cite; note?: string }
 export interface TermFile {
   id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
+  /** a monthly premium the contract pays at the overtime rate past the threshold: GROSS counts it in the basic rate */
+  inOvertimeRate?: Cite;
 }
 export interface RateFile {
   id: string; title: string; of: string; divisor: number; rounding: string;

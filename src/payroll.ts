@@ -4,16 +4,26 @@
  *   overtime-multiplier, overtime-threshold-hours   time and a half past 40 hours on paid status
  *   weekend-multiplier                              Saturday/Sunday work
  *   holiday-multiplier                              work on a holiday, on top of holiday pay
- *   second-shift-differential                       per hour, keyed by step, for the positions it lists
- *   any other USD/hour term the user names          e.g. a boiler license override
+ *   second-shift-differential                       per hour, keyed by step, for the positions it lists; on every
+ *                                                   daily hour, paid leave included, for those regularly on a
+ *                                                   second shift (004:6073)
+ *   late-night-event                                per hour of a shift that ran past 11 PM (004:6094), on those
+ *                                                   hours only
+ *   any other USD/hour term the user names          e.g. a boiler license override, on every hour worked
+ *   a USD/month term marked inOvertimeRate          night lead, snow removal: paid monthly, but counted in the
+ *                                                   overtime rate (004:6061)
  * Readings that are ours, not the contract's (each is stated in the trace):
  *   - an hour is paid one premium: weekend and holiday hours already at a premium are credited toward
  *     overtime hours rather than paid twice (the agreement does not say the premiums stack);
  *   - the "basic hourly rate" for overtime is the straight-time pay for hours worked divided by those
- *     hours, so it includes the second-shift differential and per-hour overrides (004:6059-6061).
+ *     hours, so it includes the second-shift differential, late-night pay and per-hour overrides (004:6059-6061);
+ *   - a monthly premium counts in that rate at its weekly equivalent, monthly × 12 / 52, spread over the week's
+ *     hours worked (the agreement states no conversion; this is the federal regular-rate method,
+ *     29 CFR 778.113(b) and 778.109); the monthly amount itself is paid monthly and is not part of the week's gross.
  */
 import type { Engine, Trace } from './engine';
 import { Failure } from './engine';
+import type { CompiledTerm, Contract } from './model';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
 import { usd as dollars } from './format';
@@ -31,55 +41,95 @@ export interface WeekHours {
   holidayWorked?: number;
   /** paid hours not worked: holiday pay, vacation, sick leave (straight time; count toward overtime) */
   paidLeave?: number;
-  /** per-hour premiums for every hour worked: term ids, with a key after a colon ("boiler-license:Chief") */
+  /**
+   * premiums held: term ids, with a key after a colon ("boiler-license:Chief"). Per-hour premiums are paid on
+   * every hour worked; monthly premiums the contract counts in overtime ("night-lead:High School") raise the
+   * overtime rate.
+   */
   premiums?: string[];
+  /** of the hours worked (holiday hours included), hours of shifts that ran past 11 PM for a special event (late-night-event) */
+  lateNight?: number;
+  /** regularly assigned to a second shift: the differential on every daily hour, worked or paid leave (004:6073) */
+  regularSecondShift?: boolean;
 }
 
+/** Weeks in a year and months in a year: a monthly amount's weekly equivalent is × 12 / 52 (29 CFR 778.113(b)). */
+const MONTHS = 12;
+const WEEKS = 52;
+
+const LATE_NIGHT = 'late-night-event';
+const DIFFERENTIAL = 'second-shift-differential';
 
 export function weeklyGross(engine: Engine, contractId: string, position: string, step: string, year: string, h: WeekHours, trace?: Trace): number | Failure {
   const contract = engine.contract(contractId);
   if (contract instanceof Failure) return contract;
-  const hours = { secondShift: 0, weekend: 0, holidayWorked: 0, paidLeave: 0, ...h };
+  const { regularSecondShift = false, premiums = [], ...counts } = h;
+  const given = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== undefined));
+  const hours = { secondShift: 0, weekend: 0, holidayWorked: 0, paidLeave: 0, lateNight: 0, ...given } as Required<typeof counts>;
   for (const [name, v] of Object.entries(hours))
-    if (typeof v === 'number' && !(Number.isFinite(v) && v >= 0 && v <= 168)) return new Failure('VALUE', `${name} hours must be from 0 to 168 in a week; got ${v}`);
+    if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 168)) return new Failure('VALUE', `${name} hours must be from 0 to 168 in a week; got ${v}`);
   if (hours.secondShift > hours.worked || hours.weekend > hours.worked)
     return new Failure('VALUE', `second-shift and weekend hours are part of the hours worked (${hours.worked}); got ${hours.secondShift} and ${hours.weekend}`);
   if (hours.worked + hours.holidayWorked + hours.paidLeave > 168) return new Failure('VALUE', 'more than 168 hours in a week');
+  const workedHours = hours.worked + hours.holidayWorked;
+  if (hours.lateNight > workedHours)
+    return new Failure('VALUE', `late-night hours are part of the hours worked (${workedHours}, holiday hours included); got ${hours.lateNight}`);
+  if (regularSecondShift && hours.secondShift > 0 && hours.secondShift !== hours.worked)
+    return new Failure('VALUE', `regularly on a second shift, the differential is paid on every daily hour (004:6073): leave second-shift hours empty (got ${hours.secondShift} of ${hours.worked} hours worked)`);
 
   const term = (id: string, key?: string) => engine.term(contract.id, id, key, year, undefined, undefined, trace);
   const base = engine.hourly(contract.id, position, step, year, undefined, trace);
   if (base instanceof Failure) return base;
 
-  // per-hour overrides for every hour worked
+  // premiums held: per-hour overrides for every hour worked; monthly premiums that count in the overtime rate
   let perHour = new Money(0);
-  for (const p of hours.premiums ?? []) {
+  let monthlyWeekly = new Money(0);
+  for (const p of premiums) {
     const [id, key] = p.split(':').map((s) => s.trim());
     const t = contract.terms.get(id.toLowerCase());
-    if (t && t.file.unit !== 'USD/hour') return new Failure('VALUE', `premium "${id}" is not paid per hour (${t.file.unit}); GROSS adds only per-hour premiums`);
+    if (t && t.file.id === LATE_NIGHT)
+      return new Failure('VALUE', `"${LATE_NIGHT}" is paid only for the shift that ran past 11 PM (${t.file.cite}): give those hours as late-night hours, not as a premium on every hour`);
+    if (t && t.file.unit === 'USD/month' && !t.file.inOvertimeRate)
+      return new Failure('VALUE', `premium "${id}" is paid per month and ${contract.id} does not count it in the overtime rate; GROSS adds per-hour premiums and the monthly premiums counted in overtime (${monthlyInOvertime(contract) || 'none'})`);
+    if (t && t.file.unit !== 'USD/hour' && t.file.unit !== 'USD/month')
+      return new Failure('VALUE', `premium "${id}" is not paid per hour (${t.file.unit}); GROSS adds per-hour premiums and the monthly premiums counted in overtime (${monthlyInOvertime(contract) || 'none'})`);
     const v = term(id, key);
     if (v instanceof Failure) return v;
-    perHour = perHour.add(v);
+    if (t!.file.unit === 'USD/month') {
+      const weekly = new Money(v).mul(MONTHS).div(WEEKS);
+      monthlyWeekly = monthlyWeekly.add(weekly);
+      trace?.push(`${t!.file.title}: ${usd(v)} a month, paid monthly; counted in the overtime rate (${t!.file.inOvertimeRate}) at its weekly equivalent ${usd(v)} × ${MONTHS} / ${WEEKS} = ${dollars(weekly.toDecimalPlaces(4))} (our reading: the agreement states no conversion; 29 CFR 778.113(b))`);
+    } else perHour = perHour.add(v);
   }
   const rate = perHour.add(base);
-  const workedAll = new Money(hours.worked).add(hours.holidayWorked);
 
-  let differential = new Money(0);
-  if (hours.secondShift > 0) {
-    const t = contract.terms.get('second-shift-differential');
-    if (!t) return new Failure('NA', `${contract.id} states no second-shift differential`);
-    const key = normalizeLabel(position);
-    const schedule = contract.hourlySchedules.find((s) => s.laneIndex.has(key));
-    const positionLabel = schedule?.laneLabels[schedule.laneIndex.get(key)!];
-    if (t.file.positions && positionLabel && !t.file.positions.includes(positionLabel))
-      return new Failure('NA', `The second-shift differential is for ${t.file.positions.join(', ')} only (${t.file.cite}); ${positionLabel} has none`);
-    const d = term('second-shift-differential', step);
+  // second-shift differential: on second-shift hours, or on every daily hour for those regularly on a second shift
+  let differentialRate = new Money(0);
+  if (hours.secondShift > 0 || regularSecondShift) {
+    const d = differentialFor(engine, contract, position, step, year, trace);
     if (d instanceof Failure) return d;
-    differential = new Money(d).mul(hours.secondShift);
+    differentialRate = new Money(d.amount);
+    if (regularSecondShift) trace?.push(`regularly on a second shift: the differential on every daily hour, paid leave included (${d.cite})`);
+  }
+  const differentialHours = regularSecondShift ? workedHours : hours.secondShift;
+  const differential = differentialRate.mul(differentialHours);
+  const leaveRate = regularSecondShift ? differentialRate.add(base) : new Money(base);
+
+  let lateNight = new Money(0);
+  if (hours.lateNight > 0) {
+    const t = contract.terms.get(LATE_NIGHT);
+    if (!t) return new Failure('NA', `${contract.id} states no late-night premium`);
+    const v = term(LATE_NIGHT);
+    if (v instanceof Failure) return v;
+    lateNight = new Money(v).mul(hours.lateNight);
   }
 
-  const straight = rate.mul(workedAll).add(differential).add(new Money(base).mul(hours.paidLeave));
-  trace?.push(`straight time: ${hours.worked + hours.holidayWorked} h worked × ${usd(rate)}${perHour.isZero() ? '' : ` (rate ${usd(base)} + ${usd(perHour)} overrides)`}` +
-    `${differential.isZero() ? '' : ` + ${hours.secondShift} h × differential = ${usd(differential)}`}${hours.paidLeave ? ` + ${hours.paidLeave} h paid leave × ${usd(base)}` : ''} = ${usd(straight)}`);
+  const workedPay = rate.mul(workedHours).add(differential).add(lateNight);
+  const straight = workedPay.add(leaveRate.mul(hours.paidLeave));
+  trace?.push(`straight time: ${workedHours} h worked × ${usd(rate)}${perHour.isZero() ? '' : ` (rate ${usd(base)} + ${usd(perHour)} overrides)`}` +
+    `${differential.isZero() ? '' : ` + ${differentialHours} h × differential ${usd(differentialRate)}`}` +
+    `${lateNight.isZero() ? '' : ` + ${hours.lateNight} h late-night × ${usd(lateNight.div(hours.lateNight))}`}` +
+    `${hours.paidLeave ? ` + ${hours.paidLeave} h paid leave × ${usd(leaveRate)}` : ''} = ${dollars(straight)}`);
 
   const need = (id: string) => {
     const v = term(id);
@@ -93,7 +143,7 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
     const p = rate.mul(new Money(m).sub(1)).mul(hours.weekend);
     premium = premium.add(p);
     premiumHours += hours.weekend;
-    trace?.push(`weekend: ${hours.weekend} h × ${usd(rate)} × (${m} − 1) = ${usd(p)}`);
+    trace?.push(`weekend: ${hours.weekend} h × ${usd(rate)} × (${m} − 1) = ${dollars(p)}`);
   }
   if (hours.holidayWorked > 0) {
     const m = need('holiday-multiplier');
@@ -101,9 +151,9 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
     const p = rate.mul(new Money(m).sub(1)).mul(hours.holidayWorked);
     premium = premium.add(p);
     premiumHours += hours.holidayWorked;
-    trace?.push(`holiday work: ${hours.holidayWorked} h × ${usd(rate)} × (${m} − 1) = ${usd(p)}, on top of holiday pay`);
+    trace?.push(`holiday work: ${hours.holidayWorked} h × ${usd(rate)} × (${m} − 1) = ${dollars(p)}, on top of holiday pay`);
   }
-  const paidStatus = hours.worked + hours.holidayWorked + hours.paidLeave;
+  const paidStatus = workedHours + hours.paidLeave;
   const threshold = need('overtime-threshold-hours');
   if (threshold instanceof Failure) return threshold;
   const overtime = Math.max(0, paidStatus - threshold);
@@ -111,16 +161,35 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
   if (overtime > 0) {
     const m = need('overtime-multiplier');
     if (m instanceof Failure) return m;
-    const basic = workedAll.isZero() ? new Money(base) : rate.mul(workedAll).add(differential).div(workedAll);
+    const basic = workedHours === 0 ? leaveRate : workedPay.add(monthlyWeekly).div(workedHours);
     const p = basic.mul(new Money(m).sub(1)).mul(overtimeToPay);
     premium = premium.add(p);
     trace?.push(`overtime: ${paidStatus} h on paid status − ${threshold} = ${overtime} h` +
       (premiumHours ? `, less ${Math.min(overtime, premiumHours)} h already paid a weekend/holiday premium = ${overtimeToPay} h` : '') +
-      ` × basic rate ${usd(basic)} × (${m} − 1) = ${usd(p)}`);
+      ` × basic rate ${dollars(basic.toDecimalPlaces(4))}${monthlyWeekly.isZero() || workedHours === 0 ? '' : ` (straight time worked + monthly premiums' weekly equivalent, over ${workedHours} h)`} × (${m} − 1) = ${dollars(p.toDecimalPlaces(4))}`);
   }
   const rule = contract.file.rounding.wage ?? contract.file.rounding.proration;
   if (!rule) return new Failure('NA', `${contract.id} declares no "wage" rounding rule for pay amounts`);
   const gross = roundAmount(straight.add(premium), rule);
   trace?.push(`gross = ${usd(gross)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
   return gross.toNumber();
+}
+
+/** The ids (with a key example) of the monthly premiums a contract counts in the overtime rate. */
+function monthlyInOvertime(contract: Contract): string {
+  return [...contract.terms.values()].filter((t: CompiledTerm) => t.file.unit === 'USD/month' && t.file.inOvertimeRate)
+    .map((t) => (t.keyLabels.length ? `${t.file.id}:${t.keyLabels[0]}` : t.file.id)).join(', ');
+}
+
+/** The second-shift differential of a position and step, or why it has none. */
+function differentialFor(engine: Engine, contract: Contract, position: string, step: string, year: string, trace: Trace): { amount: number; cite: string } | Failure {
+  const t = contract.terms.get(DIFFERENTIAL);
+  if (!t) return new Failure('NA', `${contract.id} states no second-shift differential`);
+  const key = normalizeLabel(position);
+  const schedule = contract.hourlySchedules.find((s) => s.laneIndex.has(key));
+  const positionLabel = schedule?.laneLabels[schedule.laneIndex.get(key)!];
+  if (t.file.positions && positionLabel && !t.file.positions.includes(positionLabel))
+    return new Failure('NA', `The second-shift differential is for ${t.file.positions.join(', ')} only (${t.file.cite}); ${positionLabel} has none`);
+  const d = engine.term(contract.id, DIFFERENTIAL, step, year, undefined, undefined, trace);
+  return d instanceof Failure ? d : { amount: d, cite: t.file.cite };
 }

@@ -487,3 +487,79 @@ describe('bad inputs', () => {
   });
   test('stipendRange of an unknown activity', () => fails(engine.stipendRange(A, 'Mime', 'Director', Y1), 'VALUE'));
 });
+
+describe('leave terms added from Articles XIII-XV (each value printed on its line)', () => {
+  const text = (line: number) => seedLine(ANOKA, line).replace(/\*\*/g, '');
+  test('sabbatical pay: one-half, or three-fourths this year and next, after seven consecutive years (001:642)', () => {
+    expect(text(642)).toContain('at least seven consecutive years the reimbursement for sabbatical leave shall be one-half of the teacher\'s salary for the year of leave, or, if the teacher chooses, three-fourths salary for the year of the leave and three-fourths salary for the year following');
+    for (const y of [Y1, Y2]) {
+      expect(engine.term(A, 'sabbatical-pay-share', 'one-half', y)).toBe(50);
+      expect(engine.term(A, 'sabbatical-pay-share', '3/4', y)).toBe(75);
+      expect(engine.term(A, 'sabbatical-min-years', undefined, y)).toBe(7);
+    }
+    expect(text(632)).toContain('seventh year of consecutive employment');
+    fails(engine.term(A, 'sabbatical-pay-share', undefined, Y1), 'VALUE', /one-half, three-fourths/);
+  });
+  test('sabbatical: 0.8% of the staff (001:640); half the sick days credited (001:646)', () => {
+    expect(text(640)).toContain('limited to .8 % of the teaching staff');
+    expect(engine.term(A, 'sabbatical-staff-limit', undefined, Y2)).toBe(0.8);
+    expect(text(646)).toContain('One-half of the days normally allowed will be credited for the year of sabbatical leave');
+    expect(engine.term(A, 'sabbatical-sick-leave-credit', undefined, Y2)).toBe(50);
+  });
+  test('personal leave 3 days, a seniority day from 10 years (001:594)', () => {
+    expect(text(594)).toContain('Three non-cumulative personal leave days deducted from sick leave');
+    expect(text(594)).toContain('Teachers with 10 years or more seniority may request one additional personal leave day');
+    expect(engine.term(A, 'personal-leave-days', undefined, Y1)).toBe(3);
+    expect(engine.term(A, 'seniority-day', undefined, Y1, 9)).toBe(0);
+    expect(engine.term(A, 'seniority-day', undefined, Y1, 10)).toBe(1);
+  });
+  test('parental 15 sick days (001:564); maternity disability up to 30 duty days (001:539); educational growth after 2 years (001:655); AHEM 100 days (001:124)', () => {
+    expect(text(564)).toContain('may use up to fifteen (15) days sick leave');
+    expect(engine.term(A, 'parental-sick-leave-days', undefined, Y1)).toBe(15);
+    expect(text(539)).toContain('up to and including thirty (30) duty days');
+    expect(engine.term(A, 'maternity-disability-sick-days', undefined, Y1)).toBe(30);
+    expect(text(655)).toContain('at least two full years');
+    expect(engine.term(A, 'educational-growth-leave-min-years', undefined, Y2)).toBe(2);
+    expect(text(124)).toContain('AHEM shall be allowed 100 days per year');
+    expect(engine.term(A, 'association-leave-days', undefined, Y2)).toBe(100);
+  });
+  test('severance 403(b) limit $35,000 (001:872)', () => {
+    prints(872, 35000);
+    expect(engine.term(A, 'severance-403b-limit', undefined, Y1)).toBe(35000);
+  });
+});
+
+describe('stipends prorated where Appendix B says how (001:1244, 001:1139-1140)', () => {
+  test('a coach for part of the season: pro rata of the full season (001:1244); Level A head coach 2006-07 $5,516 (001:1078)', () => {
+    expect(seedLine(ANOKA, 1244)).toContain('Coaches who coach less than the full season shall have their compensation pro rata, based on the full season');
+    prints(1078, 5516);
+    // 5,516 x 0.75 = 4,137.00
+    expect(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { season: 0.75 })).toBe(4137);
+    // fifth season: 4,137 + the $250 bonus added in full (001:1099) = 4,387
+    expect(engine.stipend(A, 'Football', 'Head Coach', 5, Y2, { season: 0.75 })).toBe(4387);
+    // 5,516 x 2/3 = 3,677.3333 -> 3,677.33
+    expect(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { season: 2 / 3 })).toBe(3677.33);
+    expect(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { season: 1 })).toBe(5516);
+  });
+  test('part-time music directors get the proportion of the rate (001:1139-1140): Band Director $4,049 / $4,130 (001:1134)', () => {
+    expect(seedLine(ANOKA, 1139)).toContain('All full time get rate');
+    expect(seedLine(ANOKA, 1140)).toContain('All part time get proportion of rate');
+    prints(1134, 4049);
+    // 4,049 x 0.6 = 2,429.40; 4,130 x 0.5 = 2,065.00
+    expect(engine.stipend(A, 'Band', 'Director', 1, Y1, { fte: 0.6 })).toBe(2429.4);
+    expect(engine.stipend(A, 'Band', 'Director', 1, Y2, { fte: 0.5 })).toBe(2065);
+    expect(engine.stipend(A, 'Band', 'Director', 1, Y2, { fte: 1 })).toBe(4130);
+  });
+  test('where the contract says nothing, no proration is invented', () => {
+    // part of a season for a music director; part time for a coach (Section D makes A and B contingent on a full schedule, 001:1238)
+    fails(engine.stipend(A, 'Band', 'Director', 1, Y2, { season: 0.5 }), 'NA', /no proration of Band \/ Director for part of a season: its clause covers Senior High Athletics.*001_568af6eb86bfbaf6\.txt:1244/);
+    fails(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { fte: 0.5 }), 'NA', /for a part-time teacher: its clause covers Senior High Music \(Subd\. 5\) only/);
+    fails(engine.stipend('waconia/teachers', 'Football', 'Head', 1, '2025-26', { season: 0.5 }), 'NA', /waconia\/teachers states no proration.*full amount only/);
+    fails(engine.stipend('waconia/teachers', 'Football', 'Head', 1, '2025-26', { fte: 0.5 }), 'NA', /states no proration/);
+  });
+  test('shares out of range are refused', () => {
+    fails(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { season: 1.2 }), 'VALUE', /season share/);
+    fails(engine.stipend(A, 'Football', 'Head Coach', 1, Y2, { season: 0 }), 'VALUE', /season share/);
+    fails(engine.stipend(A, 'Band', 'Director', 1, Y2, { fte: 2 }), 'VALUE', /FTE 2 is out of range/);
+  });
+});

@@ -405,3 +405,36 @@ describe('self-check: the stated raises against the printed tables', () => {
     expect(report.findings).toHaveLength(42);
   });
 });
+
+describe('terms added from the leave, insurance and pay articles (each value printed on its line, both agreements)', () => {
+  const Y1 = ['2023-24', '2024-25'];
+  const Y2 = ['2025-26', '2026-27'];
+  // [term, [2023-25 line, 2025-27 line], text each line prints, value]
+  const rows: [string, [number, number], string, number][] = [
+    ['higher-classification-min-days', [6055, 6816], 'fill in at a higher classification for at least ten (10) consecutive student days shall be paid at the equivalent step', 10],
+    ['insurance-part-time-min-daily-hours', [6137, 6901], 'scheduled an average of at least four hours per day but less than full time', 4],
+    ['insurance-full-time-daily-hours', [6137, 6901], 'dividing the employee', 8],
+    ['vacation-waiting-months', [6203, 6942], 'shall not earn vacation during the first six (6) months of employment', 6],
+    ['vacation-use-months', [6214, 6953], 'an employee has eighteen (18) months in which to', 18],
+    ['sick-leave-full-time-weekly-hours', [6232, 6968], 'Number of scheduled weekly hours / 40 x 10 = Number of hours of sick leave', 40],
+    ['emergency-family-leave-days', [6254, 6987], 'a leave of no more than 5 days per year, nonaccumulative', 5],
+    ['other-bereavement-days', [6264, 6997], 'bereavement leave each school year equivalent to the number of hours in the employee', 1],
+    ['higher-classification-probation-days', [6434, 7169], 'a position in a higher classification shall serve a probation period, independent of the initial hire probation period, of sixty calendar days', 60],
+  ];
+  test.each(rows)('%s (004:%s)', (id, [l1, l2], text, value) => {
+    prints(l1, text);
+    prints(l2, text);
+    for (const y of Y1) expect(engine.term(C, id, undefined, y)).toBe(value);
+    for (const y of Y2) expect(engine.term(C, id, undefined, y)).toBe(value);
+  });
+  test('the part-time health contribution divides daily hours "by eight" (004:6137, 004:6901)', () => {
+    prints(6137, 'number of daily hours by eight');
+    prints(6901, 'number of daily hours by eight');
+  });
+  test('higher-classification pay is the higher position at the same step: Cleaner step 7 $18.22 -> Day Leads step 7 (004:7287, 7289)', () => {
+    // 004:7287 prints Day Leads / Custodial Maintenance; step 7 is its 7th amount
+    const dayLeads = printedCells(WACONIA, 7287).map((c) => c.replace(/<\/?u>/g, ''))[8];
+    expect(engine.hourly(C, 'Day Leads', '7', '2025-26')).toBe(money(dayLeads));
+    expect(engine.hourly(C, 'Custodial Cleaner', '7', '2025-26')).toBe(18.22);
+  });
+});

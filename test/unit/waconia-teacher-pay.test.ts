@@ -407,3 +407,33 @@ describe('daily rate: 1/184 of the annual salary (004:2324, 004:2574, 004:4259)'
     fails(engine.rate(W, 'hourly', 'BA', 'B', '2025-26'), 'VALUE', /Unknown rate "hourly"/);
   });
 });
+
+describe('leave and insurance terms added from Articles VIII, XII and XVIII (each value printed on its line, both agreements)', () => {
+  // [term, key, [2023-25 line, 2025-27 line], text each line prints, value]
+  const rows: [string, string | undefined, [number, number], string, number][] = [
+    ['sick-leave-hours', undefined, [2477, 4410], 'earn sick leave at the rate of 112.5 hours (7.5 hour duty days x 15 days) each year of service', 112.5],
+    ['sick-leave-max-hours', undefined, [2483, 4416], 'accumulate to a maximum credit of 900 hours (7.5 hour duty day x 120 days)', 900],
+    ['sick-bank-max-days', undefined, [2535, 4471], 'Maximum number of available sick bank days is 140 days per year', 140],
+    ['personal-leave-carryover-max-days', undefined, [2563, 4498], 'A maximum of 3 days of personal leave may be carried over to the next school year', 3],
+    ['other-bereavement-hours', undefined, [2582, 4517], 'seven and one-half (7.5) non-accumulative hours of bereavement leave will be granted to a teacher each school year', 7.5],
+    ['title-i-sick-leave-days', undefined, [2249, 4186], 'Fifteen days of sick leave will be granted to Title I teachers', 15],
+    ['title-i-sick-leave-max-days', undefined, [2249, 4186], 'Unused sick leave may be accumulated to 20 working days', 20],
+    ['child-care-sick-leave-weeks', undefined, [2596, 4531], 'Request up to 6 calendar weeks of accumulated sick leave', 6],
+    ['child-care-leave-max-months', undefined, [2597, 4532], 'Request up to 12 months leave of absence without pay', 12],
+    ['ecfe-insurance-part-time-min-hours', 'per week', [2912, 4846], 'an average of at least 22.5 hours per week (720 hours per school year)', 22.5],
+    ['ecfe-insurance-part-time-min-hours', 'per school year', [2912, 4846], 'an average of at least 22.5 hours per week (720 hours per school year)', 720],
+  ];
+  test.each(rows)('%s %s (004:%s)', (id, key, [l1, l2], text, value) => {
+    prints(l1, text);
+    prints(l2, text);
+    for (const y of YEARS) expect(engine.term(W, id, key, y)).toBe(value);
+  });
+  test('the 15-day accrual is 112.5 hours at the 7.5-hour basic day: 15 x 7.5 = 112.5', () => {
+    expect(engine.term(W, 'basic-day-hours', undefined, '2025-26')).toBe(7.5);
+    expect(15 * 7.5).toBe(engine.term(W, 'sick-leave-hours', undefined, '2025-26'));
+  });
+  test('ECFE period key: weekly or yearly, nothing else', () => {
+    expect(engine.term(W, 'ecfe-insurance-part-time-min-hours', 'weekly', '2024-25')).toBe(22.5);
+    fails(engine.term(W, 'ecfe-insurance-part-time-min-hours', 'per month', '2024-25'), 'VALUE', /per week, per school year/);
+  });
+});
