@@ -92,6 +92,30 @@ async function sheetParts(zip) {
 }
 
 /**
+ * Drops the shared strings no cell refers to any more (the spilled text now held in the cells) and renumbers
+ * the references, so that the table and its count and uniqueCount agree with the sheets.
+ */
+async function compactSharedStrings(zip, sheetParts) {
+  const file = zip.file('xl/sharedStrings.xml');
+  if (!file) return;
+  const sst = await file.async('string');
+  const items = sst.match(/<si>[\s\S]*?<\/si>/g) ?? [];
+  const sheets = await Promise.all(sheetParts.map(async (p) => [p, await zip.file(p).async('string')]));
+  const ref = /( t="s"><v>)(\d+)(<\/v>)/g;
+  const used = new Map();
+  let count = 0;
+  for (const [, xml] of sheets)
+    for (const m of xml.matchAll(ref)) {
+      count++;
+      if (!used.has(m[2])) used.set(m[2], used.size);
+    }
+  const kept = [...used.keys()].map((i) => items[Number(i)]);
+  for (const [p, xml] of sheets) zip.file(p, xml.replace(ref, (_, a, i, b) => `${a}${used.get(i)}${b}`));
+  const head = sst.slice(0, sst.indexOf('<si>') >= 0 ? sst.indexOf('<si>') : sst.indexOf('</sst>'));
+  zip.file('xl/sharedStrings.xml', `${head.replace(/ count="\d+"/, ` count="${count}"`).replace(/uniqueCount="\d+"/, `uniqueCount="${kept.length}"`)}${kept.join('')}</sst>`);
+}
+
+/**
  * Post-processes an ExcelJS-written workbook. `sheets`: sheet name -> { arrays: addresses of the dynamic-array
  * formula cells, text: Map address -> text of the spilled cells holding text }.
  */
@@ -108,6 +132,7 @@ async function finishXlsx(buffer, sheets) {
       xml = replaceOnce(xml, new RegExp(`<c r="${a}"((?: s="\\d+")?) t="s"><v>\\d+</v></c>`, 'g'), (_, s) => `<c r="${a}"${s} t="str"><v>${xmlText(value)}</v></c>`, `${name}!${a} spilled text`);
     zip.file(part, xml);
   }
+  await compactSharedStrings(zip, [...parts.values()]);
   if (Object.values(sheets).some((s) => s.arrays.length)) {
     zip.file('xl/metadata.xml', METADATA);
     const types = await zip.file('[Content_Types].xml').async('string');

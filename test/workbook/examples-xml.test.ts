@@ -178,6 +178,14 @@ describe.each(FILES)('%s', (file) => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  test('the shared strings are those the cells use, counted right (spilled text is held in its cell, as Excel writes it)', async () => {
+    const sst = (await read(b.zip, 'xl/sharedStrings.xml')).sst;
+    const refs = b.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.t === 's').map((c) => Number(c.v)));
+    expect(Number(sst.count)).toBe(refs.length);
+    expect(Number(sst.uniqueCount)).toBe(b.strings.length);
+    expect(new Set(refs).size).toBe(b.strings.length);
+  });
+
   test('validation lists point at exactly the cells a CONTRACT discovery list spilled, or at the proposals\' names', () => {
     const lists: string[] = [];
     for (const s of b.sheets)
