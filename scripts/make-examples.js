@@ -1,39 +1,164 @@
 #!/usr/bin/env node
-// Writes the sample workbooks in examples/ (run: node scripts/make-examples.js). Each formula is
-// plain CONTRACT.* so the workbook computes when opened in Excel with the add-in loaded; the workbook
-// tests (test/workbook) evaluate these same files with the built functions.js.
+// Writes the sample workbooks in examples/ (run: npm run build, then node scripts/make-examples.js).
+//
+// Each workbook is laid out with ExcelJS (formulas typed as a user types them, CONTRACT.*), then evaluated by
+// the BUILT add-in (dist/functions.js in HyperFormula, test/support/excel-shim.ts, as the workbook tests do),
+// and written as Excel 365 writes it (scripts/excel365.js): every formula with its cached value, custom
+// functions under the names Excel stores, spilling formulas as dynamic arrays with their spilled values. So a
+// workbook opened before the add-in loads (or without it) shows the numbers, and spills once it loads.
+// test/workbook/examples-xml.test.ts reads the files back as XML and checks all of it.
+const fs = require('fs');
 const path = require('path');
 const ExcelJS = require('exceljs');
+require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+const { hyperformula, loadBundle, registerPlugin, spillSize } = require('../test/support/excel-shim');
+const { sheetsOf } = require('../test/support/workbook');
+const { storedFormula, callsCustomFunction, finishXlsx } = require('./excel365');
 
 const OUT = path.join(__dirname, '../examples');
 
+// ------------------------------------------------------------------------------------------ formats
+const MONEY = '"$"#,##0.00';
+const WHOLE_MONEY = '"$"#,##0';
+const PERCENT = '0.00%';
+const COUNT = '#,##0';
+const TABLE_STYLE = { theme: 'TableStyleMedium2', showRowStripes: true };
+
+/** 1-based row and column -> "A1". */
+function a1(row, col) {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** An Excel table (ListObject) of `header` and `rows` with its top left cell at `at`. */
+function table(ws, name, at, header, rows) {
+  ws.addTable({
+    name, ref: at, headerRow: true, style: TABLE_STYLE,
+    columns: header.map((h) => ({ name: h, filterButton: true })),
+    rows: rows.map((r) => header.map((_, i) => (r[i] === '' || r[i] === undefined ? null : r[i]))),
+  });
+}
+
+/** A formula's answer from HyperFormula -> the cached value ExcelJS writes (an error as its code). */
+function cached(v, where) {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && typeof v.value === 'string' && v.value.startsWith('#')) return { error: v.value };
+  throw new Error(`${where}: cannot cache ${String(v)}`);
+}
+
+let bundleLoaded = false;
+
+/**
+ * Evaluates every formula of `wb` with the built add-in, stores each with its cached value (a dynamic array
+ * over its spill range when it calls the add-in, spills, or applies IF/IFERROR to a range), then writes the
+ * file with the markup ExcelJS lacks. `after(spill)` runs once the spills are known (spill("Sheet!A1") ->
+ * { top, left, bottom, right, range }), for formats and validation lists that follow a spill's size.
+ */
+async function save(wb, name, after) {
+  if (!bundleLoaded) {
+    registerPlugin(loadBundle());
+    bundleLoaded = true;
+  }
+  const hf = hyperformula(sheetsOf(wb));
+  const plan = {};
+  const spills = new Map();
+  wb.eachSheet((ws) => {
+    const sheet = hf.getSheetId(ws.name);
+    const formulas = [];
+    ws.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.value;
+      if (v && typeof v === 'object' && 'formula' in v) formulas.push(cell);
+    }));
+    const arrays = [];
+    const text = new Map();
+    for (const cell of formulas) {
+      const typed = cell.value.formula;
+      const where = `${ws.name}!${cell.address}`;
+      const at = { sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
+      const { width, height } = spillSize(hf, at);
+      const result = cached(hf.getCellValue(at), where);
+      if (result === undefined) throw new Error(`${where}: ${typed} has no value`);
+      const bottom = Number(cell.row) + height - 1;
+      const right = Number(cell.col) + width - 1;
+      spills.set(where, { top: Number(cell.row), left: Number(cell.col), bottom, right, range: `${cell.address}:${a1(bottom, right)}` });
+      const dynamic = width * height > 1 || callsCustomFunction(typed) || /(^|[^A-Z.])IF(ERROR)?\(/.test(typed);
+      if (!dynamic) {
+        cell.value = { formula: storedFormula(typed), result };
+        continue;
+      }
+      cell.value = { formula: storedFormula(typed), result, shareType: 'array', ref: width * height > 1 ? `${cell.address}:${a1(bottom, right)}` : cell.address };
+      arrays.push(cell.address);
+      for (let r = at.row; r < at.row + height; r++)
+        for (let c = at.col; c < at.col + width; c++) {
+          if (r === at.row && c === at.col) continue;
+          const target = ws.getCell(r + 1, c + 1);
+          if (target.value !== null) throw new Error(`${where} spills over ${ws.name}!${target.address}, which holds ${target.value}`);
+          const v = cached(hf.getCellValue({ sheet, row: r, col: c }), `${ws.name}!${target.address}`);
+          if (v === undefined) continue;
+          target.value = v;
+          if (typeof v === 'string') text.set(target.address, v);
+        }
+    }
+    plan[ws.name] = { arrays, text };
+  });
+  if (after)
+    after((ref) => {
+      const s = spills.get(ref);
+      if (!s) throw new Error(`no formula at ${ref}`);
+      return s;
+    });
+  const file = path.join(OUT, name);
+  fs.writeFileSync(file, await finishXlsx(await wb.xlsx.writeBuffer(), plan));
+  console.log(`wrote examples/${name}`);
+}
+
+/** A data-validation list over `range` from the cells a discovery list spilled (`spilled`: "Lists!A1:A8"). */
+function listValidation(ws, range, spilled, prompt) {
+  const [sheet, cells] = spilled.split('!');
+  const [from, to] = cells.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
+  ws.dataValidations.add(range, {
+    type: 'list', allowBlank: true, formulae: [`'${sheet}'!${from}:${to}`],
+    showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Not in the list', error: `${prompt} The add-in also reads the aliases its error messages list.`,
+  });
+}
+
+/** Number formats down a spilled COST / COMPARE block (labels in its first column): counts, percents, money. */
+function formatCostBlock(ws, s) {
+  for (let r = s.top + 1; r <= s.bottom; r++) {
+    const label = String(ws.getCell(r, s.left).value ?? '');
+    const fmt = /^(Employees|Items not costed)$/.test(label) ? COUNT : /%/.test(label) ? '0.00' : MONEY;
+    for (let c = s.left + 1; c <= s.right; c++) ws.getCell(r, c).numFmt = fmt;
+  }
+}
+
+/** Number formats of a spilled PROJECT table, by its header row. */
+function formatProjection(ws, s) {
+  for (let c = s.left; c <= s.right; c++) {
+    const h = String(ws.getCell(s.top, c).value);
+    const fmt = /^(salary|career increment|off-schedule|stipends|employer benefits|total cost)$/.test(h) ? MONEY : h === 'FTE' ? '0.00' : undefined;
+    if (fmt) for (let r = s.top + 1; r <= s.bottom; r++) ws.getCell(r, c).numFmt = fmt;
+  }
+}
+
 async function budget() {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'contract-rules-addin';
+  const wb = workbook();
   const ws = wb.addWorksheet('Budget 2025-26');
-  ws.columns = [
-    { header: 'Teacher', key: 'name', width: 10 },
-    { header: 'Lane', key: 'lane', width: 12 },
-    { header: 'Step', key: 'step', width: 8 },
-    { header: 'FTE', key: 'fte', width: 6 },
-    { header: 'Salary (one call per row)', key: 'salary', width: 24 },
-    { header: '', key: 'gap', width: 2 },
-    { header: 'Salary (one call, spilled)', key: 'spill', width: 24 },
-    { header: 'Source', key: 'source', width: 60 },
-  ];
   const roster = [
     ['T01', 'BA', 'B', 1], ['T02', 'BA+15', 'D', 1], ['T03', 'BA+10 SEM', 'D', 1], ['T04', 'BA+45', 'K', 1],
     ['T05', 'MA', 'H', 1], ['T06', 'MA+15', 'H', 1], ['T07', 'MA+30', 'R', 1], ['T08', 'MA+45', 'Career', 1],
     ['T09', 'BA+60/MA', 'Career', 0.5], ['T10', 'MA+15', 'M', 0.6], ['T11', 'BA+30', 'I', 0.8], ['T12', 'MA+45', 'Q', 1],
   ];
   const last = roster.length + 1;
-  roster.forEach((r, i) => {
+  table(ws, 'Teachers', 'A1', ['Teacher', 'Lane', 'Step', 'FTE'], roster);
+  ws.getCell('E1').value = 'Salary (one call per row)';
+  ws.getCell('G1').value = 'Salary (one call, spilled)';
+  ws.getCell('H1').value = 'Source';
+  roster.forEach((_, i) => {
     const row = i + 2;
-    ws.addRow({
-      name: r[0], lane: r[1], step: r[2], fte: r[3],
-      salary: { formula: `CONTRACT.SALARY(B${row},C${row},$K$1,$K$2,D${row})` },
-      source: { formula: `CONTRACT.SALARY.SOURCE(B${row},C${row},$K$1,$K$2,D${row})` },
-    });
+    ws.getCell(`E${row}`).value = { formula: `CONTRACT.SALARY(B${row},C${row},$K$1,$K$2,D${row})` };
+    ws.getCell(`H${row}`).value = { formula: `CONTRACT.SALARY.SOURCE(B${row},C${row},$K$1,$K$2,D${row})` };
   });
   ws.getCell('G2').value = { formula: `CONTRACT.SALARY(B2:B${last},C2:C${last},K1,K2,D2:D${last})` };
   ws.getCell('J1').value = 'Year';
@@ -44,10 +169,11 @@ async function budget() {
   ws.getCell('K4').value = { formula: `SUM(E2:E${last})` };
   ws.getCell('J5').value = 'Total (spilled)';
   ws.getCell('K5').value = { formula: `SUM(G2:G${last})` };
-  for (const c of ['E', 'G', 'K']) ws.getColumn(c).numFmt = '#,##0.00';
+  for (const c of ['E', 'G', 'K']) ws.getColumn(c).numFmt = MONEY;
+  ws.getRow(1).font = { bold: true };
+  [10, 12, 8, 6, 24, 2, 24, 100, 2, 16, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const err = wb.addWorksheet('Errors');
-  err.addRow(['What', 'Lane', 'Step', 'Year', 'Contract', 'Result']);
   const cases = [
     ['BA lane ends at step H', 'BA', 'I', '2025-26', 'waconia/teachers'],
     ['Career increment only on 4 lanes', 'BA', 'Career', '2025-26', 'waconia/teachers'],
@@ -58,12 +184,14 @@ async function budget() {
     ['No contract, no default', 'BA', 'B', '2025-26', ''],
     ['Unknown contract', 'BA', 'B', '2025-26', 'waconia/bus-drivers'],
   ];
-  cases.forEach((c, i) => {
+  table(err, 'ErrorCases', 'A1', ['What', 'Lane', 'Step', 'Year', 'Contract'], cases);
+  err.getCell('F1').value = 'Result';
+  err.getCell('F1').font = { bold: true };
+  cases.forEach((_, i) => {
     const row = i + 2;
-    err.addRow([...c, { formula: `CONTRACT.SALARY(B${row},C${row},D${row},E${row})` }]);
+    err.getCell(`F${row}`).value = { formula: `CONTRACT.SALARY(B${row},C${row},D${row},E${row})` };
   });
-  err.getColumn(1).width = 34;
-  err.getColumn(6).width = 12;
+  [34, 10, 8, 10, 26, 12].forEach((w, i) => (err.getColumn(i + 1).width = w));
 
   const ah = wb.addWorksheet('Anoka-Hennepin 2006-07');
   ah.getCell('A1').value = { formula: 'CONTRACT.SCHEDULE("2006-07","anoka-hennepin/teachers")' };
@@ -72,13 +200,29 @@ async function budget() {
   lists.getCell('B1').value = { formula: 'CONTRACT.LANES("waconia/teachers")' };
   lists.getCell('C1').value = { formula: 'CONTRACT.STEPS("anoka-hennepin/teachers")' };
   lists.getCell('D1').value = { formula: 'CONTRACT.YEARS("waconia/teachers")' };
+  lists.getCell('E1').value = { formula: 'CONTRACT.STEPS("waconia/teachers")' };
+  lists.getColumn('A').width = 26;
 
-  const cols = wb.addWorksheet('Whole columns');
-  // lanes in A, steps in B, no header: one formula over the whole columns
-  [['BA', 'B'], ['MA', 'R'], ['MA+45', 'Career'], ['BA+15 QTR', 'I']].forEach((r) => cols.addRow(r));
-  cols.getCell('D1').value = { formula: 'CONTRACT.SALARY(A:A,B:B,"2026-27","waconia/teachers")' };
+  // one formula over a roster's exact columns (a whole column, A:A, would spill a million rows)
+  const ranges = wb.addWorksheet('Ranges');
+  table(ranges, 'Placements', 'A1', ['Lane', 'Step'], [['BA', 'B'], ['MA', 'R'], ['MA+45', 'Career'], ['BA+15 QTR', 'I']]);
+  ranges.getCell('D1').value = 'Salary 2026-27';
+  ranges.getCell('D1').font = { bold: true };
+  ranges.getCell('D2').value = { formula: 'CONTRACT.SALARY(A2:A5,B2:B5,"2026-27","waconia/teachers")' };
+  ranges.getColumn('D').numFmt = MONEY;
+  ranges.getColumn('A').width = 12;
+  ranges.getColumn('D').width = 16;
 
-  await wb.xlsx.writeFile(path.join(OUT, 'waconia-budget.xlsx'));
+  await save(wb, 'waconia-budget.xlsx', (spill) => {
+    listValidation(ws, `B2:B${last}`, `Lists!${spill('Lists!B1').range}`, 'A lane of waconia/teachers (CONTRACT.LANES).');
+    listValidation(ws, `C2:C${last}`, `Lists!${spill('Lists!E1').range}`, 'A step of waconia/teachers (CONTRACT.STEPS).');
+    listValidation(ws, 'K2', `Lists!${spill('Lists!A1').range}`, 'A contract id (CONTRACT.CONTRACTS).');
+    listValidation(ws, 'K1', `Lists!${spill('Lists!D1').range}`, 'A year of waconia/teachers (CONTRACT.YEARS).');
+    listValidation(ranges, 'A2:A5', `Lists!${spill('Lists!B1').range}`, 'A lane of waconia/teachers (CONTRACT.LANES).');
+    listValidation(ranges, 'B2:B5', `Lists!${spill('Lists!E1').range}`, 'A step of waconia/teachers (CONTRACT.STEPS).');
+    const grid = spill('Anoka-Hennepin 2006-07!A1');
+    for (let r = grid.top + 1; r <= grid.bottom; r++) for (let c = grid.left + 1; c <= grid.right; c++) ah.getCell(r, c).numFmt = WHOLE_MONEY;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -230,12 +374,29 @@ function workbook() {
   return wb;
 }
 
-function writeRoster(ws, rows) {
-  ws.addRow(ROSTER_HEADER);
-  for (const r of rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
-  ws.getRow(1).font = { bold: true };
+/** The roster as an Excel table named `name` (columns ROSTER_HEADER), frozen below its header. */
+function writeRoster(ws, rows, name) {
+  table(ws, name, 'A1', ROSTER_HEADER, rows);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   [8, 18, 14, 8, 6, 6, 10, 20, 32, 7, 24, 26, 8, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn('E').numFmt = '0.00';
+}
+
+/** Validation lists on a Waconia roster's contract, lane and position columns (Lists sheet: A contracts, B lanes, C positions). */
+function rosterLists(ws, last, spill) {
+  listValidation(ws, `B2:B${last}`, `Lists!${spill('Lists!A1').range}`, 'A contract id (CONTRACT.CONTRACTS).');
+  listValidation(ws, `C2:C${last}`, `Lists!${spill('Lists!B1').range}`, 'A lane of waconia/teachers (CONTRACT.LANES); the quarter and semester headings (BA+15 QTR, BA+10 SEM) are read too.');
+  listValidation(ws, `I2:I${last}`, `Lists!${spill('Lists!C1').range}`, 'A position of waconia/custodial (CONTRACT.POSITIONS).');
+}
+
+function waconiaLists(wb) {
+  const lists = wb.addWorksheet('Lists');
+  lists.getCell('A1').value = { formula: 'CONTRACT.CONTRACTS()' };
+  lists.getCell('B1').value = { formula: 'CONTRACT.LANES("waconia/teachers")' };
+  lists.getCell('C1').value = { formula: 'CONTRACT.POSITIONS("waconia/custodial")' };
+  lists.getCell('D1').value = { formula: 'CONTRACT.STEPS("waconia/teachers")' };
+  [26, 12, 34, 8].forEach((w, i) => (lists.getColumn(i + 1).width = w));
+  return lists;
 }
 
 function notes(ws, at, lines) {
@@ -248,43 +409,44 @@ async function districtBudget(rows) {
   const ROSTER = `Roster!A1:N${last}`;
   const YEARS = '"2024-25:2026-27"';
   const ws = wb.addWorksheet('Roster');
-  writeRoster(ws, rows);
-  // per-row 2025-26 pay beside the roster: the placement comes from PROJECT (Projection sheet: one row per
-  // employee and year, 2024-25 first, so the 2025-26 row is the one after the id's first row)
-  const head = { P: '2025-26 lane / position', Q: '2025-26 step', R: 'SALARY 2025-26', S: 'HOURLY 2025-26', T: 'hourly pay 2025-26 (rate × hours)', U: 'STIPEND 2025-26', V: '2025-26 notes (PROJECT)' };
-  for (const [c, h] of Object.entries(head)) ws.getCell(`${c}1`).value = h;
-  const seen = new Set();
-  rows.forEach((r, i) => {
-    const n = i + 2;
-    const at = `MATCH($A${n},Projection!$A:$A,0)+1`;
-    const placed = !seen.has(r[0]);
-    seen.add(r[0]);
-    if (placed) {
-      ws.getCell(`P${n}`).value = { formula: `INDEX(Projection!$D:$D,${at})` };
-      ws.getCell(`Q${n}`).value = { formula: `INDEX(Projection!$E:$E,${at})` };
-      ws.getCell(`V${n}`).value = { formula: `INDEX(Projection!$N:$N,${at})` };
-      if (r[8]) {
-        ws.getCell(`S${n}`).value = { formula: `CONTRACT.HOURLY(P${n},Q${n},"2025-26",B${n})` };
-        ws.getCell(`T${n}`).value = { formula: `ROUND(S${n}*J${n},2)` };
-      } else ws.getCell(`R${n}`).value = { formula: `CONTRACT.SALARY(P${n},Q${n},"2025-26",B${n},E${n})` };
-    }
-    // a stipend's seasons count the current one: one more season in 2025-26 than in the roster's 2024-25
-    if (r[10]) ws.getCell(`U${n}`).value = { formula: `CONTRACT.STIPEND(K${n},L${n},M${n}+1,"2025-26","waconia/teachers")` };
-  });
-  for (const c of ['R', 'S', 'T', 'U']) ws.getColumn(c).numFmt = '#,##0.00';
-  [24, 8, 14, 10, 16, 12, 60].forEach((w, i) => (ws.getColumn(16 + i).width = w));
+  writeRoster(ws, rows, 'Roster');
+  // Beside the roster, one spilled call per column over the roster's own columns, for its own year (2024-25):
+  // SALARY where a row has a lane, HOURLY × hours where it has a position, and next year's STIPEND (one more
+  // season). IF leaves "" on the rows a column does not concern (custodians have no lane, extra stipend rows no
+  // placement) so that nothing there reads as an error.
+  const col = (c) => `${c}2:${c}${last}`;
+  const perRow = {
+    P: ['SALARY 2024-25', `IF(${col('C')}="","",CONTRACT.SALARY(${col('C')},${col('D')},"2024-25",${col('B')},${col('E')}))`],
+    Q: ['HOURLY 2024-25', `IF(${col('I')}="","",CONTRACT.HOURLY(${col('I')},${col('D')},"2024-25",${col('B')}))`],
+    R: ['hourly pay 2024-25 (rate × hours)', `IF(${col('I')}="","",ROUND(CONTRACT.HOURLY(${col('I')},${col('D')},"2024-25",${col('B')})*${col('J')},2))`],
+    S: ['STIPEND 2025-26', `IF(${col('K')}="","",CONTRACT.STIPEND(${col('K')},${col('L')},${col('M')}+1,"2025-26","waconia/teachers"))`],
+  };
+  for (const [c, [header, formula]] of Object.entries(perRow)) {
+    ws.getCell(`${c}1`).value = header;
+    ws.getCell(`${c}1`).font = { bold: true };
+    ws.getCell(`${c}2`).value = { formula };
+    ws.getColumn(c).numFmt = MONEY;
+  }
+  [16, 14, 18, 16].forEach((w, i) => (ws.getColumn(16 + i).width = w));
 
   const b = wb.addWorksheet('Budget');
   b.getCell('A1').value = { formula: `CONTRACT.COST(${ROSTER},${YEARS})` };
   b.getColumn(1).width = 48;
-  for (const c of ['B', 'C', 'D']) (b.getColumn(c).width = 16), (b.getColumn(c).numFmt = '#,##0.00');
-  b.getCell('F1').value = 'Check: the per-row columns of the Roster sheet add up to COST for 2025-26';
+  for (const c of ['B', 'C', 'D']) b.getColumn(c).width = 16;
+  const projected = 1 + (rows.length - 5) * 3; // PROJECT: a header and a row per employee (the 5 extra stipend rows are not employees) and year
+  const inProjection = (year, c) => `SUMIF(Projection!B2:B${projected},"${year}",Projection!${c}2:${c}${projected})`;
+  b.getCell('F1').value = 'Checks: the per-row columns of the Roster sheet, and PROJECT, add up to COST (each should be 0)';
+  b.getCell('F1').font = { bold: true };
   const check = [
-    ['Σ SALARY 2025-26 (Roster!R)', `SUM(Roster!R2:R${last})`],
-    ['Σ hourly pay 2025-26 (Roster!T)', `SUM(Roster!T2:T${last})`],
-    ['Σ STIPEND 2025-26 (Roster!U)', `SUM(Roster!U2:U${last})`],
-    ['COST salaries 2025-26 less the two sums above', `C3-G2-G3`],
-    ['COST stipends 2025-26 less Σ STIPEND', `C6-G4`],
+    ['Σ SALARY 2024-25 (Roster!P)', `SUM(Roster!${col('P')})`],
+    ['Σ hourly pay 2024-25 (Roster!R)', `SUM(Roster!${col('R')})`],
+    ['Σ STIPEND 2025-26 (Roster!S)', `SUM(Roster!${col('S')})`],
+    ['COST salaries 2024-25 less the two sums above', 'B3-G2-G3'],
+    ['COST stipends 2025-26 less Σ STIPEND', 'C6-G4'],
+    ['COST salaries less Σ PROJECT salary, 2024-25', `B3-${inProjection('2024-25', 'H')}`],
+    ['COST salaries less Σ PROJECT salary, 2025-26', `C3-${inProjection('2025-26', 'H')}`],
+    ['COST salaries less Σ PROJECT salary, 2026-27', `D3-${inProjection('2026-27', 'H')}`],
+    ['COST total less Σ PROJECT total cost, 2026-27', `D12-${inProjection('2026-27', 'M')}`],
   ];
   check.forEach(([label, f], i) => {
     b.getCell(`F${i + 2}`).value = label;
@@ -292,8 +454,8 @@ async function districtBudget(rows) {
   });
   b.getColumn('F').width = 46;
   b.getColumn('G').width = 16;
-  b.getColumn('G').numFmt = '#,##0.00';
-  notes(b, { col: 'F', row: 9 }, [
+  b.getColumn('G').numFmt = MONEY;
+  notes(b, { col: 'F', row: check.length + 4 }, [
     'SYNTHETIC roster: 300 teachers (waconia/teachers) with 60 stipend assignments and 40 custodians (waconia/custodial),',
     'placed in 2024-25 and rolled forward by the contracts: one step a year, the extra mid-year step in 2026-27 (004:5012),',
     'step R → Career after a year on R (004:2271), holding at the top of the lane. Employer rates: src/parameters/employer-rates.json.',
@@ -303,7 +465,14 @@ async function districtBudget(rows) {
   const p = wb.addWorksheet('Projection');
   p.getCell('A1').value = { formula: `CONTRACT.PROJECT(${ROSTER},${YEARS})` };
   p.getColumn('N').width = 80;
-  await wb.xlsx.writeFile(path.join(OUT, 'waconia-district-budget.xlsx'));
+  waconiaLists(wb);
+  await save(wb, 'waconia-district-budget.xlsx', (spill) => {
+    rosterLists(ws, last, spill);
+    formatCostBlock(b, spill('Budget!A1'));
+    const s = spill('Projection!A1');
+    if (s.bottom !== projected) throw new Error(`PROJECT spilled to row ${s.bottom}, the checks sum to row ${projected}`);
+    formatProjection(p, s);
+  });
 }
 
 /**
@@ -348,9 +517,11 @@ async function payrollAudit() {
   const ws = wb.addWorksheet('Payroll 2025-26');
   const lines = payrollLines();
   const last = lines.length + 1;
-  ws.addRow(['id', 'lane', 'step', 'FTE', 'annual amount paid', '', 'expected', 'difference', 'reason']);
-  for (const l of lines) ws.addRow(l);
-  ws.getRow(1).font = { bold: true };
+  table(ws, 'Payroll', 'A1', ['id', 'lane', 'step', 'FTE', 'annual amount paid'], lines);
+  ['expected', 'difference', 'reason'].forEach((h, i) => {
+    ws.getCell(1, 7 + i).value = h;
+    ws.getCell(1, 7 + i).font = { bold: true };
+  });
   ws.getCell('G2').value = { formula: `CONTRACT.AUDIT(E2:E${last},B2:B${last},C2:C${last},"2025-26",D2:D${last},"waconia/teachers")` };
   ws.getCell('K1').value = 'Lines';
   ws.getCell('L1').value = { formula: `COUNTA(A2:A${last})` };
@@ -360,29 +531,37 @@ async function payrollAudit() {
   ws.getCell('L3').value = { formula: `SUMPRODUCT(IFERROR(--(H2:H${last}<>0),1))` };
   ws.getCell('K4').value = 'Net over (+) / under (−) payment on lines with an expected amount';
   ws.getCell('L4').value = { formula: `SUMPRODUCT(IFERROR(H2:H${last},0))` };
-  for (const c of ['E', 'G', 'H', 'L']) ws.getColumn(c).numFmt = '#,##0.00';
-  [8, 12, 8, 6, 18, 2, 12, 12, 110, 2, 58, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of ['E', 'G', 'H']) ws.getColumn(c).numFmt = MONEY;
+  ws.getColumn('D').numFmt = '0.00';
+  ws.getCell('L1').numFmt = COUNT;
+  ws.getCell('L2').numFmt = MONEY;
+  ws.getCell('L3').numFmt = COUNT;
+  ws.getCell('L4').numFmt = MONEY;
+  [8, 12, 8, 6, 18, 2, 14, 14, 110, 2, 58, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const p = wb.addWorksheet('Planted errors');
-  p.addRow(['payroll line', 'id', 'placed as', 'FTE', 'what went wrong', 'amount paid', 'AUDIT should say']);
-  for (const e of PLANTED) {
-    const row = e.line + 1;
-    p.addRow([row, lines[e.line - 1][0], `${e.lane}, ${e.step}`, e.fte, e.kind, lines[e.line - 1][4],
-      e.reason === 'empty' ? `#N/A: lane ${e.lane} is empty at step ${e.step}` : e.reason ? `the amount paid matches ${e.reason}` : 'a difference, matching no printed cell']);
-  }
-  p.addRow([]);
-  p.addRow(['SYNTHETIC payroll. Every other line is paid the printed 2025-26 salary (004_95c67c5f7895ec64.txt:4960-4982) × FTE, to the cent.']);
-  p.getRow(1).font = { bold: true };
+  const planted = PLANTED.map((e) => [e.line + 1, lines[e.line - 1][0], `${e.lane}, ${e.step}`, e.fte, e.kind, lines[e.line - 1][4],
+    e.reason === 'empty' ? `#N/A: lane ${e.lane} is empty at step ${e.step}` : e.reason ? `the amount paid matches ${e.reason}` : 'a difference, matching no printed cell']);
+  table(p, 'Planted', 'A1', ['payroll line', 'id', 'placed as', 'FTE', 'what went wrong', 'amount paid', 'AUDIT should say'], planted);
+  p.getCell(`A${planted.length + 3}`).value = 'SYNTHETIC payroll. Every other line is paid the printed 2025-26 salary (004_95c67c5f7895ec64.txt:4960-4982) × FTE, to the cent.';
+  p.getColumn('F').numFmt = MONEY;
   [12, 8, 18, 6, 62, 14, 52].forEach((w, i) => (p.getColumn(i + 1).width = w));
-  await wb.xlsx.writeFile(path.join(OUT, 'payroll-audit.xlsx'));
+  const lists = wb.addWorksheet('Lists');
+  lists.getCell('A1').value = { formula: 'CONTRACT.LANES("waconia/teachers")' };
+  lists.getCell('B1').value = { formula: 'CONTRACT.STEPS("waconia/teachers")' };
+  await save(wb, 'payroll-audit.xlsx', (spill) => {
+    listValidation(ws, `B2:B${last}`, `Lists!${spill('Lists!A1').range}`, 'A lane of waconia/teachers (CONTRACT.LANES).');
+    listValidation(ws, `C2:C${last}`, `Lists!${spill('Lists!B1').range}`, 'A step of waconia/teachers (CONTRACT.STEPS).');
+  });
 }
 
+// Percents as Excel holds them: a cell formatted 3.00% holds 0.03 (README "How tables and arguments are read").
 const PROPOSALS = [
   ['proposal', 'year', 'schedule %', 'career %', 'steps', 'mid-year steps', 'insurance %'],
-  ['3% and 5% with steps', '2025-26', 3, 4.75, 1, 0, 10],
-  ['3% and 5% with steps', '2026-27', 5, 4.75, 1, 1, 10],
-  ['2.5% and 2.5% with steps', '2025-26', 2.5, 4.75, 1, 0, 10],
-  ['2.5% and 2.5% with steps', '2026-27', 2.5, 4.75, 1, 0, 10],
+  ['3% and 5% with steps', '2025-26', 0.03, 0.0475, 1, 0, 0.1],
+  ['3% and 5% with steps', '2026-27', 0.05, 0.0475, 1, 1, 0.1],
+  ['2.5% and 2.5% with steps', '2025-26', 0.025, 0.0475, 1, 0, 0.1],
+  ['2.5% and 2.5% with steps', '2026-27', 0.025, 0.0475, 1, 0, 0.1],
 ];
 
 async function settlementCosting(rows) {
@@ -390,15 +569,17 @@ async function settlementCosting(rows) {
   const last = rows.length + 1;
   const ROSTER = `Roster!A1:N${last}`;
   const TABLE = `Proposals!A1:G${PROPOSALS.length}`;
-  writeRoster(wb.addWorksheet('Roster'), rows);
+  const roster = wb.addWorksheet('Roster');
+  writeRoster(roster, rows, 'Roster');
   const p = wb.addWorksheet('Proposals');
-  for (const r of PROPOSALS) p.addRow(r);
-  p.getRow(1).font = { bold: true };
-  [28, 10, 11, 9, 7, 14, 12].forEach((w, i) => (p.getColumn(i + 1).width = w));
+  table(p, 'Proposals', 'A1', PROPOSALS[0], PROPOSALS.slice(1));
+  for (const col of ['C', 'D', 'G']) p.getColumn(col).numFmt = PERCENT;
+  [28, 10, 12, 11, 7, 15, 13].forEach((w, i) => (p.getColumn(i + 1).width = w));
   notes(p, { col: 'A', row: PROPOSALS.length + 2 }, [
     'Base year 2024-25 (the roster\'s placements). Each proposal year: last year\'s schedule × (1 + schedule %), rounded as the contract',
     'rounds (whole dollars), the career increment re-derived at career %, steps as given (mid-year steps: half the year on each step),',
     'the insurance contribution × (1 + insurance %). "3% and 5% with steps" is the settlement Waconia reached (004:1810-1825).',
+    'Percents are typed as Excel percents: 3% (stored 0.03), shown 3.00%.',
   ]);
   const c = wb.addWorksheet('Costing');
   const blocks = [
@@ -406,6 +587,7 @@ async function settlementCosting(rows) {
     ['Proposal: 3% and 5% with steps', '3% and 5% with steps'],
     ['Proposal: 2.5% and 2.5% with steps', '2.5% and 2.5% with steps'],
   ];
+  const costAt = [];
   blocks.forEach(([title, name], i) => {
     const top = 1 + i * 23;
     c.getCell(`A${top}`).value = title;
@@ -413,9 +595,10 @@ async function settlementCosting(rows) {
     c.getCell(`A${top + 1}`).value = {
       formula: name ? `CONTRACT.COST(${ROSTER},"2024-25:2026-27","waconia/teachers",${TABLE},"${name}")` : `CONTRACT.COST(${ROSTER},"2024-25:2026-27","waconia/teachers")`,
     };
+    costAt.push(`Costing!A${top + 1}`);
   });
   c.getColumn(1).width = 48;
-  for (const col of ['B', 'C', 'D']) (c.getColumn(col).width = 16), (c.getColumn(col).numFmt = '#,##0.00');
+  for (const col of ['B', 'C', 'D']) c.getColumn(col).width = 16;
   const cmp = wb.addWorksheet('Compare');
   cmp.getCell('A1').value = 'First proposal';
   cmp.getCell('B1').value = '3% and 5% with steps';
@@ -423,8 +606,18 @@ async function settlementCosting(rows) {
   cmp.getCell('B2').value = '2.5% and 2.5% with steps';
   cmp.getCell('A4').value = { formula: `CONTRACT.COMPARE(${ROSTER},"2024-25:2026-27",${TABLE},B1,B2,"waconia/teachers")` };
   cmp.getColumn(1).width = 48;
-  for (const col of ['B', 'C', 'D', 'E', 'F', 'G']) (cmp.getColumn(col).width = 30), (cmp.getColumn(col).numFmt = '#,##0.00');
-  await wb.xlsx.writeFile(path.join(OUT, 'settlement-costing.xlsx'));
+  for (const col of ['B', 'C', 'D', 'E', 'F', 'G']) cmp.getColumn(col).width = 30;
+  waconiaLists(wb);
+  await save(wb, 'settlement-costing.xlsx', (spill) => {
+    rosterLists(roster, last, spill);
+    listValidation(roster, `D2:D${last}`, `Lists!${spill('Lists!D1').range}`, 'A step of waconia/teachers (CONTRACT.STEPS).');
+    for (const at of costAt) formatCostBlock(c, spill(at));
+    formatCostBlock(cmp, spill('Compare!A4'));
+    cmp.dataValidations.add('B1:B2', {
+      type: 'list', allowBlank: false, formulae: [`Proposals!$A$2:$A$${PROPOSALS.length}`],
+      showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Unknown proposal', error: 'A proposal named in the Proposals table.',
+    });
+  });
 }
 
 // Anoka-Hennepin stipends: levels A-C and other groups (Appendix B, 001:1066-1140).
@@ -493,20 +686,22 @@ async function anokaBudget() {
   const last = rows.length + 1;
   const ROSTER = `Roster!A1:L${last}`;
   const ws = wb.addWorksheet('Roster');
-  ws.addRow(['id', 'lane', 'step', 'fte', 'years', 'seniority', 'coverage', 'match', 'activity', 'role', 'seasons', 'building']);
-  for (const r of rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
-  ws.getRow(1).font = { bold: true };
+  table(ws, 'Roster', 'A1', ['id', 'lane', 'step', 'fte', 'years', 'seniority', 'coverage', 'match', 'activity', 'role', 'seasons', 'building'], rows);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.getColumn('D').numFmt = '0.00';
   ws.getColumn('F').numFmt = 'yyyy-mm-dd';
   [8, 8, 7, 6, 6, 12, 9, 8, 22, 18, 8, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // one spilled call over the roster's lane, step and FTE columns
   ws.getCell('N1').value = 'SALARY 2005-06';
-  rows.forEach((r, i) => (ws.getCell(`N${i + 2}`).value = { formula: `CONTRACT.SALARY(B${i + 2},C${i + 2},"2005-06","anoka-hennepin/teachers",D${i + 2})` }));
-  ws.getColumn('N').numFmt = '#,##0.00';
+  ws.getCell('N1').font = { bold: true };
+  ws.getCell('N2').value = { formula: `CONTRACT.SALARY(B2:B${last},C2:C${last},"2005-06","anoka-hennepin/teachers",D2:D${last})` };
+  ws.getColumn('N').numFmt = MONEY;
   ws.getColumn('N').width = 16;
 
   const b = wb.addWorksheet('Budget');
   b.getCell('A1').value = { formula: `CONTRACT.COST(${ROSTER},"2005-06:2006-07","anoka-hennepin/teachers")` };
   b.getColumn(1).width = 48;
-  for (const c of ['B', 'C']) (b.getColumn(c).width = 16), (b.getColumn(c).numFmt = '#,##0.00');
+  for (const c of ['B', 'C']) b.getColumn(c).width = 16;
   notes(b, { col: 'E', row: 1 }, [
     'SYNTHETIC roster of 120 teachers placed in 2005-06, with 24 stipends.',
     'Health insurance is not costed: single coverage is 100% of a premium the agreement does not state (001:467);',
@@ -531,21 +726,27 @@ async function anokaBudget() {
   pr.getCell('A19').value = { formula: 'CONTRACT.PROFILE({"waconia/teachers","waconia/teachers","anoka-hennepin/teachers","anoka-hennepin/teachers"},{"2024-25","2026-27","2005-06","2006-07"})' };
   pr.getColumn(1).width = 34;
   for (const c of ['B', 'C', 'D', 'E']) (pr.getColumn(c).width = 28), (pr.getColumn(c).numFmt = '#,##0.00');
-  await wb.xlsx.writeFile(path.join(OUT, 'anoka-hennepin-budget.xlsx'));
+  const lists = wb.addWorksheet('Lists');
+  lists.getCell('A1').value = { formula: 'CONTRACT.LANES("anoka-hennepin/teachers")' };
+  lists.getCell('B1').value = { formula: 'CONTRACT.STEPS("anoka-hennepin/teachers")' };
+  lists.getCell('C1').value = { formula: 'CONTRACT.CONTRACTS()' };
+  lists.getCell('D1').value = { formula: 'CONTRACT.YEARS("anoka-hennepin/teachers")' };
+  lists.getColumn('C').width = 26;
+  await save(wb, 'anoka-hennepin-budget.xlsx', (spill) => {
+    listValidation(ws, `B2:B${last}`, `Lists!${spill('Lists!A1').range}`, 'A lane of anoka-hennepin/teachers (CONTRACT.LANES); the lane numbers 3-12 are read too.');
+    listValidation(ws, `C2:C${last}`, `Lists!${spill('Lists!B1').range}`, 'A step of anoka-hennepin/teachers (CONTRACT.STEPS).');
+    listValidation(pr, 'B1:C1', `Lists!${spill('Lists!C1').range}`, 'A contract id (CONTRACT.CONTRACTS).');
+    formatCostBlock(b, spill('Budget!A1'));
+    formatProjection(p, spill('Projection!A1'));
+  });
 }
 
 async function main() {
   await budget();
-  console.log('wrote examples/waconia-budget.xlsx');
-  const roster = waconiaRoster({ custodians: true });
-  await districtBudget(roster);
-  console.log('wrote examples/waconia-district-budget.xlsx');
+  await districtBudget(waconiaRoster({ custodians: true }));
   await payrollAudit();
-  console.log('wrote examples/payroll-audit.xlsx');
   await settlementCosting(waconiaRoster({ custodians: false }));
-  console.log('wrote examples/settlement-costing.xlsx');
   await anokaBudget();
-  console.log('wrote examples/anoka-hennepin-budget.xlsx');
 }
 
 main().catch((e) => {

@@ -123,3 +123,12 @@ export function registerPlugin(bundle: LoadedBundle): void {
 export function hyperformula(sheets: Record<string, unknown[][]>): HyperFormula {
   return HyperFormula.buildFromSheets(sheets as any, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
 }
+
+/** How many rows and columns a formula cell's answer fills (1 × 1 for a single value; a spill otherwise). */
+export function spillSize(hf: HyperFormula, address: { sheet: number; row: number; col: number }): { width: number; height: number } {
+  const type = hf.getCellType(address);
+  if (type !== 'FORMULA' && type !== 'ARRAYFORMULA') throw new Error(`no formula at ${JSON.stringify(address)}`);
+  // HyperFormula keeps the size it predicted (sizeOfResultArrayMethod above) on the formula's vertex
+  const vertex = (hf as unknown as { dependencyGraph: { getCell(a: unknown): { width: number; height: number } } }).dependencyGraph.getCell(address);
+  return { width: vertex.width, height: vertex.height };
+}

@@ -95,11 +95,12 @@ describe('spilling grids and lists', () => {
     expect(at('Lists', 'C16')).toBe('CIII');
     expect([at('Lists', 'D1'), at('Lists', 'D4')]).toEqual(['2023-24', '2026-27']);
   });
-  test('one formula over whole columns A:A and B:B spills a value per row (2026-27, 004:4988-5010)', () => {
-    const s = 'Whole columns';
-    expect(at(s, 'D1')).toBe(48453); // BA, B: 004:4988
-    expect(at(s, 'D2')).toBe(86932); // MA, R: 004:5004
-    expect(at(s, 'D3')).toBe(100757); // MA+45, Career: 004:5010
-    expect(at(s, 'D4')).toBe(61010); // BA+15 QTR, I: 004:4996
+  test('one formula over the exact lane and step columns spills a value per row, and nothing below (2026-27, 004:4988-5010)', () => {
+    const s = 'Ranges';
+    expect(at(s, 'D2')).toBe(48453); // BA, B: 004:4988
+    expect(at(s, 'D3')).toBe(86932); // MA, R: 004:5004
+    expect(at(s, 'D4')).toBe(100757); // MA+45, Career: 004:5010
+    expect(at(s, 'D5')).toBe(61010); // BA+15 QTR, I: 004:4996
+    expect(at(s, 'D6')).toBeNull();
   });
 });

@@ -367,7 +367,7 @@ describe('waconia-district-budget.xlsx: a synthetic district roster, PROJECT and
     expect(c(cost.get('Stipends')![1])).toBe(total);
   });
 
-  test('the per-row SALARY / HOURLY columns beside the roster give the same 2025-26 pay, and add up to COST', () => {
+  test('the per-row SALARY / hourly pay columns beside the roster (one spilled call each) give the 2024-25 pay, and add up to COST and PROJECT', () => {
     const rows = values(b, 'Roster');
     const h = rows[0] as string[];
     const byId = new Map(emps.map((e) => [e.id, e]));
@@ -375,18 +375,27 @@ describe('waconia-district-budget.xlsx: a synthetic district roster, PROJECT and
     for (const r of rows.slice(1)) {
       const id = String(r[0]);
       if (seen.has(id)) {
-        expect(r[h.indexOf('SALARY 2025-26')]).toBeNull(); // an extra stipend row has only its stipend
+        // an extra stipend row has only its stipend
+        expect([id, r[h.indexOf('SALARY 2024-25')], r[h.indexOf('hourly pay 2024-25 (rate × hours)')]]).toEqual([id, '', '']);
         continue;
       }
       seen.add(id);
       const e = byId.get(id)!;
-      expect([id, r[h.indexOf('2025-26 lane / position')], r[h.indexOf('2025-26 step')]]).toEqual([id, e.years[1].lane, e.years[1].step]);
-      const pay = e.contract === 'waconia/custodial' ? r[h.indexOf('hourly pay 2025-26 (rate × hours)')] : r[h.indexOf('SALARY 2025-26')];
-      expect([id, c(pay)]).toEqual([id, e.years[1].pay]);
+      const [pay, other] = e.contract === 'waconia/custodial' ? ['hourly pay 2024-25 (rate × hours)', 'SALARY 2024-25'] : ['SALARY 2024-25', 'hourly pay 2024-25 (rate × hours)'];
+      expect([id, c(r[h.indexOf(pay)]), r[h.indexOf(other)]]).toEqual([id, e.years[0].pay, '']);
     }
-    // Budget!G5 and G6: COST less the per-row sums
-    expect(at(b, 'Budget', 'G5')).toBe(0);
-    expect(at(b, 'Budget', 'G6')).toBe(0);
+    // Budget!G5:G10: COST less the per-row sums, and less PROJECT's salaries of each year and its 2026-27 total cost
+    for (const cell of ['G5', 'G6', 'G7', 'G8', 'G9', 'G10']) expect([cell, at(b, 'Budget', cell)]).toEqual([cell, 0]);
+  });
+
+  test('no INDEX/MATCH and no whole-column reference: the sheet is built from the add-in\'s own calls over exact ranges', () => {
+    const formulas: string[] = [];
+    for (const name of b.hf.getSheetNames()) {
+      const id = b.hf.getSheetId(name)!;
+      (b.hf.getSheetFormulas(id) as (string | undefined)[][]).forEach((row) => row?.forEach((f) => f && formulas.push(f)));
+    }
+    expect(formulas.length).toBeGreaterThan(10);
+    expect(formulas.filter((f) => /INDEX|MATCH|\$?\b[A-Z]{1,3}:\$?[A-Z]{1,3}\b/.test(f))).toEqual([]);
   });
 
   test('the increase splits into its parts to the cent; package % and compounded % are consistent', () => {
@@ -485,10 +494,11 @@ describe('settlement-costing.xlsx: two proposals against the contract as agreed'
   test('the proposals table as negotiated', () => {
     expect(values(b, 'Proposals').slice(0, 5)).toEqual([
       ['proposal', 'year', 'schedule %', 'career %', 'steps', 'mid-year steps', 'insurance %'],
-      ['3% and 5% with steps', '2025-26', 3, 4.75, 1, 0, 10],
-      ['3% and 5% with steps', '2026-27', 5, 4.75, 1, 1, 10],
-      ['2.5% and 2.5% with steps', '2025-26', 2.5, 4.75, 1, 0, 10],
-      ['2.5% and 2.5% with steps', '2026-27', 2.5, 4.75, 1, 0, 10],
+      // percents as Excel holds them (a cell showing 3.00% holds 0.03)
+      ['3% and 5% with steps', '2025-26', 0.03, 0.0475, 1, 0, 0.1],
+      ['3% and 5% with steps', '2026-27', 0.05, 0.0475, 1, 1, 0.1],
+      ['2.5% and 2.5% with steps', '2025-26', 0.025, 0.0475, 1, 0, 0.1],
+      ['2.5% and 2.5% with steps', '2026-27', 0.025, 0.0475, 1, 0, 0.1],
     ]);
   });
 
