@@ -12,6 +12,7 @@ import { fromCents, Money, percentOfCents, roundAmount, toCents } from './roundi
 import { projectRow } from './roster';
 import type { Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
+import { usd } from './format';
 
 export interface EmployeeYear {
   placement: Placement;
@@ -63,11 +64,27 @@ function payAt(engine: Engine, p: Placement, year: string): number | Failure {
     if (rate instanceof Failure) return rate;
     return r2(new Money(rate).mul(p.hours ?? 0));
   }
-  const first = engine.salary(p.contract, p.lane!, p.step, year, p.fte);
-  if (first instanceof Failure || p.midYearStep === undefined) return first;
-  const second = engine.salary(p.contract, p.lane!, p.midYearStep, year, p.fte);
-  if (second instanceof Failure) return second;
-  return r2(new Money(first).add(second).div(2));
+  if (p.midYearStep === undefined) return engine.salary(p.contract, p.lane!, p.step, year, p.fte);
+  return midYearPay(engine, p.contract, p.lane!, p.step, p.midYearStep, year, p.fte);
+}
+
+/**
+ * The pay of a year with a step half way through it (Waconia 2026-27, 004:5012): half the year on each
+ * printed step, × FTE, rounded ONCE by the contract's proration rule: (first + second) / 2 × FTE. (Rounding
+ * each prorated half first can be a cent off: BA+15 D 53,013 and E 54,523 at FTE 0.875 give 47,047.00, not
+ * 46,386.38 + 47,707.63 = 47,047.005 -> 47,047.01.)
+ */
+export function midYearPay(engine: Engine, contract: string, lane: string, first: string, second: string, year: string, fte = 1, trace?: string[]): number | Failure {
+  const a = engine.salary(contract, lane, first, year, undefined, undefined, trace);
+  if (a instanceof Failure) return a;
+  const b = engine.salary(contract, lane, second, year, undefined, undefined, trace);
+  if (b instanceof Failure) return b;
+  const c = engine.contract(contract) as Contract;
+  const rule = c.file.rounding.proration;
+  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a year split between two steps cannot be computed`);
+  const v = roundAmount(new Money(a).add(b).div(2).mul(fte), rule).toNumber();
+  trace?.push(`half the year on each step: (${usd(a)} + ${usd(b)}) / 2${fte !== 1 ? ` × FTE ${fte}` : ''} = ${usd(v)}, rounded once to ${rule.places} places ${rule.mode} (${rule.cite})`);
+  return v;
 }
 
 /** The part of a placement's salary that is the career increment (the career cell less the last step), × the share of the year on it. */

@@ -62,14 +62,14 @@ export interface Placement {
   notes: string[];
 }
 
-function creditFor(contract: Contract, year: string, fte: number): number {
+export function creditFor(contract: Contract, year: string, fte: number): number {
   const rule = (contract.file.rules?.stepCredit ?? []).find((r) => r.years.includes(year) && fte >= r.minFte);
   if (!rule) return (contract.file.rules?.stepCredit ?? []).some((r) => r.years.includes(year)) ? 0 : 1;
   return rule.credit === 'fte' ? fte : rule.credit;
 }
 
 /** The next step after `step` that the schedule prints for the lane in `year`, or undefined at the top. */
-function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
+export function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
   const t = schedule.tables.get(year);
   if (!t) return undefined;
   const n = schedule.laneLabels.length;
