@@ -93,10 +93,13 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
   if (promotion) {
     const laneOk = !promotion.lanes || promotion.lanes.includes(schedule.laneLabels[lane]);
     const dateOk = seniority !== undefined && seniority < promotion.seniorityBefore;
+    const kept = promotion.keptFrom ? `; the ${promotion.keptFrom} gate, kept: the agreement states none for ${year}` : '';
     if (!laneOk || !dateOk) {
-      notes.push(`holds at ${from}: ${to} requires a seniority date before ${promotion.seniorityBefore}${promotion.lanes ? ` and lane ${promotion.lanes.join('/')}` : ''}${seniority ? ` (seniority ${seniority})` : ' (no seniority date given)'} (${promotion.cite})`);
+      notes.push(`holds at ${from}: ${to} requires a seniority date before ${promotion.seniorityBefore}${promotion.lanes ? ` and lane ${promotion.lanes.join('/')}` : ''}${seniority ? ` (seniority ${seniority})` : ' (no seniority date given)'} (${promotion.cite}${kept})`);
       return step;
     }
+    notes.push(`step ${from} → ${to}: seniority ${seniority} is before ${promotion.seniorityBefore}${promotion.lanes ? `, lane ${schedule.laneLabels[lane]}` : ''} (${promotion.cite}${kept})`);
+    return next;
   }
   notes.push(`step ${from} → ${to}`);
   return next;
