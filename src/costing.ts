@@ -181,7 +181,7 @@ function matchCost(engine: Engine, c: Contract, p: Placement, year: string): Cos
     if (!values.length) return new Failure('NA', `${term.file.title} states no tiers for ${year} (${term.file.cite})`);
     const tier = values.filter((v) => p.seniorityDate! < v.seniorityBefore!).sort((a, b) => b.amount - a.amount)[0];
     const kept = keptNote(c, m.term, year, 'tiers');
-    if (tier) readings.push(`403(b) ${tier.key ?? 'match'}: seniority ${p.seniorityDate} is before ${tier.seniorityBefore}, up to ${usd(tier.amount)} (${tier.cite})`);
+    if (tier) readings.push(`403(b) ${tier.key ?? 'match'}: seniority ${p.seniorityDate} is before ${tier.seniorityBefore}, up to ${usd(tier.amount)}, costed in full (${tier.cite})`);
     else {
       const latest = values.map((v) => v.seniorityBefore!).sort().pop();
       readings.push(`no 403(b) match in ${year}: seniority ${p.seniorityDate} is not before ${latest} (${values[0].cite})`);

@@ -94,7 +94,7 @@ describe('Anoka-Hennepin 403(b): tiers from the seniority date each year (Art. X
   ])('%s: %j', (id, expected) => expect(field(line(r, id as string), 'match')).toEqual(expected));
   test('the readings name the tier, the date and the line', () => {
     expect(said(line(r, 'new')[0])).toMatch(/no 403\(b\) match in 2005-06: seniority 2003-08-25 is not before 2002-06-30 \(001_568af6eb86bfbaf6\.txt:884\)/);
-    expect(said(line(r, 'new')[1])).toMatch(/403\(b\) tier 1: seniority 2003-08-25 is before 2004-06-30, up to \$1,000 \(001_568af6eb86bfbaf6\.txt:886\)/);
+    expect(said(line(r, 'new')[1])).toMatch(/403\(b\) tier 1: seniority 2003-08-25 is before 2004-06-30, up to \$1,000, costed in full \(001_568af6eb86bfbaf6\.txt:886\)/);
     expect(said(line(r, 'low')[0])).toMatch(/no 403\(b\) match below 0\.4 FTE \(001_568af6eb86bfbaf6\.txt:882\)/);
     expect(said(line(r, 'typed')[0])).toMatch(/the match column's "tier 1" is not used: the tier follows the seniority date/);
     expect(said(line(r, 'given')[0])).toMatch(/403\(b\) tier 2 as given; give the seniority date/);
