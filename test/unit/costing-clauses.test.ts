@@ -7,7 +7,9 @@
  *   Waconia 403(b): from half time, pro rata (004:2837).
  * Employer rates are overrides (6.2 / 1.45 / 10%) so only the clauses under test move the figures.
  */
-import { createRegistry, Engine } from '../../src';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ContractLoadError, ContractRegistry, createRegistry, Engine } from '../../src';
 import { costRoster } from '../../src/costing';
 import type { CostResult, EmployeeYear } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
@@ -147,5 +149,34 @@ describe('Waconia 403(b): from half time, pro rata (Art. XVII Sec. 2 Subd. 2, 00
   test('the readings say pro rata and under half time, with the line', () => {
     expect(said(line(r, 'p6')[0])).toMatch(/403\(b\) \$1,500 × FTE 0\.6 = \$900\.00, pro rata \(004_95c67c5f7895ec64\.txt:2837\)/);
     expect(said(line(r, 'p4')[0])).toMatch(/no 403\(b\) match below 0\.5 FTE \(004_95c67c5f7895ec64\.txt:2837\)/);
+  });
+});
+
+describe('the fields these clauses use are checked when a contract loads', () => {
+  const text = fs.readFileSync(path.join(__dirname, '../../src/contracts/anoka-hennepin-teachers.json'), 'utf8');
+  function load(mutate: (c: any) => void): string {
+    const c = JSON.parse(text);
+    mutate(c);
+    try {
+      new ContractRegistry().load([{ name: 'district.json', content: JSON.stringify(c) }]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContractLoadError);
+      return (e as Error).message;
+    }
+    throw new Error('the mutated file was accepted');
+  }
+  test('a coverage names a term that does not exist', () => {
+    expect(load((c) => (c.payroll.insurance.coverages[0].term = 'insurance-famly'))).toMatch(/payroll\.insurance\.coverages\[0\]\.term.*term "insurance-famly" is not defined/);
+  });
+  test('a coverage with both an amount and a premium share, or neither', () => {
+    expect(load((c) => (c.payroll.insurance.coverages[1].term = 'insurance-family'))).toMatch(/payroll\.insurance\.coverages\[1\]: .*must match exactly one allowed form/);
+    expect(load((c) => delete c.payroll.insurance.coverages[1].premiumShare)).toMatch(/payroll\.insurance\.coverages\[1\]: .*must match exactly one allowed form/);
+  });
+  test('insurance with neither a keyed term nor coverages', () => {
+    expect(load((c) => delete c.payroll.insurance.coverages)).toMatch(/payroll\.insurance: .*must match exactly one allowed form \(matches 0\)/);
+  });
+  test('a 403(b) eligibility that prorates by anything but FTE, or a seniority tier that is not a date', () => {
+    expect(load((c) => (c.payroll.match.eligibility.prorate = 'hours'))).toMatch(/payroll\.match\.eligibility\.prorate: "hours" is not one of \["fte","none"\]/);
+    expect(load((c) => (c.terms.find((t: any) => t.id === '403b-match').values[0].seniorityBefore = 'June 30, 2002'))).toMatch(/seniorityBefore/);
   });
 });
