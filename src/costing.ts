@@ -190,6 +190,8 @@ function matchCost(engine: Engine, c: Contract, p: Placement, year: string): Cos
     if (p.matchKey && normalizeLabel(p.matchKey) !== normalizeLabel(tier?.key ?? ''))
       readings.push(`the match column's "${p.matchKey}" is not used: the tier follows the seniority date each year (${term.file.cite})`);
     amount = tier?.amount ?? 0;
+  } else if (bySeniority && !p.matchKey && p.yearsOfService !== undefined) {
+    return new Failure('VALUE', `give the seniority date: ${term.file.title} is tiered by seniority date, derived each year (${term.file.cite})`);
   } else if (p.matchKey || p.yearsOfService !== undefined) {
     const v = engine.term(p.contract, m.term, p.matchKey || undefined, year, p.yearsOfService);
     if (v instanceof Failure) return v;

@@ -101,6 +101,11 @@ describe('Anoka-Hennepin 403(b): tiers from the seniority date each year (Art. X
     expect(said(line(r, 'typed')[0])).toMatch(/the match column's "tier 1" is not used: the tier follows the seniority date/);
     expect(said(line(r, 'given')[0])).toMatch(/403\(b\) tier 2 as given; give the seniority date/);
   });
+  test('years of service without a seniority date: the tier cannot be derived, and the row says what to give', () => {
+    const r = cost(A, AY, [['yos', 'MA', '5', 1, '', '', '', 12]]);
+    expect(r.employees[0].map((y) => y.match)).toEqual([0, 0]);
+    expect(r.problems[0]).toMatch(/^yos 2005-06: 403\(b\) match not costed: give the seniority date: .* tiered by seniority date, derived each year \(001_568af6eb86bfbaf6\.txt:880-888\)/);
+  });
   test('the memo of equal lines keeps employees with different seniority dates apart', () => {
     const two = cost(A, AY, [['a', 'BA', '2', 1, '2003-08-25', '', '', ''], ['b', 'BA', '2', 1, '1990-01-01', '', '', '']]);
     expect(two.employees.map((e) => e[0].match)).toEqual([0, 1000]); // 1990: before June 30, 1997 (001:884)
