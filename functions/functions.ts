@@ -631,7 +631,7 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
     for (const y of e) {
       const p = y.placement;
       out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, y.salary, y.career, y.offSchedule, y.stipends,
-        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...p.notes, ...y.problems].join('; ')]);
+        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...p.notes, ...y.readings, ...y.problems].join('; ')]);
     }
   return out;
 }

@@ -12,6 +12,8 @@ import { fromCents, Money, percentOfCents, roundAmount, toCents } from './roundi
 import { projectRow } from './roster';
 import type { Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
+import { normalizeLabel } from './normalize';
+import { usd } from './format';
 
 export interface EmployeeYear {
   placement: Placement;
@@ -27,6 +29,7 @@ export interface EmployeeYear {
   match: number;
   total: number;
   problems: string[];     // what could not be costed, with the reason (never a silent zero)
+  readings: string[];     // how a clause was read for this line (an insurance maximum, a 403(b) tier), with citations
 }
 
 export interface YearTotals {
@@ -63,11 +66,27 @@ function payAt(engine: Engine, p: Placement, year: string): number | Failure {
     if (rate instanceof Failure) return rate;
     return r2(new Money(rate).mul(p.hours ?? 0));
   }
-  const first = engine.salary(p.contract, p.lane!, p.step, year, p.fte);
-  if (first instanceof Failure || p.midYearStep === undefined) return first;
-  const second = engine.salary(p.contract, p.lane!, p.midYearStep, year, p.fte);
-  if (second instanceof Failure) return second;
-  return r2(new Money(first).add(second).div(2));
+  if (p.midYearStep === undefined) return engine.salary(p.contract, p.lane!, p.step, year, p.fte);
+  return midYearPay(engine, p.contract, p.lane!, p.step, p.midYearStep, year, p.fte);
+}
+
+/**
+ * The pay of a year with a step half way through it (Waconia 2026-27, 004:5012): half the year on each
+ * printed step, × FTE, rounded ONCE by the contract's proration rule: (first + second) / 2 × FTE. (Rounding
+ * each prorated half first can be a cent off: BA+15 D 53,013 and E 54,523 at FTE 0.875 give 47,047.00, not
+ * 46,386.38 + 47,707.63 = 47,047.005 -> 47,047.01.)
+ */
+export function midYearPay(engine: Engine, contract: string, lane: string, first: string, second: string, year: string, fte = 1, trace?: string[]): number | Failure {
+  const a = engine.salary(contract, lane, first, year, undefined, undefined, trace);
+  if (a instanceof Failure) return a;
+  const b = engine.salary(contract, lane, second, year, undefined, undefined, trace);
+  if (b instanceof Failure) return b;
+  const c = engine.contract(contract) as Contract;
+  const rule = c.file.rounding.proration;
+  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a year split between two steps cannot be computed`);
+  const v = roundAmount(new Money(a).add(b).div(2).mul(fte), rule).toNumber();
+  trace?.push(`half the year on each step: (${usd(a)} + ${usd(b)}) / 2${fte !== 1 ? ` × FTE ${fte}` : ''} = ${usd(v)}, rounded once to ${rule.places} places ${rule.mode} (${rule.cite})`);
+  return v;
 }
 
 /** The part of a placement's salary that is the career increment (the career cell less the last step), × the share of the year on it. */
@@ -85,20 +104,112 @@ function careerPart(engine: Engine, c: Contract, p: Placement, year: string): nu
 
 /**
  * The % of the full insurance contribution an employee gets: 100 at full time; for part-time staff the
- * contract's share by FTE band (e.g. "0.50-0.70 FTE" 75%), none below its minimum, or a Failure when the
- * contract states no part-time share.
+ * contract's share by FTE band (e.g. "0.50-0.70 FTE" 75%) or, with prorate "fte", the FTE itself; none below
+ * its minimum, or a Failure when the contract states no part-time share.
  */
 function insuranceShare(engine: Engine, c: Contract, p: Placement, year: string): number | Failure {
   if (p.fte >= 1) return 100;
   const rule = c.file.payroll?.insurance?.partTimeShare;
   if (!rule) return new Failure('NA', `${c.id} states no share of the insurance contribution for part-time staff (FTE ${p.fte})`);
-  if (p.fte < rule.minFte) return 0;
-  const term = c.terms.get(rule.term)!;
+  if (p.fte < rule.minFte - 1e-9) return 0;
+  if (rule.prorate === 'fte') return new Money(p.fte).mul(100).toNumber();
+  const term = c.terms.get(rule.term!)!;
   for (const v of term.file.values.filter((x) => x.years.includes(year))) {
     const m = /^(\d*\.\d+)-(\d*\.\d+) FTE$/.exec(v.key ?? '');
     if (m && p.fte >= Number(m[1]) - 1e-9 && p.fte <= Number(m[2]) + 1e-9) return v.amount;
   }
   return new Failure('NA', `no part-time insurance band of ${c.id} covers FTE ${p.fte} in ${year} (${rule.cite})`);
+}
+
+/** A term's value for a year as a proposal carried it from an earlier year: "the 2006-07 amount, kept …". */
+function keptNote(c: Contract, termId: string, year: string, what: string, hint = ''): string | undefined {
+  const kept = c.terms.get(termId)?.file.values.find((v) => v.years.includes(year))?.keptFrom;
+  return kept && `the ${kept} ${what}, kept: the agreement states none for ${year}${hint}`;
+}
+
+type Costed = { cents: number; readings: string[] };
+
+/**
+ * The employer's insurance contribution for an enrolled employee's year: the monthly contribution of the
+ * coverage × months × the part-time share. A contract either keys one term by coverage (Waconia), or lists
+ * its coverages (Anoka-Hennepin): an amount (family: a stated maximum, 001:469) or a share of a premium it
+ * does not state (single: 100%, 001:467), which is reported as not costed, never guessed.
+ */
+function insuranceCost(engine: Engine, c: Contract, p: Placement, year: string): Costed | Failure {
+  const ins = c.file.payroll!.insurance!;
+  const readings: string[] = [];
+  const cov = ins.coverages && ins.coverages.find((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === normalizeLabel(p.coverage!)));
+  if (ins.coverages && !cov) return new Failure('VALUE', `unknown coverage "${p.coverage}" for ${c.id}; valid: ${ins.coverages.map((x) => x.coverage).join(', ')}`);
+  // a coverage the contract keys its term by is checked first, so a misspelt one is never hidden by a zero share
+  let monthly: number | Failure = cov ? NaN : engine.term(p.contract, ins.term!, p.coverage, year);
+  if (monthly instanceof Failure) return monthly;
+  const share = insuranceShare(engine, c, p, year);
+  if (share instanceof Failure) return share;
+  const rule = ins.partTimeShare;
+  if (share === 0) return { cents: 0, readings: [`no insurance contribution below ${rule!.minFte} FTE (${rule!.cite})`] };
+  if (cov) {
+    if (cov.premiumShare) {
+      const of = engine.term(c.id, cov.premiumShare, undefined, year);
+      return new Failure('NA', `${cov.coverage} coverage: the District pays ${of instanceof Failure ? 'a share' : `${of}%`} of a premium the agreement does not state (${cov.cite}), so its contribution cannot be costed`);
+    }
+    monthly = engine.term(c.id, cov.term!, undefined, year);
+    if (monthly instanceof Failure) return monthly;
+    const kept = keptNote(c, cov.term!, year, 'amount', ' (an insurance % in the proposal moves it)');
+    const from = c.terms.get(cov.term!)!.file.values.find((v) => v.years.includes(year))!.cite;
+    readings.push(`${cov.coverage} coverage: ${usd(monthly, { cents: true })} a month × ${ins.months} (${from})${cov.note ? `; ${cov.note}` : ''}${kept ? `; ${kept}` : ''}`);
+  }
+  if (share < 100 && rule) readings.push(`insurance × ${share}% for FTE ${p.fte} (${rule.cite})`);
+  return { cents: percentOfCents(toCents(monthly) * ins.months, share), readings };
+}
+
+/**
+ * The 403(b) match of an employee's year. Tiers by seniority date (term values with seniorityBefore,
+ * Anoka-Hennepin 001:884-886) are derived each year from the roster's seniority date: the highest tier whose
+ * date it precedes. Otherwise the term is keyed by the roster's match key and tiered by years of service
+ * (Waconia). Eligibility (payroll.match.eligibility): none below its minimum FTE; with prorate "fte", × FTE
+ * for part-time staff, rounded once by the contract's proration rule. undefined: the row asks for no match.
+ */
+function matchCost(engine: Engine, c: Contract, p: Placement, year: string): Costed | Failure | undefined {
+  const m = c.file.payroll?.match;
+  if (!m || (p.matchKey !== undefined && normalizeLabel(p.matchKey) === 'NONE')) return undefined;
+  const term = c.terms.get(m.term)!;
+  const bySeniority = term.file.values.some((v) => v.seniorityBefore !== undefined);
+  const readings: string[] = [];
+  let amount: number;
+  if (bySeniority && p.seniorityDate) {
+    const values = term.file.values.filter((v) => v.years.includes(year) && v.seniorityBefore !== undefined);
+    if (!values.length) return new Failure('NA', `${term.file.title} states no tiers for ${year} (${term.file.cite})`);
+    const tier = values.filter((v) => p.seniorityDate! < v.seniorityBefore!).sort((a, b) => b.amount - a.amount)[0];
+    const kept = keptNote(c, m.term, year, 'tiers');
+    if (tier) readings.push(`403(b) ${tier.key ?? 'match'}: seniority ${p.seniorityDate} is before ${tier.seniorityBefore}, up to ${usd(tier.amount)}, costed in full (${tier.cite})`);
+    else {
+      const latest = values.map((v) => v.seniorityBefore!).sort().pop();
+      readings.push(`no 403(b) match in ${year}: seniority ${p.seniorityDate} is not before ${latest} (${values[0].cite})`);
+    }
+    if (kept) readings.push(kept);
+    if (p.matchKey && normalizeLabel(p.matchKey) !== normalizeLabel(tier?.key ?? ''))
+      readings.push(`the match column's "${p.matchKey}" is not used: the tier follows the seniority date each year (${term.file.cite})`);
+    amount = tier?.amount ?? 0;
+  } else if (bySeniority && !p.matchKey && p.yearsOfService !== undefined) {
+    return new Failure('VALUE', `give the seniority date: ${term.file.title} is tiered by seniority date, derived each year (${term.file.cite})`);
+  } else if (p.matchKey || p.yearsOfService !== undefined) {
+    const v = engine.term(p.contract, m.term, p.matchKey || undefined, year, p.yearsOfService);
+    if (v instanceof Failure) return v;
+    if (bySeniority) readings.push(`403(b) ${p.matchKey} as given; give the seniority date to derive the tier each year (${term.file.cite})`);
+    amount = v;
+  } else return undefined;
+  const e = m.eligibility;
+  if (e && amount > 0 && p.fte < e.minFte - 1e-9) {
+    readings.push(`no 403(b) match below ${e.minFte} FTE (${e.cite})`);
+    amount = 0;
+  } else if (e?.prorate === 'fte' && amount > 0 && p.fte < 1) {
+    const rule = c.file.rounding.proration;
+    if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a pro rata 403(b) match cannot be computed`);
+    const v = roundAmount(new Money(amount).mul(p.fte), rule).toNumber();
+    readings.push(`403(b) ${usd(amount)} × FTE ${p.fte} = ${usd(v, { cents: true })}, pro rata (${e.cite})`);
+    amount = v;
+  }
+  return { cents: toCents(amount), readings };
 }
 
 export interface CostOptions {
@@ -141,24 +252,21 @@ function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: st
     if (pct === null) issues.push(`pension not costed: no ${payroll.retirement} rate for ${year}`);
     else pension = percentOfCents(wages, pct);
   }
+  const readings: string[] = [];
   let insurance = 0;
   if (payroll.insurance && p.coverage) {
-    const v = engine.term(p.contract, payroll.insurance.term, p.coverage, year);
-    const share = insuranceShare(engine, contract, p, year);
+    const v = insuranceCost(engine, contract, p, year);
     if (v instanceof Failure) issues.push(`insurance not costed: ${v.message}`);
-    else if (share instanceof Failure) issues.push(`insurance not costed: ${share.message}`);
-    else insurance = percentOfCents(toCents(v) * payroll.insurance.months, share);
+    else (insurance = v.cents), readings.push(...v.readings);
   } else if (p.coverage && !payroll.insurance) issues.push(`insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`);
   let match = 0;
-  if (payroll.match && p.matchKey !== 'none' && (p.matchKey || p.yearsOfService !== undefined)) {
-    const v = engine.term(p.contract, payroll.match.term, p.matchKey || undefined, year, p.yearsOfService);
-    if (v instanceof Failure) issues.push(`403(b) match not costed: ${v.message}`);
-    else match = toCents(v);
-  }
+  const m = matchCost(engine, contract, p, year);
+  if (m instanceof Failure) issues.push(`403(b) match not costed: ${m.message}`);
+  else if (m) (match = m.cents), readings.push(...m.readings);
   const total = wages + fica + medicare + pension + insurance + match;
   return {
     salary, career: toCents(careerPart(engine, contract, p, year)), salaryOnLastYear, offSchedule, stipends,
-    fica, medicare, pension, insurance, match, total, issues,
+    fica, medicare, pension, insurance, match, total, issues, readings,
   };
 }
 
@@ -175,7 +283,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     const contract = engine.contract(placements[0].contract) as Contract;
     const lines: EmployeeYear[] = placements.map((p, i) => {
       // employees at the same placement cost the same: compute each distinct line once
-      const key = [p.contract, p.year, p.lane, p.position, p.hours, p.step, p.midYearStep, p.fte, p.coverage, p.matchKey, p.yearsOfService,
+      const key = [p.contract, p.year, p.lane, p.position, p.hours, p.step, p.midYearStep, p.fte, p.coverage, p.matchKey, p.yearsOfService, p.seniorityDate,
         i > 0 ? years[i - 1] : '', ...p.stipends.map((s) => `${s.activity}|${s.role}|${s.seasons}`)].join('\u0001');
       let line = memo.get(key);
       if (!line) memo.set(key, (line = costLine(engine, contract, p, i > 0 ? years[i - 1] : undefined, options)));

@@ -318,8 +318,9 @@ function checkSemantics(f: ContractFile, origin: string): void {
     (r.lanes ?? []).forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
   });
   const termDefined = (id: string, p: string) => (f.terms ?? []).some((t) => t.id === id) || fail(origin, p, `term "${id}" is not defined in terms`);
-  if (f.payroll?.insurance) termDefined(f.payroll.insurance.term, 'payroll.insurance.term');
-  if (f.payroll?.insurance?.partTimeShare) termDefined(f.payroll.insurance.partTimeShare.term, 'payroll.insurance.partTimeShare.term');
+  if (f.payroll?.insurance?.term) termDefined(f.payroll.insurance.term, 'payroll.insurance.term');
+  (f.payroll?.insurance?.coverages ?? []).forEach((c, i) => termDefined((c.term ?? c.premiumShare)!, `payroll.insurance.coverages[${i}].${c.term ? 'term' : 'premiumShare'}`));
+  if (f.payroll?.insurance?.partTimeShare?.term) termDefined(f.payroll.insurance.partTimeShare.term, 'payroll.insurance.partTimeShare.term');
   if (f.payroll?.match) termDefined(f.payroll.match.term, 'payroll.match.term');
 
   const rateIds = new Map<string, number>();

@@ -64,7 +64,13 @@ export interface StipendsFile {
   printed?: { year: string; cite: Cite; title?: string; rows: { activity: string; role: string; amounts: (number | null)[]; cite: Cite }[] }[];
 }
 
-export interface TermValueFile { years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; range?: boolean; cite: Cite; note?: string }
+export interface TermValueFile {
+  years: string[]; key?: string; keyAliases?: string[]; minYears?: number; amount: number; max?: number; range?: boolean; cite: Cite; note?: string;
+  /** a tier by seniority date: for employees whose seniority date is before this ISO date */
+  seniorityBefore?: string;
+  /** set by a proposal: this earlier year's value, carried into a year the agreement does not state */
+  keptFrom?: string;
+}
 export interface TermFile {
   id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
   /** a monthly premium the contract pays at the overtime rate past the threshold: GROSS counts it in the basic rate */
@@ -108,11 +114,18 @@ export interface TermIncreaseRule {
   term: string; key?: string; year: string; from: string; percent: number; rounding: string; cite: Cite; note?: string;
 }
 export interface StepCreditRule { years: string[]; minFte: number; credit: number | 'fte'; cite: Cite; note?: string }
-export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string }
+export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string; keptFrom?: string }
+export interface InsuranceCoverage { coverage: string; aliases?: string[]; term?: string; premiumShare?: string; cite: Cite; note?: string }
 export interface PayrollFile {
   retirement?: string;
-  insurance?: { term: string; months: number; cite?: Cite; partTimeShare?: { term: string; minFte: number; cite: Cite } };
-  match?: { term: string; cite?: Cite };
+  /** `term` keyed by coverage, or `coverages`: one entry per coverage, an amount term or a share of an unstated premium */
+  insurance?: {
+    term?: string; months: number; cite?: Cite; note?: string;
+    coverages?: InsuranceCoverage[];
+    /** a percent term keyed by FTE bands, or the FTE itself (prorate: 'fte') */
+    partTimeShare?: { term?: string; prorate?: 'fte'; minFte: number; cite: Cite; note?: string };
+  };
+  match?: { term: string; cite?: Cite; note?: string; eligibility?: { minFte: number; prorate: 'fte' | 'none'; cite: Cite; note?: string } };
   cite?: Cite;
   note?: string;
 }

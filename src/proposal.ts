@@ -82,6 +82,11 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
       const ci = careerBefore.filter((r) => r.schedule === s.id && r.years.includes(prev));
       for (const r of ci) rules.careerIncrement!.push({ ...r, years: [y.year], percent: s.kind === 'annual' ? y.careerPercent ?? r.percent : r.percent, cite, note: `Proposal "${p.name}"` });
     }
+    // career promotions keep their seniority-date and lane gates: the last stated gate is kept (the agreement
+    // states none for a later year; Anoka-Hennepin moved its dates a year each year, 001:1010 and 001:1044)
+    for (const r of (rules.careerPromotion ?? []).filter((x) => x.year === prev))
+      if (!rules.careerPromotion!.some((x) => x.year === y.year && x.from === r.from && x.to === r.to && x.schedule === r.schedule))
+        rules.careerPromotion!.push({ ...r, year: y.year, keptFrom: r.keptFrom ?? prev });
     rules.stepPolicy = (rules.stepPolicy ?? []).filter((r) => r.year !== y.year);
     rules.stepPolicy.push({ year: y.year, steps: y.steps ?? 1, midYearSteps: y.midYearSteps ?? 0, lanes: true, cite });
     rules.offSchedulePayments = (rules.offSchedulePayments ?? []).filter((r) => r.year !== y.year);
@@ -112,15 +117,15 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
     for (const b of f.stipends?.bonuses ?? []) if (b.years && b.years.includes(prev) && !b.years.includes(y.year)) b.years.push(y.year);
     // terms: a year the contract already states keeps its values (the proposal changes only what it names);
     // other years carry last year's; the insurance contribution moves by the insurance %
-    const insurance = f.payroll?.insurance?.term;
+    const insurance = [f.payroll?.insurance?.term, ...(f.payroll?.insurance?.coverages ?? []).map((c) => c.term)];
     for (const t of f.terms ?? []) {
-      const moves = t.id === insurance && y.insurancePercent !== undefined;
+      const moves = insurance.includes(t.id) && y.insurancePercent !== undefined;
       if (!moves && t.values.some((v) => v.years.includes(y.year))) continue;
       const carried = t.values.filter((v) => v.years.includes(prev));
       t.values = t.values.map((v) => ({ ...v, years: v.years.filter((yy) => yy !== y.year) })).filter((v) => v.years.length);
-      for (const v of carried) {
+      for (const { keptFrom, ...v } of carried) {
         const amount = moves ? roundAmount(new Money(v.amount).mul(new Money(y.insurancePercent!).div(100).add(1)), { places: 2, mode: 'half-up' }).toNumber() : v.amount;
-        t.values.push({ ...v, years: [y.year], amount, cite: moves ? cite : v.cite });
+        t.values.push({ ...v, years: [y.year], amount, cite: moves ? cite : v.cite, ...(moves ? {} : { keptFrom: keptFrom ?? prev }) });
       }
     }
     for (const r of f.rates ?? []) for (const m of r.max ?? []) if (m.years.includes(prev) && !m.years.includes(y.year)) m.years.push(y.year);

@@ -62,14 +62,14 @@ export interface Placement {
   notes: string[];
 }
 
-function creditFor(contract: Contract, year: string, fte: number): number {
+export function creditFor(contract: Contract, year: string, fte: number): number {
   const rule = (contract.file.rules?.stepCredit ?? []).find((r) => r.years.includes(year) && fte >= r.minFte);
   if (!rule) return (contract.file.rules?.stepCredit ?? []).some((r) => r.years.includes(year)) ? 0 : 1;
   return rule.credit === 'fte' ? fte : rule.credit;
 }
 
 /** The next step after `step` that the schedule prints for the lane in `year`, or undefined at the top. */
-function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
+export function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
   const t = schedule.tables.get(year);
   if (!t) return undefined;
   const n = schedule.laneLabels.length;
@@ -93,10 +93,13 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
   if (promotion) {
     const laneOk = !promotion.lanes || promotion.lanes.includes(schedule.laneLabels[lane]);
     const dateOk = seniority !== undefined && seniority < promotion.seniorityBefore;
+    const kept = promotion.keptFrom ? `; the ${promotion.keptFrom} gate, kept: the agreement states none for ${year}` : '';
     if (!laneOk || !dateOk) {
-      notes.push(`holds at ${from}: ${to} requires a seniority date before ${promotion.seniorityBefore}${promotion.lanes ? ` and lane ${promotion.lanes.join('/')}` : ''}${seniority ? ` (seniority ${seniority})` : ' (no seniority date given)'} (${promotion.cite})`);
+      notes.push(`holds at ${from}: ${to} requires a seniority date before ${promotion.seniorityBefore}${promotion.lanes ? ` and lane ${promotion.lanes.join('/')}` : ''}${seniority ? ` (seniority ${seniority})` : ' (no seniority date given)'} (${promotion.cite}${kept})`);
       return step;
     }
+    notes.push(`step ${from} → ${to}: seniority ${seniority} is before ${promotion.seniorityBefore}${promotion.lanes ? `, lane ${schedule.laneLabels[lane]}` : ''} (${promotion.cite}${kept})`);
+    return next;
   }
   notes.push(`step ${from} → ${to}`);
   return next;

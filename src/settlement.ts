@@ -3,14 +3,17 @@
  * proposals side by side, and a payroll line checked against the contract.
  */
 import { Engine, Failure } from './engine';
-import { costRoster } from './costing';
+import { costRoster, midYearPay } from './costing';
 import type { CostResult } from './costing';
 import type { EmployerRates } from './parameters';
 import { engineOver, proposalFile } from './proposal';
 import { proposalFromTable } from './tables';
 import type { RosterRow } from './roster';
+import { creditFor, nextStep } from './roster';
+import type { Contract } from './model';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
+import { parseYear } from './years';
 import { usd } from './format';
 
 /**
@@ -87,35 +90,77 @@ export function summaryRows(r: CostResult): (string | number | null)[][] {
 export interface AuditLine { expected: number | Failure; difference: number | null; reason: string }
 
 /**
+ * The step a teacher on `stepLabel` reaches half way through `year`, where the contract grants a mid-year
+ * step that year (Waconia 2026-27, 004:5012) and the FTE earns a year's credit; undefined otherwise. A move
+ * that a career promotion gates by seniority date is not assumed (AUDIT is not given the date).
+ */
+function midYearStepOf(c: Contract, year: string, laneLabel: string, stepLabel: string, fte: number): { to: string; cite: string } | undefined {
+  const s = c.salarySchedule!;
+  const policy = c.file.rules?.stepPolicy?.find((p) => p.year === year && p.midYearSteps);
+  if (!policy || creditFor(c, year, fte) < 1) return undefined;
+  const next = nextStep(s, year, s.laneLabels.indexOf(laneLabel), s.stepLabels.indexOf(stepLabel));
+  if (next === undefined) return undefined;
+  const to = s.stepLabels[next];
+  if ((c.file.rules?.careerPromotion ?? []).some((r) => r.year === year && r.from === stepLabel && r.to === to)) return undefined;
+  return { to, cite: policy.cite };
+}
+
+/**
  * A salary payment checked against the contract: the expected amount (printed salary × FTE), the
  * difference (paid − expected) and the reason, naming the cell that the paid amount matches when it is
- * not the expected one (another step or lane, last year's schedule, a missed FTE).
+ * not the expected one (another step or lane, last year's schedule, a missed FTE). In a year with a
+ * mid-year step, `step` is the step held at the start of the year and the expected amount is half the year
+ * on it and half on the next step (rounded once), for those the step reaches.
  */
 export function auditSalary(engine: Engine, contractArg: string | undefined, paid: number, lane: string, step: string, year: string, fte: number | undefined, defaultContract?: string): AuditLine {
-  const expected = engine.salary(contractArg, lane, step, year, fte, defaultContract);
+  const printed = engine.salary(contractArg, lane, step, year, fte, defaultContract);
   const c = engine.contract(contractArg, defaultContract);
+  const s = c instanceof Failure ? undefined : c.salarySchedule;
+  const laneLabel = s && s.laneLabels[s.laneIndex.get(normalizeLabel(lane)) ?? -1];
+  const stepLabel = s && s.stepLabels[s.stepIndex.get(normalizeLabel(step)) ?? -1];
+  const parsed = parseYear(year);
+  const canonicalYear = parsed.ok ? parsed.year : undefined;
+  const mid = !(printed instanceof Failure) && typeof canonicalYear === 'string' ? midYearStepOf(c as Contract, canonicalYear, laneLabel!, stepLabel!, fte ?? 1) : undefined;
+  const expected = mid ? midYearPay(engine, (c as Contract).id, laneLabel!, stepLabel!, mid.to, canonicalYear as string, fte ?? 1) : printed;
   const hints: string[] = [];
   const diff = expected instanceof Failure ? null : roundAmount(new Money(paid).sub(expected), { places: 2, mode: 'half-up' }).toNumber();
-  const cite = expected instanceof Failure ? '' : (engine.salaryCite(contractArg, lane, step, year, defaultContract) as string);
+  let cite = expected instanceof Failure ? '' : (engine.salaryCite(contractArg, lane, step, year, defaultContract) as string);
+  if (mid) cite = `half the year on step ${stepLabel}, ${cite}, and half on step ${mid.to}, ${engine.salaryCite((c as Contract).id, laneLabel!, mid.to, canonicalYear as string)} (the mid-year step, ${mid.cite})`;
   if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}` };
-  if (!(c instanceof Failure) && c.salarySchedule && !(expected instanceof Failure && expected.code === 'VALUE')) {
-    const s = c.salarySchedule;
-    const laneLabel = s.laneLabels[s.laneIndex.get(normalizeLabel(lane))!];
-    const stepLabel = s.stepLabels[s.stepIndex.get(normalizeLabel(step))!];
+  if (s && !(expected instanceof Failure && expected.code === 'VALUE')) {
+    const co = c as Contract;
     const f = fte ?? 1;
     // the paid amount looked up across this year's cells first, then the other years'
-    const at = c.years.indexOf(year);
-    const nearest = c.years.filter((x) => x !== year).sort((a, b) => Math.abs(c.years.indexOf(a) - at) - Math.abs(c.years.indexOf(b) - at) || c.years.indexOf(a) - c.years.indexOf(b));
+    const at = co.years.indexOf(year);
+    const nearest = co.years.filter((x) => x !== year).sort((a, b) => Math.abs(co.years.indexOf(a) - at) - Math.abs(co.years.indexOf(b) - at) || co.years.indexOf(a) - co.years.indexOf(b));
     for (const y of [year, ...nearest]) {
       for (const l of s.laneLabels)
         for (const st of s.stepLabels)
           for (const share of f !== 1 ? [f, 1] : [1]) {
-            if (y === year && l === laneLabel && st === stepLabel && share === f) continue;
-            if (engine.salary(c.id, l, st, y, share === 1 ? undefined : share) !== paid) continue;
+            const same = y === year && l === laneLabel && st === stepLabel && share === f;
+            if (same && !mid) continue;
+            if (engine.salary(co.id, l, st, y, share === 1 ? undefined : share) !== paid) continue;
+            if (same) {
+              hints.push(`step ${st} for the whole year (the mid-year step not applied)`);
+              continue;
+            }
             const what = [y !== year && `the ${y} schedule`, l !== laneLabel && `lane ${l}`, st !== stepLabel && `step ${st}`, share !== f && (share === 1 ? 'full time (FTE not applied)' : `FTE ${share}`)];
             hints.push(what.filter(Boolean).join(', '));
           }
       if (hints.length) break;
+    }
+    // paid as if `step` were the step reached half way through the year
+    if (typeof canonicalYear === 'string' && laneLabel && stepLabel) {
+      const k = s.stepLabels.indexOf(stepLabel);
+      for (let b = k - 1; b >= 0; b--) {
+        const before = s.stepLabels[b];
+        if (engine.salary(co.id, laneLabel, before, canonicalYear) instanceof Failure) continue;
+        const m = midYearStepOf(co, canonicalYear, laneLabel, before, f);
+        if (!m) continue;
+        if (m.to === stepLabel && midYearPay(engine, co.id, laneLabel, before, stepLabel, canonicalYear, f) === paid)
+          hints.unshift(`half the year on step ${before} and half on ${stepLabel} (the mid-year step, ${m.cite}): if ${stepLabel} is the step reached half way through the year, give the step held at its start, ${before}`);
+        break;
+      }
     }
   }
   if (expected instanceof Failure)

@@ -119,3 +119,40 @@ describe('payroll audit', () => {
     expect(a.reason).toMatch(/leaves lane BA empty at step K/);
   });
 });
+
+describe("Waconia's 2026-27 mid-year step (004:5012): half the year on each step, rounded once", () => {
+  // 2026-27 BA+15: D 53,013 (004:4990), E 54,523 (004:4991), F 56,077 (004:4992); BA+15 C 2025-26 moves to D
+  // at the start of 2026-27 and to E half way through it.
+  test('costing: (53,013 + 54,523) / 2 × 0.875 = 53,768 × 0.875 = 47,047.00, not 46,386.38 + 47,707.63 halved = 47,047.01', () => {
+    const part = rosterFromTable([['id', 'contract', 'lane', 'step', 'fte'], ['M', 'waconia/teachers', 'BA+15', 'C', 0.875]]) as never;
+    const r = costRoster(engine, part, { years: ['2025-26', '2026-27'], rates }) as CostResult;
+    expect([r.employees[0][1].placement.step, r.employees[0][1].placement.midYearStep]).toEqual(['D', 'E']);
+    expect(r.employees[0][1].salary).toBe(47047);
+  });
+  test('AUDIT: a full-time BA+15 teacher on D at the start of 2026-27 is due (53,013 + 54,523) / 2 = 53,768', () => {
+    const a = auditSalary(engine, 'waconia/teachers', 53768, 'BA+15', 'D', '2026-27', undefined);
+    expect([a.expected, a.difference]).toEqual([53768, 0]);
+    expect(a.reason).toMatch(/^matches half the year on step D, 004_95c67c5f7895ec64\.txt:4990 .*and half on step E, 004_95c67c5f7895ec64\.txt:4991 .*mid-year step, 004_95c67c5f7895ec64\.txt:5012/);
+  });
+  test('AUDIT at FTE 0.875: 47,047.00 matches; the twice-rounded 47,047.01 is a cent over', () => {
+    expect(auditSalary(engine, 'waconia/teachers', 47047, 'BA+15', 'D', '2026-27', 0.875).difference).toBe(0);
+    expect(auditSalary(engine, 'waconia/teachers', 47047.01, 'BA+15', 'D', '2026-27', 0.875).difference).toBe(0.01);
+  });
+  test('AUDIT: paid D for the whole year (53,013) is underpaid by 755.00, and the reason says the mid-year step was not applied', () => {
+    const a = auditSalary(engine, 'waconia/teachers', 53013, 'BA+15', 'D', '2026-27', undefined);
+    expect([a.expected, a.difference]).toEqual([53768, -755]);
+    expect(a.reason).toMatch(/^underpaid by \$755\.00: .*the amount paid matches step D for the whole year \(the mid-year step not applied\)/);
+  });
+  test('AUDIT given the step reached in December (E) with the blend paid names the step to give', () => {
+    // E at the start would be due (54,523 + 56,077) / 2 = 55,300; the blend of D and E, 53,768, is 1,532.00 under it
+    const a = auditSalary(engine, 'waconia/teachers', 53768, 'BA+15', 'E', '2026-27', undefined);
+    expect([a.expected, a.difference]).toEqual([55300, -1532]);
+    expect(a.reason).toMatch(/matches half the year on step D and half on E .*give the step held at its start, D/);
+  });
+  test('below half time there is no mid-year step (a year of credit is needed, 004:2318): 0.4 × 53,013 = 21,205.20', () => {
+    expect(auditSalary(engine, 'waconia/teachers', 21205.2, 'BA+15', 'D', '2026-27', 0.4).difference).toBe(0);
+  });
+  test('other years are unchanged: 2025-26 has no mid-year step, D 50,489 (004:4962)', () => {
+    expect(auditSalary(engine, 'waconia/teachers', 50489, 'BA+15', 'D', '2025-26', undefined).difference).toBe(0);
+  });
+});

@@ -66,6 +66,31 @@ describe('Anoka-Hennepin teachers', () => {
     expect(steps(projectRow(engine, { id: 'a4', contract: A, lane: 'BA+45', step: 'CII', fte: 1, seniorityDate: '1980-01-01' }, ['2005-06', '2006-07']))).toEqual(['2005-06 BA+45 CII', '2006-07 BA+45 CII']);
     expect(steps(projectRow(engine, { id: 'a5', contract: A, lane: 'MA+30', step: 'CII', fte: 1, seniorityDate: '1980-01-01' }, ['2005-06', '2006-07']))).toEqual(['2005-06 MA+30 CII', '2006-07 MA+30 CIII']);
   });
+  describe('beyond the agreement, career rows keep their gates (a proposal year keeps the 2006-07 ones)', () => {
+    const later = proposalEngine(engine, { name: 'later', contract: A, baseYear: '2006-07', years: [{ year: '2007-08', schedulePercent: 3 }] }) as Engine;
+    const Y = ['2006-07', '2007-08'];
+    test('14-CI to CII in 2007-08 still needs a seniority date before 12-31-1987 (001:1044-1046), and says the gate is kept', () => {
+      const late = projectRow(later, { id: 'g1', contract: A, lane: 'MA', step: '14-CI', fte: 1, seniorityDate: '1988-03-01' }, Y) as Placement[];
+      expect(steps(late)).toEqual(['2006-07 MA 14-CI', '2007-08 MA 14-CI']);
+      expect(late[1].notes[0]).toBe('holds at 14-CI: CII requires a seniority date before 1987-12-31 (seniority 1988-03-01) (001_568af6eb86bfbaf6.txt:1044-1046; the 2006-07 gate, kept: the agreement states none for 2007-08)');
+      const early = projectRow(later, { id: 'g2', contract: A, lane: 'MA', step: '14-CI', fte: 1, seniorityDate: '1986-09-01' }, Y) as Placement[];
+      expect(steps(early)).toEqual(['2006-07 MA 14-CI', '2007-08 MA CII']);
+      expect(early[1].notes[0]).toMatch(/^step 14-CI → CII: seniority 1986-09-01 is before 1987-12-31 \(001_568af6eb86bfbaf6\.txt:1044-1046; the 2006-07 gate, kept/);
+    });
+    test('CII to CIII keeps its gate, before 12-31-1984 on an MA or BA+60 lane (001:1050-1052); without a seniority date the teacher holds', () => {
+      expect(steps(projectRow(later, { id: 'g3', contract: A, lane: 'MA+30', step: 'CII', fte: 1, seniorityDate: '1984-06-01' }, Y))).toEqual(['2006-07 MA+30 CII', '2007-08 MA+30 CIII']);
+      expect(steps(projectRow(later, { id: 'g4', contract: A, lane: 'MA+30', step: 'CII', fte: 1, seniorityDate: '1985-06-01' }, Y))).toEqual(['2006-07 MA+30 CII', '2007-08 MA+30 CII']);
+      const none = projectRow(later, { id: 'g5', contract: A, lane: 'BA+60', step: 'CII', fte: 1 }, Y) as Placement[];
+      expect(steps(none)).toEqual(['2006-07 BA+60 CII', '2007-08 BA+60 CII']);
+      expect(none[1].notes[0]).toMatch(/CIII requires a seniority date before 1984-12-31 and lane BA\+60\/MA\/.* \(no seniority date given\)/);
+    });
+    test('and a second proposal year still keeps them (the 2006-07 gate, not the year before)', () => {
+      const two = proposalEngine(engine, { name: 'two', contract: A, baseYear: '2006-07', years: [{ year: '2007-08' }, { year: '2008-09' }] }) as Engine;
+      const ps = projectRow(two, { id: 'g6', contract: A, lane: 'MA', step: '13', fte: 1, seniorityDate: '1990-08-20' }, ['2006-07', '2007-08', '2008-09']) as Placement[];
+      expect(steps(ps)).toEqual(['2006-07 MA 13', '2007-08 MA 14-CI', '2008-09 MA 14-CI']);
+      expect(ps[2].notes[0]).toMatch(/the 2006-07 gate, kept: the agreement states none for 2008-09/);
+    });
+  });
   test('a .2 contract (over .16, under .25) advances one step after two years (001:1058)', () => {
     const pe = proposalEngine(engine, { name: 'later', contract: A, baseYear: '2006-07', years: [{ year: '2007-08' }] }) as Engine;
     expect(steps(projectRow(pe, { id: 'a6', contract: A, lane: 'BA', step: '5', fte: 0.2 }, ['2005-06', '2006-07', '2007-08']))).toEqual([

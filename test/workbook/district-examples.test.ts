@@ -698,13 +698,18 @@ describe('anoka-hennepin-budget.xlsx: merged rows, career rows by seniority, sti
     expect([p.get(`${basketball}|2005-06`)![10], p.get(`${basketball}|2006-07`)![10]]).toEqual([level[0], level[1] + bonus]);
   });
 
-  test('what is not costed is counted, never a silent zero: insurance for every enrolled teacher, both years (001:467)', () => {
-    const enrolled = emps.filter((e) => e.coverage !== '').length;
-    expect(cost.get('Items not costed')![0]).toBe(enrolled * 2);
-    expect(cost.get('Health insurance (employer)')).toEqual([0, 0]);
+  test('health insurance: family coverage at the stated maximum × 12 × FTE (001:469, 001:461-463); single coverage, 100% of a premium not stated (001:467), is counted as not costed', () => {
+    // "$768/month" from September 1, 2005 and "$870/month" from September 1, 2006 (001:469)
+    const monthly = [...printedCells(ANOKA, 469)[0].matchAll(/\\\$(\d+)\/month/g)].map((m) => Number(m[1]));
+    expect(monthly).toEqual([768, 870]);
+    const family = emps.filter((e) => e.coverage === 'Family');
+    const single = emps.filter((e) => e.coverage === 'Single');
+    expect(family.length + single.length).toBe(emps.filter((e) => e.coverage !== '').length);
+    expect(emps.every((e) => e.fte >= 0.4)).toBe(true); // every part-timer here is 40% or more: prorated by FTE
+    expect(cost.get('Health insurance (employer)')!.map(c)).toEqual(monthly.map((m) => sum(family.map((e) => times(m * 12, e.fte)))));
+    expect(cost.get('Items not costed')![0]).toBe(single.length * 2);
     const p = projection(values(b, 'Projection'));
-    const e = emps.find((x) => x.coverage !== '')!;
-    expect(p.get(`${e.id}|2005-06`)![13]).toMatch(/insurance not costed/);
+    expect(p.get(`${single[0].id}|2005-06`)![13]).toMatch(/insurance not costed: Single coverage: the District pays 100% of a premium the agreement does not state \(001_568af6eb86bfbaf6\.txt:467\)/);
   });
 
   test('the parts add up to the increase to the cent; schedule improvement and step movement from the oracle', () => {
