@@ -655,11 +655,9 @@ function anokaRoster() {
     else seniority = date(2005 - Number(step) - 1, 2005 - Number(step));
     const fte = rnd.next() < 0.9 ? 1 : rnd.pick([0.5, 0.6, 0.8, 0.9]);
     const years = 2005 - Number(seniority.slice(0, 4));
-    // 403(b) tier by seniority date in 2005-06 (001:884): before 1986-06-30 tier 3, 1997-06-30 tier 2, 2002-06-30 tier 1
-    const match = seniority < '1986-06-30' ? 'tier 3' : seniority < '1997-06-30' ? 'tier 2' : seniority < '2002-06-30' ? 'tier 1' : 'none';
     const coverage = rnd.weighted([['Single', 35], ['Family', 45], ['', 20]]);
     const laneText = rnd.next() < 0.2 ? String(numbers[lane]) : lane;
-    rows.push([`A${String(i).padStart(3, '0')}`, laneText, step, fte, years, day(seniority), coverage, match, '', '', '', rnd.pick(BUILDINGS)]);
+    rows.push([`A${String(i).padStart(3, '0')}`, laneText, step, fte, years, day(seniority), coverage, '', '', '', rnd.pick(BUILDINGS)]);
   }
   // stipends: a head football coach in the fifth consecutive season (+$250, 001:1099), a head basketball
   // coach in the fourth (the fifth in 2006-07), and 22 more drawn from the list
@@ -667,10 +665,10 @@ function anokaRoster() {
   const take = () => {
     let r;
     do r = rnd.pick(fullTime);
-    while (r[8]);
+    while (r[7]);
     return r;
   };
-  const put = (r, activity, role, seasons) => ((r[8] = activity), (r[9] = role), (r[10] = seasons));
+  const put = (r, activity, role, seasons) => ((r[7] = activity), (r[8] = role), (r[9] = seasons));
   put(take(), 'Football', 'Head Coach', 5);
   put(take(), 'Basketball', 'Head Coach', 4);
   for (let k = 0; k < 22; k++) {
@@ -684,13 +682,13 @@ async function anokaBudget() {
   const wb = workbook();
   const rows = anokaRoster();
   const last = rows.length + 1;
-  const ROSTER = `Roster!A1:L${last}`;
+  const ROSTER = `Roster!A1:K${last}`;
   const ws = wb.addWorksheet('Roster');
-  table(ws, 'Roster', 'A1', ['id', 'lane', 'step', 'fte', 'years', 'seniority', 'coverage', 'match', 'activity', 'role', 'seasons', 'building'], rows);
+  table(ws, 'Roster', 'A1', ['id', 'lane', 'step', 'fte', 'years', 'seniority', 'coverage', 'activity', 'role', 'seasons', 'building'], rows);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.getColumn('D').numFmt = '0.00';
   ws.getColumn('F').numFmt = 'yyyy-mm-dd';
-  [8, 8, 7, 6, 6, 12, 9, 8, 22, 18, 8, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [8, 8, 7, 6, 6, 12, 9, 22, 18, 8, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // one spilled call over the roster's lane, step and FTE columns
   ws.getCell('N1').value = 'SALARY 2005-06';
   ws.getCell('N1').font = { bold: true };
@@ -704,11 +702,11 @@ async function anokaBudget() {
   for (const c of ['B', 'C']) b.getColumn(c).width = 16;
   notes(b, { col: 'E', row: 1 }, [
     'SYNTHETIC roster of 120 teachers placed in 2005-06, with 24 stipends.',
-    'Health insurance is not costed: single coverage is 100% of a premium the agreement does not state (001:467);',
-    'each enrolled teacher is counted under "Items not costed" (PROJECT, sheet Projection, gives the reason per row).',
+    'Family coverage is costed at the Board\'s stated maximum, $768 a month in 2005-06 and $870 in 2006-07 (001:469), 12 months,',
+    'the FTE share for part-time teachers from 40% (001:461-463). Single and dependent coverage are 100% of a premium the',
+    'agreement does not state (001:467, 001:471): each such teacher is counted under "Items not costed" (PROJECT gives the reason).',
     'Career II and III follow the seniority dates (001:1044-1052); merged rows ("7 & 8") answer for each step they name.',
-    'The match column holds the 403(b) tier of each seniority date under the 2005-06 dates (001:884); the 2006-07 dates',
-    'move (001:886), and COST keeps the tier the roster gives for both years.',
+    'The 403(b) tier is derived each year from the seniority date: the 2005-06 dates (001:884), then the 2006-07 dates (001:886).',
   ]);
   const p = wb.addWorksheet('Projection');
   p.getCell('A1').value = { formula: `CONTRACT.PROJECT(${ROSTER},"2005-06:2006-07","anoka-hennepin/teachers")` };
