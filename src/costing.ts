@@ -235,10 +235,18 @@ function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: st
   const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
   const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
   let stipends = 0;
+  const readings: string[] = [];
   for (const s of p.stipends) {
-    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year);
+    // a part-time teacher's stipend is prorated where the contract says so (Anoka-Hennepin music, 001:1139-1140),
+    // and costed in full, with that reading named, where it states no proportion
+    const trace: string[] | undefined = p.fte < 1 ? [] : undefined;
+    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year, p.fte < 1 ? { fteWhereStated: p.fte } : {}, undefined, trace);
     if (v instanceof Failure) issues.push(`stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
     else stipends += toCents(v);
+    if (trace && !(v instanceof Failure)) {
+      const prorated = trace.find((t) => t.startsWith('part time:'));
+      readings.push(prorated ? `stipend ${s.activity} / ${s.role} ${prorated}` : `stipend ${s.activity} / ${s.role} costed in full at FTE ${p.fte}: ${contract.id} states no part-time proportion of it`);
+    }
   }
   const wages = salary + offSchedule + stipends;
   const rates = options.rates.forYear(year);
@@ -252,7 +260,6 @@ function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: st
     if (pct === null) issues.push(`pension not costed: no ${payroll.retirement} rate for ${year}`);
     else pension = percentOfCents(wages, pct);
   }
-  const readings: string[] = [];
   let insurance = 0;
   if (payroll.insurance && p.coverage) {
     const v = insuranceCost(engine, contract, p, year);

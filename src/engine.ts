@@ -19,8 +19,13 @@ export class Failure {
   constructor(readonly code: 'VALUE' | 'NA', readonly message: string) {}
 }
 export type Answer = number | Failure;
-/** STIPEND's options: bonuses asked for by id; the share of the full season served; the teacher's FTE. */
-export interface StipendOptions { bonuses?: string[]; season?: number; fte?: number }
+/**
+ * STIPEND's options: bonuses asked for by id; the share of the full season served; the teacher's FTE
+ * (refused where the contract states no part-time proration of the item). `fteWhereStated` is the FTE that
+ * costing passes for every stipend of a part-time teacher: applied where the contract prorates the item,
+ * and the full amount elsewhere (the contract states none).
+ */
+export interface StipendOptions { bonuses?: string[]; season?: number; fte?: number; fteWhereStated?: number }
 export type Result<T> = { ok: true; value: T } | { ok: false; code: 'VALUE' | 'NA'; message: string };
 export type Trace = string[] | undefined;
 
@@ -343,8 +348,9 @@ export class Engine {
    * Where the contract says nothing for the item, a share below 1 is refused (#N/A), never guessed.
    */
   private prorateStipend(contract: Contract, item: CompiledStipendItem, label: string, amount: number, options: StipendOptions, trace: Trace): Answer {
-    const { season, fte } = options;
-    if (season === undefined && fte === undefined) return amount;
+    const { season } = options;
+    let fte = options.fte;
+    if (season === undefined && fte === undefined && options.fteWhereStated === undefined) return amount;
     if (season !== undefined && !(Number.isFinite(season) && season > 0 && season <= 1))
       return new Failure('VALUE', `the season share must be a fraction of the full season greater than 0 and at most 1 (e.g. 0.75 for 9 of 12 weeks); got ${season}`);
     if (fte !== undefined && !(Number.isFinite(fte) && fte > 0 && fte <= 1.5))
@@ -354,6 +360,7 @@ export class Engine {
     const refuse = (what: string, c: StipendProrationFile | undefined) =>
       new Failure('NA', `${contract.id} states no proration of ${label} ${what}` +
         (c ? `: its clause covers ${c.groups.join('; ')} only (${c.cite})` : `; STIPEND gives the full amount only (${contract.stipends!.file.cite})`));
+    if (fte === undefined && options.fteWhereStated !== undefined && covers(clauses.partTime)) fte = options.fteWhereStated;
     let share = new Money(1);
     if (season !== undefined && season < 1) {
       if (!covers(clauses.partialSeason)) return refuse('for part of a season', clauses.partialSeason);

@@ -185,3 +185,21 @@ describe('the fields these clauses use are checked when a contract loads', () =>
     expect(load((c) => (c.terms.find((t: any) => t.id === '403b-match').values[0].seniorityBefore = 'June 30, 2002'))).toMatch(/seniorityBefore/);
   });
 });
+
+describe('a part-time teacher\'s stipends (Anoka-Hennepin Appendix B)', () => {
+  // [id, contract, lane, step, fte, activity, role, seasons], costed for 2006-07 only
+  const roster = rosterFromTable([
+    ['id', 'contract', 'lane', 'step', 'fte', 'activity', 'role', 'seasons'],
+    ['choir6', A, 'MA', '5', 0.6, 'Choir', 'Director', 1],
+    ['coach6', A, 'MA', '5', 0.6, 'Football', 'Head Coach', 4],
+  ]);
+  const r = costRoster(engine, roster as never, { years: ['2006-07'], rates }) as CostResult;
+  test('music: "All part time get proportion of rate" (001:1139-1140): Choir Director 4,130 (001:1136) × 0.6 = 2,478.00', () => {
+    expect(line(r, 'choir6')[0].stipends).toBe(2478);
+    expect(said(line(r, 'choir6')[0])).toMatch(/stipend Choir \/ Director part time: × FTE 0\.6 \(001_568af6eb86bfbaf6\.txt:1139-1140\)/);
+  });
+  test('elsewhere no proportion is stated: Level A head coach 5,516 (001:1078) in full, and the reading is named', () => {
+    expect(line(r, 'coach6')[0].stipends).toBe(5516);
+    expect(said(line(r, 'coach6')[0])).toMatch(/stipend Football \/ Head Coach costed in full at FTE 0\.6: anoka-hennepin\/teachers states no part-time proportion of it/);
+  });
+});
