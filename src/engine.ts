@@ -9,7 +9,7 @@
 import type { CompiledSchedule, CompiledTable, Contract, StipendBasis } from './model';
 import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
-import { listChoices, lookalikeReason, normalizeLabel } from './normalize';
+import { excerpt, listChoices, lookalikeReason, normalizeLabel } from './normalize';
 import { parseYear } from './years';
 import { Money, roundAmount } from './rounding';
 import { usd } from './format';
@@ -98,7 +98,7 @@ export class Engine {
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
     const hint = lookalikeReason(key);
-    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${key}"; valid contracts: ${this.registry.ids().join(', ')}`);
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`);
   }
 
   /** A school year the contract covers, in canonical spelling. */

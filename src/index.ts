@@ -10,7 +10,8 @@ import { employerRates } from './parameters';
 import type { EmployerRates, EmployerRatesFile } from './parameters';
 import employerRatesFile from './parameters/employer-rates.json';
 
-export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS } from './loader';
+export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS, MAX_CONTRACT_DEPTH } from './loader';
+export type { ContractProblem } from './loader';
 export { Engine, Failure } from './engine';
 export type { Answer, ContractSummary, GridCell, Result, ScheduleGrid } from './engine';
 export { parseYear } from './years';
