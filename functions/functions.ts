@@ -80,10 +80,12 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
  * The ids of the contracts in the add-in, one per row: use them for a data-validation list.
  * @customfunction CONTRACTS
  * @helpurl https://localhost:3000/help.html#discovery-lists
- * @returns {any[][]} A column of contract ids.
+ * @returns {any[][]} A column of contract ids; a contract that could not be loaded is #N/A with the reason, below them.
  */
 export function contracts(): any[][] {
-  return column(engine.listContracts().map((c) => c.id));
+  // a contract left out at start-up stays visible, with its file: path: reason
+  const left = engine.registry.failed().map((f) => toExcelError(new Failure('NA', `${f.id ?? f.file} could not be loaded: ${f.error.message.split('\n').join('; ')}`)));
+  return column([...engine.listContracts().map((c) => c.id), ...left]);
 }
 
 /**

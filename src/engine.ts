@@ -97,6 +97,8 @@ export class Engine {
     const id = key.trim().toLowerCase().replace(/\s+/g, '');
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
+    const failed = this.registry.failure(id);
+    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`);
     const hint = lookalikeReason(key);
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`);
   }

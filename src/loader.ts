@@ -585,9 +585,31 @@ function compileTerm(t: TermFile): CompiledTerm {
   return { file: t, keys, keyLabels, tiered: t.values.some((v) => v.minYears !== undefined) };
 }
 
+/** A file that the add-in's start-up left out, and why. */
+export interface LoadFailure {
+  file: string;
+  /** the id the file declares, when it declares one */
+  id: string | undefined;
+  error: ContractLoadError;
+}
+
+/** The id a file declares, read without trusting anything else in it. */
+function declaredId(content: unknown): string | undefined {
+  let data = content;
+  if (typeof content === 'string')
+    try {
+      data = JSON.parse(content);
+    } catch {
+      return undefined;
+    }
+  const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.trim().toLowerCase() : undefined;
+}
+
 /** The set of loaded contracts. Loading is all-or-nothing per batch. */
 export class ContractRegistry {
   private byId = new Map<string, Contract>();
+  private failures: LoadFailure[] = [];
   /** counts the loads that changed the registry, so engines know when their argument caches are stale */
   generation = 0;
 
@@ -612,8 +634,41 @@ export class ContractRegistry {
     }
     if (problems.length) throw ContractLoadError.of(problems);
     for (const c of compiled) this.byId.set(c.id, c);
+    // a file that now loads replaces the failure recorded for its id
+    this.failures = this.failures.filter((f) => f.id === undefined || !this.byId.has(f.id));
     if (compiled.length) this.generation++;
     return compiled;
+  }
+
+  /**
+   * Loads each file on its own, as the add-in's start-up does: a bad file is left out and remembered (see
+   * failure), and the others load. Returns the failures of this call. Even a file loaded `trusted` that cannot
+   * be compiled is a failure here, never an exception that would stop the add-in.
+   */
+  loadEach(files: { name: string; content: string | unknown }[], options: { replace?: boolean; trusted?: boolean } = {}): LoadFailure[] {
+    const failed: LoadFailure[] = [];
+    for (const f of files)
+      try {
+        this.load([f], options);
+      } catch (e) {
+        const error = e instanceof ContractLoadError ? e : new ContractLoadError(f.name, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
+        failed.push({ file: f.name, id: declaredId(f.content), error });
+      }
+    if (failed.length) {
+      this.failures.push(...failed);
+      this.generation++;
+    }
+    return failed;
+  }
+
+  /** Files left out by loadEach (and not loaded since). */
+  failed(): LoadFailure[] {
+    return [...this.failures];
+  }
+
+  /** Why the contract with this id was left out, when it was. */
+  failure(id: string): LoadFailure | undefined {
+    return this.failures.find((f) => f.id === id);
   }
 
   get(id: string): Contract | undefined {
