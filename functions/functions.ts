@@ -567,7 +567,20 @@ function overridesOf(range: any[][] | undefined | null): Record<string, number> 
 }
 
 /** Roster, years and rates of a costing call, or the first Failure. */
+/**
+ * Employees PROJECT, COST and COMPARE cost in one call: enough for any district's bargaining unit (the largest
+ * in Minnesota has about 3,000 teachers), small enough to answer within a second (BENCHMARKS.md, range functions).
+ */
+export const MAX_ROSTER_ROWS = 5000;
+/** Contracts PROFILE compares side by side in one call. */
+export const MAX_PROFILE_CONTRACTS = 50;
+
+const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && r.some((v) => v !== '' && v !== null && v !== undefined)).length;
+
 function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
+  const employees = filledRows(roster ?? []) - 1; // less the header row
+  if (employees > MAX_ROSTER_ROWS)
+    return new Failure('VALUE', `the roster has ${employees.toLocaleString('en-US')} employee rows; one call costs at most ${MAX_ROSTER_ROWS.toLocaleString('en-US')}: split the roster (by contract or building) and add the results`);
   const rows = rosterFromTable(roster ?? []);
   if (rows instanceof Failure) return rows;
   const ys = yearsFrom(cellsOf(years));
@@ -719,6 +732,7 @@ export function profile(contracts: any[][], year: any[][]): any[][] {
   const ids = cellsOf(contracts).filter((v) => v !== '' && v !== null && v !== undefined);
   const years = cellsOf(year).filter((v) => v !== '' && v !== null && v !== undefined);
   if (!ids.length) return single(new Failure('VALUE', `give one or more contract ids: ${engine.registry.ids().join(', ')}`));
+  if (ids.length > MAX_PROFILE_CONTRACTS) return single(new Failure('VALUE', `${ids.length.toLocaleString('en-US')} contract ids given; PROFILE compares at most ${MAX_PROFILE_CONTRACTS} side by side`));
   if (years.length !== 1 && years.length !== ids.length) return single(new Failure('VALUE', 'give one year, or one year per contract'));
   const columns: unknown[][] = [];
   for (let i = 0; i < ids.length; i++) {

@@ -12,6 +12,7 @@ import type { RosterRow } from './roster';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
 import { usd } from './format';
+import { whatPaidMatches } from './paid-match';
 
 /**
  * An engine where every contract of the roster is replaced by the proposal `name` from the proposals
@@ -102,21 +103,8 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
     const s = c.salarySchedule;
     const laneLabel = s.laneLabels[s.laneIndex.get(normalizeLabel(lane))!];
     const stepLabel = s.stepLabels[s.stepIndex.get(normalizeLabel(step))!];
-    const f = fte ?? 1;
-    // the paid amount looked up across this year's cells first, then the other years'
-    const at = c.years.indexOf(year);
-    const nearest = c.years.filter((x) => x !== year).sort((a, b) => Math.abs(c.years.indexOf(a) - at) - Math.abs(c.years.indexOf(b) - at) || c.years.indexOf(a) - c.years.indexOf(b));
-    for (const y of [year, ...nearest]) {
-      for (const l of s.laneLabels)
-        for (const st of s.stepLabels)
-          for (const share of f !== 1 ? [f, 1] : [1]) {
-            if (y === year && l === laneLabel && st === stepLabel && share === f) continue;
-            if (engine.salary(c.id, l, st, y, share === 1 ? undefined : share) !== paid) continue;
-            const what = [y !== year && `the ${y} schedule`, l !== laneLabel && `lane ${l}`, st !== stepLabel && `step ${st}`, share !== f && (share === 1 ? 'full time (FTE not applied)' : `FTE ${share}`)];
-            hints.push(what.filter(Boolean).join(', '));
-          }
-      if (hints.length) break;
-    }
+    // the paid amount looked up across this year's cells first, then the other years' (src/paid-match.ts)
+    hints.push(...whatPaidMatches(engine, c, paid, laneLabel, stepLabel, year, fte));
   }
   if (expected instanceof Failure)
     return { expected, difference: null, reason: `${expected.message}${hints.length ? ` The amount paid matches ${hints.slice(0, 3).join(' or ')}.` : ''}` };
