@@ -19,6 +19,9 @@ const POSITIONS = ['Day Leads / Custodial Maintenance', 'Night Leads / Groundske
 /** MAX_ROSTER_ROWS in functions/functions.ts: PROJECT, COST and COMPARE refuse a larger roster. */
 const ROSTER_CAP = 5000;
 
+/** One proposal for COMPARE: a 3% schedule increase in 2026-27. */
+const proposalsTable = [['proposal', 'year', 'schedule %'], ['A', '2026-27', 0.03]];
+
 /** A roster table (header row + `n` employees) for PROJECT, COST and COMPARE. */
 function roster(n) {
   return [['id', 'lane', 'step', 'fte'], ...Array.from({ length: n }, (_, i) => [`E${i + 1}`, TEACHER_LANES[i % 8], TEACHER_STEPS[i % 12], 1])];
@@ -37,7 +40,12 @@ function rangeCases(rows) {
   const grossArgs = () => [col(rows, (i) => POSITIONS[i % 3]), col(rows, (i) => (i % 12) + 1), Y, col(rows, (i) => 30 + (i % 15)), col(rows, (i) => (i % 3 === 2 ? i % 8 : 0)), col(rows, (i) => i % 4), undefined, undefined, undefined, C];
   // Anoka-Hennepin states severance pay (Waconia teachers' does not): 2006-07, lanes BA…MA+60, steps 1…13
   const severanceArgs = () => [col(rows, (i) => ['BA', 'BA+15', 'BA+30', 'MA', 'MA+15', 'MA+30'][i % 6]), col(rows, (i) => (i % 13) + 1), one('2006-07'), col(rows, (i) => 20 + (i % 100)), undefined, one('anoka-hennepin/teachers')];
-  const roster5000 = Math.min(rows, ROSTER_CAP);
+  // the largest roster one call costs, when `rows` is over it
+  const atTheCap = [
+    [`PROJECT, a roster of ${ROSTER_CAP.toLocaleString('en-US')} (the most one call costs)`, 'PROJECT', () => [roster(ROSTER_CAP), one('2025-26:2026-27'), T], ROSTER_CAP * 2 + 1],
+    [`COST, a roster of ${ROSTER_CAP.toLocaleString('en-US')}`, 'COST', () => [roster(ROSTER_CAP), one('2025-26:2026-27'), T], undefined],
+    [`COMPARE, a roster of ${ROSTER_CAP.toLocaleString('en-US')}`, 'COMPARE', () => [roster(ROSTER_CAP), one('2025-26:2026-27'), proposalsTable, one(''), one('A'), T], undefined],
+  ];
   return [
     ['SALARY', 'SALARY', () => [lanes, steps, Y, T], rows],
     ['SALARY.SOURCE', 'SALARY.SOURCE', () => [lanes, steps, Y, T], rows],
@@ -55,12 +63,10 @@ function rangeCases(rows) {
     ['SEVERANCE', 'SEVERANCE', severanceArgs, rows],
     ['SEVERANCE.SOURCE', 'SEVERANCE.SOURCE', severanceArgs, rows],
     ['AUDIT, every line $1 off', 'AUDIT', () => [undefined, lanes, steps, Y, undefined, T], rows], // paid: SALARY + 1, see measureRanges
-    [`PROJECT, a roster of ${roster5000.toLocaleString('en-US')} (the most one call costs)`, 'PROJECT', () => [roster(roster5000), one('2025-26:2026-27'), T], roster5000 * 2 + 1],
-    [`COST, a roster of ${roster5000.toLocaleString('en-US')}`, 'COST', () => [roster(roster5000), one('2025-26:2026-27'), T], undefined],
-    [`COMPARE, a roster of ${roster5000.toLocaleString('en-US')}`, 'COMPARE', () => [roster(roster5000), one('2025-26:2026-27'), [['proposal', 'year', 'schedule %'], ['A', '2026-27', 0.03]], one(''), one('A'), T], undefined],
+    ...(rows > ROSTER_CAP ? atTheCap : []),
     [`PROJECT, a roster of ${rows.toLocaleString('en-US')}`, 'PROJECT', () => [roster(rows), one('2025-26:2026-27'), T], undefined],
     [`COST, a roster of ${rows.toLocaleString('en-US')}`, 'COST', () => [roster(rows), one('2025-26:2026-27'), T], undefined],
-    [`COMPARE, a roster of ${rows.toLocaleString('en-US')}`, 'COMPARE', () => [roster(rows), one('2025-26:2026-27'), [['proposal', 'year', 'schedule %'], ['A', '2026-27', 0.03]], one(''), one('A'), T], undefined],
+    [`COMPARE, a roster of ${rows.toLocaleString('en-US')}`, 'COMPARE', () => [roster(rows), one('2025-26:2026-27'), proposalsTable, one(''), one('A'), T], undefined],
     [`PROFILE, ${rows.toLocaleString('en-US')} contract ids`, 'PROFILE', () => [col(rows, () => 'waconia/teachers'), Y], undefined],
   ];
 }
