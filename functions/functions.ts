@@ -16,6 +16,51 @@ const engine = defaultEngine();
 // The task pane (same runtime) sets the workbook's default contract through this global.
 (globalThis as Record<string, unknown>).ContractAddin = { setDefaultContract };
 
+/** Thrown within a call whose ranges hold more distinct rows than the function computes in one call. */
+class TooManyRows {
+  constructor(readonly limit: number) {}
+}
+
+/**
+ * An element function that, within one call, answers each distinct row of arguments once: a 50,000-row range holds
+ * far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure) never
+ * changes during a call. Never shared between calls, so nothing goes stale when a contract or the default changes.
+ * Past `maxDistinct` distinct rows it throws TooManyRows.
+ */
+function perCall(fn: (xs: unknown[]) => unknown, maxDistinct = Infinity): (xs: unknown[]) => unknown {
+  const answers = new Map<string, unknown>();
+  return (xs) => {
+    let key = '';
+    for (const v of xs) {
+      const t = String(v);
+      key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`; // length-prefixed: unambiguous
+    }
+    const hit = answers.get(key);
+    if (hit !== undefined || answers.has(key)) return hit;
+    if (answers.size >= maxDistinct) throw new TooManyRows(maxDistinct);
+    const v = fn(xs);
+    if (answers.size < 100_000) answers.set(key, v);
+    return v;
+  };
+}
+
+/**
+ * Distinct rows one call computes, for the functions whose rows cost tens of microseconds each (a week's pay with
+ * its premiums, severance with its deductions, an audited payment): enough for a year of a unit's payroll, few
+ * enough to answer within a second (BENCHMARKS.md, range functions). Repeated rows are computed once and not counted.
+ */
+export const MAX_DISTINCT_ROWS = 10_000;
+
+/** broadcast() answering each distinct row once (perCall), refusing the call past maxDistinct distinct rows. */
+function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct = Infinity): unknown[][] {
+  try {
+    return broadcast(args, perCall(fn, maxDistinct));
+  } catch (e) {
+    if (!(e instanceof TooManyRows)) throw e;
+    return single(new Failure('VALUE', `${name}: the ranges hold more than ${e.limit.toLocaleString('en-US')} different rows; one call computes at most ${e.limit.toLocaleString('en-US')}: split the ranges over several calls`));
+  }
+}
+
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 function contractOf(v: unknown) {
   const t = text(v, 'contract');
@@ -164,7 +209,7 @@ function count(v: unknown, name: string): number | Failure {
  * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
 export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (xs) => explain((trace) => salaryElement(xs, trace)));
+  return spill('SALARY.SOURCE', [lane, step, year, contract, fte], (xs) => explain((trace) => salaryElement(xs, trace)));
 }
 
 /** One element of HOURLY and its .SOURCE: the value, and with a trace its explanation. */
@@ -200,7 +245,7 @@ export function hourly(position: any[][], step: any[][], year: any[][], contract
  * @returns {any[][]} The explanation as text.
  */
 export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (xs) => explain((trace) => hourlyElement(xs, trace)));
+  return spill('HOURLY.SOURCE', [position, step, year, contract], (xs) => explain((trace) => hourlyElement(xs, trace)));
 }
 
 /** The bonus ids of one element: "state-tournament" or several separated by commas. */
@@ -236,7 +281,7 @@ function stipendElement([a, r, n, y, c, b]: unknown[], trace?: string[]): unknow
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
 export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], stipendElement);
+  return spill('STIPEND', [activity, role, years, year, contract, bonus], stipendElement);
 }
 
 /**
@@ -252,7 +297,7 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @returns {any[][]} The explanation as text.
  */
 export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus], (xs) => explain((trace) => stipendElement(xs, trace)));
+  return spill('STIPEND.SOURCE', [activity, role, years, year, contract, bonus], (xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**
@@ -370,7 +415,7 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @returns {any[][]} The explanation as text.
  */
 export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (xs) => explain((trace) => termElement(xs, trace)));
+  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => explain((trace) => termElement(xs, trace)));
 }
 
 /** One element of RATE and its .SOURCE: the value, and with a trace its explanation. */
@@ -394,7 +439,7 @@ function rateElement([r, l, s, y, c]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The rate, rounded as the contract declares.
  */
 export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], rateElement);
+  return spill('RATE', [rate, lane, step, year, contract], rateElement);
 }
 
 /**
@@ -409,7 +454,7 @@ export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][],
  * @returns {any[][]} The explanation as text.
  */
 export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
+  return spill('RATE.SOURCE', [rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
 }
 
 /** One element of GROSS: the hours by kind, checked, or the first Failure. */
@@ -456,7 +501,7 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: st
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement);
+  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement, MAX_DISTINCT_ROWS);
 }
 
 /**
@@ -476,7 +521,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)));
+  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)), MAX_DISTINCT_ROWS);
 }
 
 /**
@@ -493,16 +538,19 @@ export function grossSource(position: any[][], step: any[][], year: any[][], wor
  * @returns {any[][]} The prorated pay, to the cent.
  */
 export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, days, hours, contract], ([l, s, y, d, h, c]) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const dn = count(d, 'days');
-    if (dn instanceof Failure) return dn;
-    const hn = optionalNumber(h, 'hours');
-    return hn instanceof Failure ? hn : engine.prorate(con.id, ts[0], ts[1], ts[2], dn, hn ?? 0);
-  });
+  return broadcast(
+    [lane, step, year, days, hours, contract],
+    perCall(([l, s, y, d, h, c]) => {
+      const con = contractOf(c);
+      if (con instanceof Failure) return con;
+      const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+      if (ts instanceof Failure) return ts;
+      const dn = count(d, 'days');
+      if (dn instanceof Failure) return dn;
+      const hn = optionalNumber(h, 'hours');
+      return hn instanceof Failure ? hn : engine.prorate(con.id, ts[0], ts[1], ts[2], dn, hn ?? 0);
+    }),
+  );
 }
 
 /** One element of SEVERANCE and its .SOURCE: the value, and with a trace its explanation. */
@@ -531,7 +579,7 @@ function severanceElement([l, s, y, d, k, c]: unknown[], trace?: string[]): unkn
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], severanceElement);
+  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], severanceElement, MAX_DISTINCT_ROWS);
 }
 
 /**
@@ -547,7 +595,7 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)));
+  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)), MAX_DISTINCT_ROWS);
 }
 
 /** The cells of a range, row by row. */

@@ -37,9 +37,13 @@ function rangeCases(rows) {
   // longevity by years of service, and the single-coverage insurance contribution (a term with keys)
   const termArgs = () => [col(rows, (i) => ['longevity', 'insurance-contribution'][i % 2]), Y, col(rows, (i) => (i % 2 ? 'Single' : '')), C, col(rows, (i) => (i % 2 ? '' : i % 30))];
   // a week: 30-44 hours worked, some on a weekend; second-shift hours only for Custodial Cleaners, whom it is for
+  // the same, with hours worked in steps of a hundredth: every row is computed (no answer can be reused)
+  const grossDistinct = () => { const a = grossArgs(); a[3] = col(rows, (i) => 20 + Math.floor(i / 3) / 100); return a; };
   const grossArgs = () => [col(rows, (i) => POSITIONS[i % 3]), col(rows, (i) => (i % 12) + 1), Y, col(rows, (i) => 30 + (i % 15)), col(rows, (i) => (i % 3 === 2 ? i % 8 : 0)), col(rows, (i) => i % 4), undefined, undefined, undefined, C];
   // Anoka-Hennepin states severance pay (Waconia teachers' does not): 2006-07, lanes BA…MA+60, steps 1…13
   const severanceArgs = () => [col(rows, (i) => ['BA', 'BA+15', 'BA+30', 'MA', 'MA+15', 'MA+30'][i % 6]), col(rows, (i) => (i % 13) + 1), one('2006-07'), col(rows, (i) => 20 + (i % 100)), undefined, one('anoka-hennepin/teachers')];
+  // …and 403(b) contributions to deduct that differ on every row
+  const severanceDistinct = () => { const a = severanceArgs(); a[4] = col(rows, (i) => i / 100); return a; };
   // the largest roster one call costs, when `rows` is over it
   const atTheCap = [
     [`PROJECT, a roster of ${ROSTER_CAP.toLocaleString('en-US')} (the most one call costs)`, 'PROJECT', () => [roster(ROSTER_CAP), one('2025-26:2026-27'), T], ROSTER_CAP * 2 + 1],
@@ -59,9 +63,11 @@ function rangeCases(rows) {
     ['RATE.SOURCE', 'RATE.SOURCE', () => [one('daily'), lanes, steps, Y, T], rows],
     ['GROSS', 'GROSS', grossArgs, rows],
     ['GROSS.SOURCE', 'GROSS.SOURCE', grossArgs, rows],
+    ['GROSS, no two rows alike', 'GROSS', grossDistinct, rows],
     ['PRORATE', 'PRORATE', () => [lanes, steps, Y, col(rows, (i) => (i % 184) + 1), undefined, T], rows],
     ['SEVERANCE', 'SEVERANCE', severanceArgs, rows],
     ['SEVERANCE.SOURCE', 'SEVERANCE.SOURCE', severanceArgs, rows],
+    ['SEVERANCE, no two rows alike', 'SEVERANCE', severanceDistinct, rows],
     ['AUDIT, every line $1 off', 'AUDIT', () => [undefined, lanes, steps, Y, undefined, T], rows], // paid: SALARY + 1, see measureRanges
     ...(rows > ROSTER_CAP ? atTheCap : []),
     [`PROJECT, a roster of ${rows.toLocaleString('en-US')}`, 'PROJECT', () => [roster(rows), one('2025-26:2026-27'), T], undefined],
