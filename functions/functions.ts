@@ -16,28 +16,27 @@ const engine = defaultEngine();
 // The task pane (same runtime) sets the workbook's default contract through this global.
 (globalThis as Record<string, unknown>).ContractAddin = { setDefaultContract };
 
-/** Thrown within a call whose ranges hold more distinct rows than the function computes in one call. */
-class TooManyRows {
-  constructor(readonly limit: number) {}
+/** The key of one row of arguments: type and length-prefixed text of each, so that no two different rows share one. */
+function rowKey(xs: unknown[]): string {
+  let key = '';
+  for (const v of xs) {
+    const t = String(v);
+    key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`;
+  }
+  return key;
 }
 
 /**
  * An element function that, within one call, answers each distinct row of arguments once: a 50,000-row range holds
  * far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure) never
  * changes during a call. Never shared between calls, so nothing goes stale when a contract or the default changes.
- * Past `maxDistinct` distinct rows it throws TooManyRows.
  */
-function perCall(fn: (xs: unknown[]) => unknown, maxDistinct = Infinity): (xs: unknown[]) => unknown {
+function perCall(fn: (xs: unknown[]) => unknown): (xs: unknown[]) => unknown {
   const answers = new Map<string, unknown>();
   return (xs) => {
-    let key = '';
-    for (const v of xs) {
-      const t = String(v);
-      key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`; // length-prefixed: unambiguous
-    }
+    const key = rowKey(xs);
     const hit = answers.get(key);
     if (hit !== undefined || answers.has(key)) return hit;
-    if (answers.size >= maxDistinct) throw new TooManyRows(maxDistinct);
     const v = fn(xs);
     if (answers.size < 100_000) answers.set(key, v);
     return v;
@@ -46,19 +45,23 @@ function perCall(fn: (xs: unknown[]) => unknown, maxDistinct = Infinity): (xs: u
 
 /**
  * Distinct rows one call computes, for the functions whose rows cost tens of microseconds each (a week's pay with
- * its premiums, severance with its deductions, an audited payment): enough for a year of a unit's payroll, few
+ * its premiums, severance with its deductions, an audited payment): more than a year of a unit's payroll, few
  * enough to answer within a second (BENCHMARKS.md, range functions). Repeated rows are computed once and not counted.
  */
-export const MAX_DISTINCT_ROWS = 10_000;
+export const MAX_DISTINCT_ROWS = { GROSS: 5_000, SEVERANCE: 10_000, AUDIT: 10_000 } as const;
 
-/** broadcast() answering each distinct row once (perCall), refusing the call past maxDistinct distinct rows. */
-function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct = Infinity): unknown[][] {
-  try {
-    return broadcast(args, perCall(fn, maxDistinct));
-  } catch (e) {
-    if (!(e instanceof TooManyRows)) throw e;
-    return single(new Failure('VALUE', `${name}: the ranges hold more than ${e.limit.toLocaleString('en-US')} different rows; one call computes at most ${e.limit.toLocaleString('en-US')}: split the ranges over several calls`));
+/**
+ * broadcast() answering each distinct row once (perCall). With maxDistinct, the rows are counted first (keys only,
+ * about a microsecond a row) and a call with more distinct rows is refused before any is computed.
+ */
+function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct?: number): unknown[][] {
+  if (maxDistinct !== undefined) {
+    const distinct = new Set<string>();
+    broadcast(args, (xs) => void distinct.add(rowKey(xs)));
+    if (distinct.size > maxDistinct)
+      return single(new Failure('VALUE', `${name}: the ranges hold ${distinct.size.toLocaleString('en-US')} different rows; one call computes at most ${maxDistinct.toLocaleString('en-US')}: split the ranges over several calls`));
   }
+  return broadcast(args, perCall(fn));
 }
 
 /** Resolves the contract argument of one element (empty -> the workbook default). */
@@ -501,7 +504,7 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c]: unknown[], trace?: st
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement, MAX_DISTINCT_ROWS);
+  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], grossElement, MAX_DISTINCT_ROWS.GROSS);
 }
 
 /**
@@ -521,7 +524,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][]): any[][] {
-  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)), MAX_DISTINCT_ROWS);
+  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract], (xs) => explain((trace) => grossElement(xs, trace)), MAX_DISTINCT_ROWS.GROSS);
 }
 
 /**
@@ -579,7 +582,7 @@ function severanceElement([l, s, y, d, k, c]: unknown[], trace?: string[]): unkn
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], severanceElement, MAX_DISTINCT_ROWS);
+  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], severanceElement, MAX_DISTINCT_ROWS.SEVERANCE);
 }
 
 /**
@@ -595,7 +598,7 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)), MAX_DISTINCT_ROWS);
+  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)), MAX_DISTINCT_ROWS.SEVERANCE);
 }
 
 /** The cells of a range, row by row. */
@@ -744,7 +747,7 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
 export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
-  const lines = broadcast([paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
+  const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const amount = count(p, 'paid');
@@ -754,7 +757,7 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
     const fteN = optionalNumber(f, 'fte');
     if (fteN instanceof Failure) return fteN;
     return auditSalary(engine, con.id, amount, ts[0], ts[1], ts[2], fteN) as unknown as number;
-  });
+  }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {
     const v = row[0] as unknown;

@@ -33,10 +33,20 @@ describe('refused with a message, before any work', () => {
     const [[e]] = fns.profile(col(51, () => 'waconia/teachers'), one('2025-26')) as ShimError[][];
     expect(e).toEqual(new ShimError('#VALUE!', '51 contract ids given; PROFILE compares at most 50 side by side'));
   });
-  test(`gross: more than ${fns.MAX_DISTINCT_ROWS.toLocaleString('en-US')} different rows`, () => {
-    const n = fns.MAX_DISTINCT_ROWS + 1;
+  test(`gross: more than ${fns.MAX_DISTINCT_ROWS.GROSS.toLocaleString('en-US')} different rows`, () => {
+    const n = fns.MAX_DISTINCT_ROWS.GROSS + 1;
     const [[e]] = fns.gross(col(n, () => 'Custodial Cleaner'), one(3), one('2025-26'), col(n, (i) => 20 + i / 1000), undefined, undefined, undefined, undefined, undefined, one('waconia/custodial')) as ShimError[][];
-    expect(e).toEqual(new ShimError('#VALUE!', 'GROSS: the ranges hold more than 10,000 different rows; one call computes at most 10,000: split the ranges over several calls'));
+    expect(e).toEqual(new ShimError('#VALUE!', 'GROSS: the ranges hold 5,001 different rows; one call computes at most 5,000: split the ranges over several calls'));
+  });
+  test('audit: more than 10,000 different lines; 10,000 are answered', () => {
+    // 2025-26 lane BA, step B prints 46,146 (004_95c67c5f7895ec64.txt:4960): every line is paid a different amount
+    const lines = (n: number) => fns.audit(col(n, (i) => 46146 + i), one('BA'), one('B'), one('2025-26'), undefined, one('waconia/teachers'));
+    const [[e]] = lines(10001) as ShimError[][];
+    expect(e.message).toBe('AUDIT: the ranges hold 10,001 different rows; one call computes at most 10,000: split the ranges over several calls');
+    const ok = lines(10000);
+    expect(ok).toHaveLength(10000);
+    expect(ok[0]).toEqual([46146, 0, 'matches 004_95c67c5f7895ec64.txt:4960 (waconia/teachers 2025-26, row "B", lane BA)']);
+    expect(ok[1].slice(0, 2)).toEqual([46146, 1]);
   });
 });
 
