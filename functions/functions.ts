@@ -16,6 +16,54 @@ const engine = defaultEngine();
 // The task pane (same runtime) sets the workbook's default contract through this global.
 (globalThis as Record<string, unknown>).ContractAddin = { setDefaultContract };
 
+/** The key of one row of arguments: type and length-prefixed text of each, so that no two different rows share one. */
+function rowKey(xs: unknown[]): string {
+  let key = '';
+  for (const v of xs) {
+    const t = String(v);
+    key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`;
+  }
+  return key;
+}
+
+/**
+ * An element function that, within one call, answers each distinct row of arguments once: a 50,000-row range holds
+ * far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure) never
+ * changes during a call. Never shared between calls, so nothing goes stale when a contract or the default changes.
+ */
+function perCall(fn: (xs: unknown[]) => unknown): (xs: unknown[]) => unknown {
+  const answers = new Map<string, unknown>();
+  return (xs) => {
+    const key = rowKey(xs);
+    const hit = answers.get(key);
+    if (hit !== undefined || answers.has(key)) return hit;
+    const v = fn(xs);
+    if (answers.size < 100_000) answers.set(key, v);
+    return v;
+  };
+}
+
+/**
+ * Distinct rows one call computes, for the functions whose rows cost tens of microseconds each (a week's pay with
+ * its premiums, severance with its deductions, an audited payment): more than a year of a unit's payroll, few
+ * enough to answer within a second (BENCHMARKS.md, range functions). Repeated rows are computed once and not counted.
+ */
+export const MAX_DISTINCT_ROWS = { GROSS: 5_000, SEVERANCE: 10_000, AUDIT: 10_000 } as const;
+
+/**
+ * broadcast() answering each distinct row once (perCall). With maxDistinct, the rows are counted first (keys only,
+ * about a microsecond a row) and a call with more distinct rows is refused before any is computed.
+ */
+function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct?: number): unknown[][] {
+  if (maxDistinct !== undefined) {
+    const distinct = new Set<string>();
+    broadcast(args, (xs) => void distinct.add(rowKey(xs)));
+    if (distinct.size > maxDistinct)
+      return single(new Failure('VALUE', `${name}: the ranges hold ${distinct.size.toLocaleString('en-US')} different rows; one call computes at most ${maxDistinct.toLocaleString('en-US')}: split the ranges over several calls`));
+  }
+  return broadcast(args, perCall(fn));
+}
+
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 function contractOf(v: unknown) {
   const t = text(v, 'contract');
@@ -80,10 +128,12 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
  * The ids of the contracts in the add-in, one per row: use them for a data-validation list.
  * @customfunction CONTRACTS
  * @helpurl https://localhost:3000/help.html#discovery-lists
- * @returns {any[][]} A column of contract ids.
+ * @returns {any[][]} A column of contract ids; a contract that could not be loaded is #N/A with the reason, below them.
  */
 export function contracts(): any[][] {
-  return column(engine.listContracts().map((c) => c.id));
+  // a contract left out at start-up stays visible, with its file: path: reason
+  const left = engine.registry.failed().map((f) => toExcelError(new Failure('NA', `${f.id ?? f.file} could not be loaded: ${f.error.message.split('\n').join('; ')}`)));
+  return column([...engine.listContracts().map((c) => c.id), ...left]);
 }
 
 /**
@@ -162,7 +212,7 @@ function count(v: unknown, name: string): number | Failure {
  * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
 export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], (xs) => explain((trace) => salaryElement(xs, trace)));
+  return spill('SALARY.SOURCE', [lane, step, year, contract, fte], (xs) => explain((trace) => salaryElement(xs, trace)));
 }
 
 /** One element of HOURLY and its .SOURCE: the value, and with a trace its explanation. */
@@ -198,7 +248,7 @@ export function hourly(position: any[][], step: any[][], year: any[][], contract
  * @returns {any[][]} The explanation as text.
  */
 export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], (xs) => explain((trace) => hourlyElement(xs, trace)));
+  return spill('HOURLY.SOURCE', [position, step, year, contract], (xs) => explain((trace) => hourlyElement(xs, trace)));
 }
 
 /** The bonus ids of one element: "state-tournament" or several separated by commas. */
@@ -241,7 +291,7 @@ function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], trace?: string[]):
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
 export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus, season, fte], stipendElement);
+  return spill('STIPEND', [activity, role, years, year, contract, bonus, season, fte], stipendElement);
 }
 
 /**
@@ -259,7 +309,7 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @returns {any[][]} The explanation as text.
  */
 export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
-  return broadcast([activity, role, years, year, contract, bonus, season, fte], (xs) => explain((trace) => stipendElement(xs, trace)));
+  return spill('STIPEND.SOURCE', [activity, role, years, year, contract, bonus, season, fte], (xs) => explain((trace) => stipendElement(xs, trace)));
 }
 
 /**
@@ -377,7 +427,7 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @returns {any[][]} The explanation as text.
  */
 export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], (xs) => explain((trace) => termElement(xs, trace)));
+  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => explain((trace) => termElement(xs, trace)));
 }
 
 /** One element of RATE and its .SOURCE: the value, and with a trace its explanation. */
@@ -401,7 +451,7 @@ function rateElement([r, l, s, y, c]: unknown[], trace?: string[]): unknown {
  * @returns {any[][]} The rate, rounded as the contract declares.
  */
 export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], rateElement);
+  return spill('RATE', [rate, lane, step, year, contract], rateElement);
 }
 
 /**
@@ -416,7 +466,7 @@ export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][],
  * @returns {any[][]} The explanation as text.
  */
 export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
+  return spill('RATE.SOURCE', [rate, lane, step, year, contract], (xs) => explain((trace) => rateElement(xs, trace)));
 }
 
 /** A yes/no argument: TRUE/FALSE, 1/0, or text yes/no/true/false; empty is `fallback`. Anything else is refused. */
@@ -481,7 +531,7 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c, ln, rg]: unknown[], tr
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], grossElement);
+  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], grossElement, MAX_DISTINCT_ROWS.GROSS);
 }
 
 /**
@@ -503,7 +553,7 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
-  return broadcast([position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => explain((trace) => grossElement(xs, trace)));
+  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => explain((trace) => grossElement(xs, trace)), MAX_DISTINCT_ROWS.GROSS);
 }
 
 /**
@@ -520,16 +570,19 @@ export function grossSource(position: any[][], step: any[][], year: any[][], wor
  * @returns {any[][]} The prorated pay, to the cent.
  */
 export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, days, hours, contract], ([l, s, y, d, h, c]) => {
-    const con = contractOf(c);
-    if (con instanceof Failure) return con;
-    const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-    if (ts instanceof Failure) return ts;
-    const dn = count(d, 'days');
-    if (dn instanceof Failure) return dn;
-    const hn = optionalNumber(h, 'hours');
-    return hn instanceof Failure ? hn : engine.prorate(con.id, ts[0], ts[1], ts[2], dn, hn ?? 0);
-  });
+  return broadcast(
+    [lane, step, year, days, hours, contract],
+    perCall(([l, s, y, d, h, c]) => {
+      const con = contractOf(c);
+      if (con instanceof Failure) return con;
+      const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
+      if (ts instanceof Failure) return ts;
+      const dn = count(d, 'days');
+      if (dn instanceof Failure) return dn;
+      const hn = optionalNumber(h, 'hours');
+      return hn instanceof Failure ? hn : engine.prorate(con.id, ts[0], ts[1], ts[2], dn, hn ?? 0);
+    }),
+  );
 }
 
 /** One element of SEVERANCE and its .SOURCE: the value, and with a trace its explanation. */
@@ -558,7 +611,7 @@ function severanceElement([l, s, y, d, k, c]: unknown[], trace?: string[]): unkn
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], severanceElement);
+  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], severanceElement, MAX_DISTINCT_ROWS.SEVERANCE);
 }
 
 /**
@@ -574,7 +627,7 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return broadcast([lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)));
+  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => explain((trace) => severanceElement(xs, trace)), MAX_DISTINCT_ROWS.SEVERANCE);
 }
 
 /** The cells of a range, row by row. */
@@ -594,7 +647,20 @@ function overridesOf(range: any[][] | undefined | null): Record<string, number> 
 }
 
 /** Roster, years and rates of a costing call, or the first Failure. */
+/**
+ * Employees PROJECT, COST and COMPARE cost in one call: enough for any district's bargaining unit (the largest
+ * in Minnesota has about 3,000 teachers), small enough to answer within a second (BENCHMARKS.md, range functions).
+ */
+export const MAX_ROSTER_ROWS = 5000;
+/** Contracts PROFILE compares side by side in one call. */
+export const MAX_PROFILE_CONTRACTS = 50;
+
+const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && r.some((v) => v !== '' && v !== null && v !== undefined)).length;
+
 function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
+  const employees = filledRows(roster ?? []) - 1; // less the header row
+  if (employees > MAX_ROSTER_ROWS)
+    return new Failure('VALUE', `the roster has ${employees.toLocaleString('en-US')} employee rows; one call costs at most ${MAX_ROSTER_ROWS.toLocaleString('en-US')}: split the roster (by contract or building) and add the results`);
   const rows = rosterFromTable(roster ?? []);
   if (rows instanceof Failure) return rows;
   const ys = yearsFrom(cellsOf(years));
@@ -710,7 +776,7 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
 export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
-  const lines = broadcast([paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
+  const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const amount = count(p, 'paid');
@@ -720,7 +786,7 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
     const fteN = optionalNumber(f, 'fte');
     if (fteN instanceof Failure) return fteN;
     return auditSalary(engine, con.id, amount, ts[0], ts[1], ts[2], fteN) as unknown as number;
-  });
+  }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {
     const v = row[0] as unknown;
@@ -746,6 +812,7 @@ export function profile(contracts: any[][], year: any[][]): any[][] {
   const ids = cellsOf(contracts).filter((v) => v !== '' && v !== null && v !== undefined);
   const years = cellsOf(year).filter((v) => v !== '' && v !== null && v !== undefined);
   if (!ids.length) return single(new Failure('VALUE', `give one or more contract ids: ${engine.registry.ids().join(', ')}`));
+  if (ids.length > MAX_PROFILE_CONTRACTS) return single(new Failure('VALUE', `${ids.length.toLocaleString('en-US')} contract ids given; PROFILE compares at most ${MAX_PROFILE_CONTRACTS} side by side`));
   if (years.length !== 1 && years.length !== ids.length) return single(new Failure('VALUE', 'give one year, or one year per contract'));
   const columns: unknown[][] = [];
   for (let i = 0; i < ids.length; i++) {

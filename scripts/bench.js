@@ -10,6 +10,7 @@
  *      no-op custom function per row).
  *   3. dist/functions.js: size (contract data vs code) and initialisation (vm load + first call, fresh contexts).
  *   4. Roster roll-forward and costing of 10,000 employees x 4 years (src costRoster, when src exports it).
+ *   5. Every function that takes ranges, called once over 50,000 rows through the bundle (scripts/bench-ranges.js).
  *
  *   npm run bench                  builds dist/ first when it is older than its sources
  *   npm run bench -- --build       always build first
@@ -144,14 +145,14 @@ function callsPerSecond() {
   return { salary: median(salary), floor: median(floor), engine: median(eng) };
 }
 
-console.log('1/4 SALARY calls per second ...');
+console.log('1/5 SALARY calls per second ...');
 const cps = callsPerSecond();
 row('SALARY entry point', 'SALARY(lane, step, "2025-26", "waconia/teachers"), 1×1 string arguments, through dist/functions.js', `${fmt(cps.salary)} calls/s`, `${ratio(cps.floor / cps.salary)} slower than the floor`, '≥ 1,000,000 calls/s', cps.salary >= 1e6);
 row('SALARY entry point', 'floor: Map.get of a string key, same cells', `${fmt(cps.floor)} gets/s`, '', '');
 row('SALARY entry point', 'for comparison: Engine.salary(...) called directly (src in Node, no adapter)', `${fmt(cps.engine)} calls/s`, `adapter costs ${fmt(100 * (1 - cps.salary / cps.engine))}% of a call`, '');
 
 // ------------------------------------------------------------------------------------------------ 2. HyperFormula
-console.log(`2/4 HyperFormula, ${fmt(ROWS)} rows ...`);
+console.log(`2/5 HyperFormula, ${fmt(ROWS)} rows ...`);
 // time spent inside the custom functions, by wrapping what the bundle associated before registering it
 const inside = { ns: 0n, calls: 0 };
 for (const [id, fn] of bundle.functions) {
@@ -312,7 +313,7 @@ notes.push(
 );
 
 // ------------------------------------------------------------------------------------------------ 3. size and initialisation
-console.log('3/4 bundle size and initialisation ...');
+console.log('3/5 bundle size and initialisation ...');
 const code = fs.readFileSync(path.join(DIST, 'functions.js'), 'utf8');
 const bytes = Buffer.byteLength(code);
 let contractBytes = 0;
@@ -356,7 +357,7 @@ row('dist/functions.js', 'initialisation: new vm context + load + first SALARY c
 // ------------------------------------------------------------------------------------------------ 4. roster costing
 // ROSTER ROLL-FORWARD AND COSTING: wired to src costRoster(engine, roster, options) when src exports it.
 // Lead: adjust the roster rows and options below to the final RosterRow / CostOptions shapes.
-console.log('4/4 roster roll-forward and costing ...');
+console.log('4/5 roster roll-forward and costing ...');
 const ROSTER_LABEL = 'Roster roll-forward and costing of 10,000 employees × 4 years';
 (function rosterCosting() {
   const src = require('../src');
@@ -396,6 +397,21 @@ const ROSTER_LABEL = 'Roster roll-forward and costing of 10,000 employees × 4 y
     row('Roster', ROSTER_LABEL, `not measured: costRoster failed: ${String(e.message).split('\n')[0]}`, '', '≤ 100 ms', false);
   }
 })();
+
+// ------------------------------------------------------------------------------------------------ 5. range functions
+// Every function that takes ranges, one call over a ${ROWS}-row column (scripts/bench-ranges.js): it must answer
+// well under a second, or refuse with a message (rosters over MAX_ROSTER_ROWS, PROFILE over MAX_PROFILE_CONTRACTS).
+console.log(`5/5 range functions over ${fmt(ROWS)} rows ...`);
+{
+  const S5 = `Range functions, ${fmt(ROWS)} rows`;
+  const TARGET = '≤ 500 ms, or refused';
+  const { measureRanges } = require('./bench-ranges.js');
+  for (const r of measureRanges(bundle.functions, ROWS)) {
+    if (r.problem) row(S5, r.name, r.ms === undefined ? 'n/a' : ms(r.ms), `WRONG: ${r.problem}`, TARGET, false);
+    else if (r.refused) row(S5, r.name, ms(r.ms), `refused: ${r.refused}`, TARGET, r.ms <= 500);
+    else row(S5, r.name, ms(r.ms), `${fmt((r.ms * 1000) / ROWS, 1)} µs a row; ${fmt(r.rows)} rows spilled, ${fmt(r.errors)} error cells`, TARGET, r.ms <= 500);
+  }
+}
 
 // ------------------------------------------------------------------------------------------------ report
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (other processes share the cores: calls/s vary by ±30% between runs)`;
@@ -437,6 +453,10 @@ ${notes.map((n) => `- ${n}`).join('\n')}
   each recalc checks the changed row against the printed schedule.
 - **Initialisation**: \`vm.createContext\` + \`vm.runInContext(functions.js)\` + the first SALARY call, in a fresh context each time.
 - **Size**: bytes of dist/functions.js; contract data and the schema are the \`JSON.parse('…')\` literals webpack emits for them.
+- **Range functions**: each function the bundle associates, called once as Excel calls it, with columns of ${fmt(ROWS)} rows that
+  cycle through printed labels (scripts/bench-ranges.js: the arguments of each case), after a warm-up call over 500 rows.
+  AUDIT is paid each row's SALARY + $1, so every line is unmatched and searched for what it matches. Each result is checked:
+  its shape, no blank or NaN, and the first row where the documents give the value (SALARY, HOURLY, AUDIT).
 `;
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
   console.log('\nwrote BENCHMARKS.md');

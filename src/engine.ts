@@ -9,7 +9,7 @@
 import type { CompiledSchedule, CompiledStipendItem, CompiledTable, Contract, StipendBasis, StipendProrationFile } from './model';
 import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
-import { listChoices, lookalikeReason, normalizeLabel } from './normalize';
+import { excerpt, listChoices, lookalikeReason, normalizeLabel } from './normalize';
 import { parseYear } from './years';
 import { Money, roundAmount } from './rounding';
 import { usd } from './format';
@@ -104,8 +104,10 @@ export class Engine {
     const id = key.trim().toLowerCase().replace(/\s+/g, '');
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
+    const failed = this.registry.failure(id);
+    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`);
     const hint = lookalikeReason(key);
-    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${key}"; valid contracts: ${this.registry.ids().join(', ')}`);
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`);
   }
 
   /** A school year the contract covers, in canonical spelling. */

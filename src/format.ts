@@ -6,5 +6,14 @@
 export function usd(v: number | { toNumber(): number }, options: { cents?: boolean } = {}): string {
   const n = typeof v === 'number' ? v : v.toNumber();
   const places = options.cents ? [2, 2] : Number.isInteger(n) ? [0, 0] : [2, 4];
-  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: places[0], maximumFractionDigits: places[1] })}`;
+  return `${n < 0 ? '-' : ''}$${formatter(places[0], places[1]).format(Math.abs(n))}`;
+}
+
+/** One Intl.NumberFormat per pair of places: toLocaleString with options builds a new one each call (~75 µs). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}-${max}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
 }

@@ -1,14 +1,16 @@
 /**
- * Loading contract files: JSON text -> schema check -> semantic checks -> compiled model.
- * All-or-nothing: a batch with any bad file is rejected whole, with file, path and reason,
- * and the registry keeps exactly what it had.
+ * Loading contract files: JSON text -> size and depth -> schema check -> semantic checks -> compiled model.
+ * All-or-nothing: a batch with any bad file is rejected whole, every problem listed as `file: path: reason`,
+ * and the registry keeps exactly what it had. What passes cannot crash or mislead later: no nesting deep enough
+ * to overflow a recursive walk, no amount with more decimal places than its rounding rule keeps, no divisor
+ * that gives Infinity.
  */
 import type {
   CompiledSchedule, CompiledStipendItem, CompiledStipends, CompiledTable, CompiledTerm, Contract, ContractFile, PrintedValue, ScheduleFile, StipendsFile, TermFile,
 } from './model';
 import { CLOSED, DERIVED, EMPTY, VALUE } from './model';
 import { applyPercent } from './rounding';
-import { lookalikeReason, normalizeLabel } from './normalize';
+import { excerpt, lookalikeReason, normalizeLabel } from './normalize';
 import contractSchema from './schema/contract.schema.json';
 import { SchemaValidator } from './schema/validate';
 import type { SchemaError, SchemaNode } from './schema/validate';
@@ -19,12 +21,75 @@ export const schemaValidator = new SchemaValidator(contractSchema as unknown as 
 /** Largest contract file accepted, in characters. The shipped ones are under 250 KB. */
 export const MAX_CONTRACT_CHARS = 2_000_000;
 
+/** Deepest nesting of arrays and objects accepted. The shipped files nest 9 levels deep. */
+export const MAX_CONTRACT_DEPTH = 32;
+
+/** A reason is cut to this length: a message quotes a short excerpt of the input, never the input. */
+const MAX_REASON_CHARS = 400;
+/** Problems listed in one error; the count of the rest is given. */
+const MAX_PROBLEMS_LISTED = 20;
+
+export interface ContractProblem { file: string; path: string; reason: string }
+
+const problemLine = (p: ContractProblem) => `${p.file}: ${p.path || '(top)'}: ${p.reason}`;
+
+/**
+ * A rejected file or batch. `file`, `path` and `reason` are the first problem; `problems` lists them all, and the
+ * message has one `file: path: reason` line for each (up to MAX_PROBLEMS_LISTED, then how many more).
+ */
 export class ContractLoadError extends Error {
-  constructor(readonly file: string, readonly path: string, readonly reason: string) {
-    super(`${file}: ${path || '(top)'}: ${reason}`);
+  readonly problems: ContractProblem[];
+  constructor(readonly file: string, readonly path: string, readonly reason: string, more: ContractProblem[] = []) {
+    const first = { file, path, reason: excerpt(reason, MAX_REASON_CHARS) };
+    const problems = [first, ...more.map((p) => ({ ...p, reason: excerpt(p.reason, MAX_REASON_CHARS) }))];
+    const listed = problems.slice(0, MAX_PROBLEMS_LISTED).map(problemLine);
+    if (problems.length > listed.length) listed.push(`… and ${problems.length - listed.length} more problems`);
+    super(listed.join('\n'));
+    this.reason = first.reason;
+    this.problems = problems;
     this.name = 'ContractLoadError';
   }
+
+  /** One error listing every problem of several. */
+  static of(problems: ContractProblem[]): ContractLoadError {
+    const [first, ...more] = problems;
+    return new ContractLoadError(first.file, first.path, first.reason, more);
+  }
 }
+
+/** How deeply arrays and objects nest in parsed data (iterative: no recursion to overflow). */
+function nestingDepth(data: unknown, stopAt: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[data, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAt) break;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x && typeof x === 'object') stack.push([x, depth + 1]);
+  }
+  return deepest;
+}
+
+/** How deeply brackets nest in JSON text, strings skipped; the text need not be valid JSON. */
+function textNestingDepth(text: string, stopAt: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest && (deepest = depth) > stopAt) break;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+const tooDeep = () => `arrays and objects nest more than ${MAX_CONTRACT_DEPTH} levels deep; a contract file needs fewer than 10`;
 
 /** JSON pointer "/schedules/0/lanes/3/label" -> "schedules[0].lanes[3].label" */
 function readablePath(pointer: string): string {
@@ -42,7 +107,7 @@ function schemaReason(e: SchemaError): string {
     if (lookalike) return lookalike;
   }
   if (/\/(rows\/\d+\/values|amounts)\/\d+$/.test(e.path))
-    return `${JSON.stringify(e.value)?.slice(0, 80)} is not a printed amount (a number from 0 to 10,000,000), null (empty cell)${e.path.includes('/rows/') ? ' or "NONE"' : ''}`;
+    return `${excerpt(JSON.stringify(e.value) ?? String(e.value))} is not a printed amount (a number from 0 to 10,000,000), null (empty cell)${e.path.includes('/rows/') ? ' or "NONE"' : ''}`;
   return e.reason;
 }
 
@@ -55,15 +120,20 @@ export function compileContract(input: string | unknown, origin: string, trusted
   let data: unknown = input;
   if (typeof input === 'string') {
     if (input.length > MAX_CONTRACT_CHARS) throw new ContractLoadError(origin, '', `file is ${input.length} characters; the limit is ${MAX_CONTRACT_CHARS}`);
+    const depth = textNestingDepth(input, MAX_CONTRACT_DEPTH);
+    if (depth > MAX_CONTRACT_DEPTH) throw new ContractLoadError(origin, '', tooDeep());
     try {
       data = JSON.parse(input);
     } catch (err) {
-      throw new ContractLoadError(origin, '', `not valid JSON: ${(err as Error).message}`);
+      throw new ContractLoadError(origin, '', `not valid JSON: ${excerpt((err as Error).message, 120)}`);
     }
+  } else {
+    const depth = nestingDepth(input, MAX_CONTRACT_DEPTH);
+    if (depth > MAX_CONTRACT_DEPTH) throw new ContractLoadError(origin, '', tooDeep());
   }
   if (!trusted) {
-    const e = schemaValidator.validate(data);
-    if (e) throw new ContractLoadError(origin, readablePath(e.path), schemaReason(e));
+    const errors = schemaValidator.validateAll(data);
+    if (errors.length) throw ContractLoadError.of(errors.map((e) => ({ file: origin, path: readablePath(e.path), reason: schemaReason(e) })));
   }
   const file = data as ContractFile;
   if (!trusted) checkSemantics(file, origin);
@@ -107,6 +177,18 @@ function axisIndex(items: { label: string; aliases: string[] }[], origin: string
 }
 
 function checkSemantics(f: ContractFile, origin: string): void {
+  // Every problem is listed: a check that fails is recorded and the next one runs (a failed element's own later
+  // checks are skipped, since they would only repeat it).
+  const problems: ContractProblem[] = [];
+  const guard = (check: () => void) => {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof ContractLoadError)) throw e;
+      problems.push(...e.problems);
+    }
+  };
+  const each = <T>(xs: readonly T[] | undefined, check: (x: T, i: number) => void) => (xs ?? []).forEach((x, i) => guard(() => check(x, i)));
   const sourceFiles = new Set(f.sources.map((s) => s.file));
   const years = new Set(f.years);
   // every citation must point into a declared source
@@ -115,34 +197,36 @@ function checkSemantics(f: ContractFile, origin: string): void {
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         const p = path ? `${path}.${k}` : k;
-        if ((k === 'cite' || k === 'lanesCite') && typeof x === 'string') {
-          const [file, lines] = x.split(':');
-          if (!sourceFiles.has(file)) fail(origin, p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);
-          const [a, b] = lines.split('-').map(Number);
-          if (b !== undefined && b < a) fail(origin, p, `line range ${lines} runs backwards`);
-        } else walk(x, p);
+        if ((k === 'cite' || k === 'lanesCite') && typeof x === 'string')
+          guard(() => {
+            const [file, lines] = x.split(':');
+            if (!sourceFiles.has(file)) fail(origin, p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);
+            const [a, b] = lines.split('-').map(Number);
+            if (b !== undefined && b < a) fail(origin, p, `line range ${lines} runs backwards`);
+          });
+        else walk(x, p);
       }
   };
   walk(f, '');
-  f.agreements.forEach((a, i) =>
+  each(f.agreements, (a, i) =>
     a.years.forEach((y, j) => years.has(y) || fail(origin, `agreements[${i}].years[${j}]`, `${y} is not in the contract's years (${f.years.join(', ')})`)),
   );
   const scheduleIds = new Set<string>();
-  f.schedules.forEach((s, si) => {
+  each(f.schedules, (s, si) => {
     const sp = `schedules[${si}]`;
     if (scheduleIds.has(s.id)) fail(origin, `${sp}.id`, `schedule id "${s.id}" is used twice`);
     scheduleIds.add(s.id);
-    if (!hasOwn(f.rounding, s.rounding)) fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`);
-    axisIndex(s.lanes, origin, `${sp}.lanes`);
-    axisIndex(s.steps, origin, `${sp}.steps`);
-      const tableYears = new Set<string>();
-    s.tables.forEach((t, ti) => {
+    guard(() => hasOwn(f.rounding, s.rounding) || fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`));
+    guard(() => axisIndex(s.lanes, origin, `${sp}.lanes`));
+    guard(() => axisIndex(s.steps, origin, `${sp}.steps`));
+    const tableYears = new Set<string>();
+    each(s.tables, (t, ti) => {
       const tp = `${sp}.tables[${ti}]`;
       if (!years.has(t.year)) fail(origin, `${tp}.year`, `${t.year} is not in the contract's years (${f.years.join(', ')})`);
       if (tableYears.has(t.year)) fail(origin, `${tp}.year`, `schedule "${s.id}" has two tables for ${t.year}`);
       tableYears.add(t.year);
       const covered = new Map<string, number>();
-      t.rows.forEach((r, ri) => {
+      each(t.rows, (r, ri) => {
         const rp = `${tp}.rows[${ri}]`;
         if ((r.steps === undefined) === (r.lanes === undefined))
           fail(origin, rp, 'a row lists either the steps it answers for (values one per lane) or the lanes (values one per step), not both or neither');
@@ -170,7 +254,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
   const needRounding = (r: string, p: string) => hasOwn(f.rounding, r) || fail(origin, p, `rounding rule "${r}" is not declared (${Object.keys(f.rounding).join(', ')})`);
   const needTable = (s: ScheduleFile, y: string, p: string) =>
     s.tables.some((t) => t.year === y) || fail(origin, p, `schedule "${s.id}" has no table for ${y}`);
-  (rules.careerIncrement ?? []).forEach((r, i) => {
+  each(rules.careerIncrement, (r, i) => {
     const p = `rules.careerIncrement[${i}]`;
     const s = scheduleOf(r.schedule, `${p}.schedule`);
     needRounding(r.rounding, `${p}.rounding`);
@@ -179,23 +263,23 @@ function checkSemantics(f: ContractFile, origin: string): void {
     r.lanes.forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
     r.years.forEach((y, j) => needYear(y, `${p}.years[${j}]`) && needTable(s, y, `${p}.years[${j}]`));
   });
-  (rules.scheduleIncrease ?? []).forEach((r, i) => {
+  each(rules.scheduleIncrease, (r, i) => {
     const p = `rules.scheduleIncrease[${i}]`;
     const s = scheduleOf(r.schedule, `${p}.schedule`);
     needRounding(r.rounding, `${p}.rounding`);
     needYear(r.year, `${p}.year`) && needTable(s, r.year, `${p}.year`);
     needYear(r.from, `${p}.from`) && needTable(s, r.from, `${p}.from`);
   });
-  (rules.stepPolicy ?? []).forEach((r, i) => needYear(r.year, `rules.stepPolicy[${i}].year`));
-  (rules.offSchedulePayments ?? []).forEach((r, i) => needYear(r.year, `rules.offSchedulePayments[${i}].year`));
+  each(rules.stepPolicy, (r, i) => needYear(r.year, `rules.stepPolicy[${i}].year`));
+  each(rules.offSchedulePayments, (r, i) => needYear(r.year, `rules.offSchedulePayments[${i}].year`));
   const needYears = (ys: string[], p: string) => ys.forEach((y, j) => needYear(y, `${p}[${j}]`));
 
   if (f.stipends) {
     const st = f.stipends;
-    needRounding(st.rounding, 'stipends.rounding');
+    guard(() => needRounding(st.rounding, 'stipends.rounding'));
     const nSteps = st.experienceSteps.length;
-    axisIndex(st.experienceSteps.map((e) => ({ label: e.label, aliases: [] })), origin, 'stipends.experienceSteps');
-    st.experienceSteps.forEach((e, i) => {
+    guard(() => axisIndex(st.experienceSteps.map((e) => ({ label: e.label, aliases: [] })), origin, 'stipends.experienceSteps'));
+    each(st.experienceSteps, (e, i) => {
       const p = `stipends.experienceSteps[${i}]`;
       if (e.toYear !== undefined && e.toYear < e.fromYear) fail(origin, `${p}.toYear`, `${e.toYear} is before fromYear ${e.fromYear}`);
       const prev = st.experienceSteps[i - 1];
@@ -206,7 +290,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
     });
     const stepLabels = st.experienceSteps.map((e) => e.label);
     const baseIds = new Set<string>();
-    (st.bases ?? []).forEach((b, i) => {
+    each(st.bases, (b, i) => {
       const p = `stipends.bases[${i}]`;
       if (baseIds.has(b.id)) fail(origin, `${p}.id`, `base "${b.id}" is defined twice`);
       baseIds.add(b.id);
@@ -215,7 +299,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
       s.steps.some((x) => x.label === b.step) || fail(origin, `${p}.step`, `"${b.step}" is not a step of "${s.id}"`);
       (b.printed ?? []).forEach((x, j) => needYear(x.year, `${p}.printed[${j}].year`));
     });
-    (st.addOns ?? []).forEach((a, i) => {
+    each(st.addOns, (a, i) => {
       const p = `stipends.addOns[${i}]`;
       const si = stepLabels.indexOf(a.step);
       const oi = stepLabels.indexOf(a.over);
@@ -224,13 +308,13 @@ function checkSemantics(f: ContractFile, origin: string): void {
       if (oi >= si) fail(origin, `${p}.over`, `an add-on builds on an earlier step; "${a.over}" does not come before "${a.step}"`);
     });
     const seen = new Map<string, number>();
-    st.items.forEach((it, i) => {
+    each(st.items, (it, i) => {
       const p = `stipends.items[${i}]`;
       const key = `${normalizeLabel(it.activity)}|${normalizeLabel(it.role)}`;
       if (seen.has(key)) fail(origin, p, `${it.activity} / ${it.role} is already defined by stipends.items[${seen.get(key)}]`);
       seen.set(key, i);
       const covered = new Set<string>();
-      it.terms.forEach((b, j) => {
+      each(it.terms, (b, j) => {
         const bp = `${p}.terms[${j}]`;
         b.years.forEach((y, k) => {
           needYear(y, `${bp}.years[${k}]`);
@@ -248,14 +332,14 @@ function checkSemantics(f: ContractFile, origin: string): void {
     });
     const findItem = (activity: string, role?: string) =>
       st.items.some((it) => normalizeLabel(it.activity) === normalizeLabel(activity) && (role === undefined || normalizeLabel(it.role) === normalizeLabel(role)));
-    (st.bonuses ?? []).forEach((b, i) => {
+    each(st.bonuses, (b, i) => {
       const p = `stipends.bonuses[${i}]`;
       needYears(b.years ?? [], `${p}.years`);
       b.appliesTo.forEach((a, j) => findItem(a.activity, a.role) || fail(origin, `${p}.appliesTo[${j}]`, `no stipend item ${a.activity}${a.role ? ' / ' + a.role : ''}`));
     });
-    (st.printed ?? []).forEach((t, i) => {
+    each(st.printed, (t, i) => {
       needYear(t.year, `stipends.printed[${i}].year`);
-      t.rows.forEach((r, j) => {
+      each(t.rows, (r, j) => {
         const p = `stipends.printed[${i}].rows[${j}]`;
         findItem(r.activity, r.role) || fail(origin, p, `no stipend item ${r.activity} / ${r.role} for this printed row`);
         if (r.amounts.length !== nSteps) fail(origin, `${p}.amounts`, `has ${r.amounts.length} amounts; there are ${nSteps} experience steps`);
@@ -264,7 +348,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
   }
 
   const termIds = new Set<string>();
-  (f.terms ?? []).forEach((t, i) => {
+  each(f.terms, (t, i) => {
     const p = `terms[${i}]`;
     if (termIds.has(t.id)) fail(origin, `${p}.id`, `term "${t.id}" is defined twice`);
     termIds.add(t.id);
@@ -277,7 +361,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
     if (tiers !== 0 && tiers !== t.values.length) fail(origin, `${p}.values`, 'either every value has minYears (a tier) or none has');
     const aliasOwner = new Map<string, string>();
     const slots = new Set<string>();
-    t.values.forEach((v, j) => {
+    each(t.values, (v, j) => {
       const vp = `${p}.values[${j}]`;
       needYears(v.years, `${vp}.years`);
       if (v.key !== undefined)
@@ -297,7 +381,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
     });
   });
 
-  (rules.termIncrease ?? []).forEach((r, i) => {
+  each(rules.termIncrease, (r, i) => {
     const p = `rules.termIncrease[${i}]`;
     const term = (f.terms ?? []).find((t) => t.id === r.term) ?? fail(origin, `${p}.term`, `term "${r.term}" is not defined`);
     needRounding(r.rounding, `${p}.rounding`);
@@ -308,8 +392,8 @@ function checkSemantics(f: ContractFile, origin: string): void {
     }
   });
 
-  (rules.stepCredit ?? []).forEach((r, i) => needYears(r.years, `rules.stepCredit[${i}].years`));
-  (rules.careerPromotion ?? []).forEach((r, i) => {
+  each(rules.stepCredit, (r, i) => needYears(r.years, `rules.stepCredit[${i}].years`));
+  each(rules.careerPromotion, (r, i) => {
     const p = `rules.careerPromotion[${i}]`;
     const s = scheduleOf(r.schedule ?? f.schedules.find((x) => x.kind === 'annual')?.id ?? '', `${p}.schedule`);
     needYear(r.year, `${p}.year`);
@@ -318,17 +402,17 @@ function checkSemantics(f: ContractFile, origin: string): void {
     (r.lanes ?? []).forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
   });
   const termDefined = (id: string, p: string) => (f.terms ?? []).some((t) => t.id === id) || fail(origin, p, `term "${id}" is not defined in terms`);
-  if (f.payroll?.insurance?.term) termDefined(f.payroll.insurance.term, 'payroll.insurance.term');
-  (f.payroll?.insurance?.coverages ?? []).forEach((c, i) => termDefined((c.term ?? c.premiumShare)!, `payroll.insurance.coverages[${i}].${c.term ? 'term' : 'premiumShare'}`));
-  if (f.payroll?.insurance?.partTimeShare?.term) termDefined(f.payroll.insurance.partTimeShare.term, 'payroll.insurance.partTimeShare.term');
-  if (f.payroll?.match) termDefined(f.payroll.match.term, 'payroll.match.term');
+  if (f.payroll?.insurance?.term) guard(() => termDefined(f.payroll!.insurance!.term!, 'payroll.insurance.term'));
+  (f.payroll?.insurance?.coverages ?? []).forEach((c, i) => guard(() => termDefined((c.term ?? c.premiumShare)!, `payroll.insurance.coverages[${i}].${c.term ? 'term' : 'premiumShare'}`)));
+  if (f.payroll?.insurance?.partTimeShare?.term) guard(() => termDefined(f.payroll!.insurance!.partTimeShare!.term!, 'payroll.insurance.partTimeShare.term'));
+  if (f.payroll?.match) guard(() => termDefined(f.payroll!.match!.term, 'payroll.match.term'));
 
   const rateIds = new Map<string, number>();
-  (f.rates ?? []).forEach((r, i) => {
-    if (rateIds.has(r.id)) fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);
+  each(f.rates, (r, i) => {
+    if (rateIds.has(r.id)) return fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);
     rateIds.set(r.id, i);
   });
-  (f.rates ?? []).forEach((r, i) => {
+  each(f.rates, (r, i) => {
     const p = `rates[${i}]`;
     needRounding(r.rounding, `${p}.rounding`);
     (r.max ?? []).forEach((m, j) => needYears(m.years, `${p}.max[${j}].years`));
@@ -343,6 +427,59 @@ function checkSemantics(f: ContractFile, origin: string): void {
       of = f.rates![next!].of;
     }
   });
+  checkPlaces(f, origin, guard);
+  if (problems.length) throw ContractLoadError.of(problems);
+}
+
+/** Decimal places of a number as JSON writes it: 46146.125 has 3, 1e-7 has 7. */
+function decimalPlaces(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const [mantissa, exponent] = String(n).split('e');
+  return Math.max(0, (mantissa.split('.')[1] ?? '').length - Number(exponent ?? 0));
+}
+
+/**
+ * Amounts carry no more decimal places than the rounding rule that governs them keeps, and money never more
+ * than cents: costing sums whole cents, so an amount in tenths of a cent could not be costed (and a printed
+ * salary of 46,146.125 under a whole-dollar rule is a typing error). Terms that are not money (multipliers,
+ * hours, percents) may carry up to six places.
+ */
+function checkPlaces(f: ContractFile, origin: string, guard: (check: () => void) => void): void {
+  const ruleText = (rule: string, owner: string) => `rounding rule "${rule}" of ${owner}`;
+  const keeps = (rule: string): number => (hasOwn(f.rounding, rule) ? Math.max(0, Math.min(2, f.rounding[rule].places)) : 2);
+  const need = (v: unknown, allowed: number, path: string, why: string) => {
+    if (typeof v !== 'number') return;
+    const places = decimalPlaces(v);
+    if (places > allowed) guard(() => fail(origin, path, `${excerpt(String(v))} has ${places} decimal places; ${why} keeps ${allowed}`));
+  };
+  f.schedules.forEach((s, si) => {
+    const allowed = keeps(s.rounding);
+    const why = ruleText(s.rounding, `schedule "${s.id}"`);
+    s.tables.forEach((t, ti) => t.rows.forEach((r, ri) => r.values.forEach((v, k) => need(v, allowed, `schedules[${si}].tables[${ti}].rows[${ri}].values[${k}]`, why))));
+  });
+  const st = f.stipends;
+  if (st) {
+    const allowed = keeps(st.rounding);
+    const why = ruleText(st.rounding, 'stipends');
+    st.items.forEach((it, i) =>
+      it.terms.forEach((b, j) => {
+        const p = `stipends.items[${i}].terms[${j}]`;
+        if (b.kind === 'amount') b.amounts.forEach((v, k) => need(v, allowed, `${p}.amounts[${k}]`, why));
+        if (b.kind === 'range') (['min', 'max'] as const).forEach((k) => need(b[k], allowed, `${p}.${k}`, why));
+        if (b.kind === 'perUnit') (['rate', 'max'] as const).forEach((k) => need(b[k], allowed, `${p}.${k}`, why));
+        if (b.kind === 'prorated') need(b.amount, allowed, `${p}.amount`, why);
+      }),
+    );
+    (st.addOns ?? []).forEach((a, i) => need(a.amount, allowed, `stipends.addOns[${i}].amount`, why));
+    (st.bonuses ?? []).forEach((b, i) => need(b.amount, allowed, `stipends.bonuses[${i}].amount`, why));
+    (st.printed ?? []).forEach((t, i) => t.rows.forEach((r, j) => r.amounts.forEach((v, k) => need(v, allowed, `stipends.printed[${i}].rows[${j}].amounts[${k}]`, why))));
+    (st.bases ?? []).forEach((b, i) => (b.printed ?? []).forEach((x, j) => need(x.amount, 2, `stipends.bases[${i}].printed[${j}].amount`, 'money')));
+  }
+  (f.terms ?? []).forEach((t, i) => {
+    const money = /^USD/.test(t.unit);
+    t.values.forEach((v, j) => (['amount', 'max'] as const).forEach((k) => need(v[k], money ? 2 : 6, `terms[${i}].values[${j}].${k}`, money ? `money (${t.unit})` : `a term in ${excerpt(t.unit)}`)));
+  });
+  (f.rates ?? []).forEach((r, i) => (r.max ?? []).forEach((m, j) => need(m.amount, keeps(r.rounding), `rates[${i}].max[${j}].amount`, ruleText(r.rounding, `rate "${r.id}"`))));
 }
 
 function compileSchedule(s: ScheduleFile, f: ContractFile, origin: string): CompiledSchedule {
@@ -449,26 +586,90 @@ function compileTerm(t: TermFile): CompiledTerm {
   return { file: t, keys, keyLabels, tiered: t.values.some((v) => v.minYears !== undefined) };
 }
 
+/** A file that the add-in's start-up left out, and why. */
+export interface LoadFailure {
+  file: string;
+  /** the id the file declares, when it declares one */
+  id: string | undefined;
+  error: ContractLoadError;
+}
+
+/** The id a file declares, read without trusting anything else in it. */
+function declaredId(content: unknown): string | undefined {
+  let data = content;
+  if (typeof content === 'string')
+    try {
+      data = JSON.parse(content);
+    } catch {
+      return undefined;
+    }
+  const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.trim().toLowerCase() : undefined;
+}
+
 /** The set of loaded contracts. Loading is all-or-nothing per batch. */
 export class ContractRegistry {
   private byId = new Map<string, Contract>();
+  private failures: LoadFailure[] = [];
   /** counts the loads that changed the registry, so engines know when their argument caches are stale */
   generation = 0;
 
-  /** Loads a batch of files; on any error nothing changes and the error names file, path and reason. */
+  /** Loads a batch of files; on any error nothing changes and the error lists every problem as file, path and reason. */
   load(files: { name: string; content: string | unknown }[], options: { replace?: boolean; trusted?: boolean } = {}): Contract[] {
-    const compiled = files.map((f) => compileContract(f.content, f.name, options.trusted));
+    const problems: ContractProblem[] = [];
+    const compiled: Contract[] = [];
+    for (const f of files)
+      try {
+        compiled.push(compileContract(f.content, f.name, options.trusted));
+      } catch (e) {
+        if (!(e instanceof ContractLoadError)) throw e;
+        problems.push(...e.problems);
+      }
     const seen = new Map<string, string>();
     for (const c of compiled) {
-      if (seen.has(c.id)) throw new ContractLoadError(c.origin, 'id', `contract "${c.id}" is also defined by ${seen.get(c.id)}`);
+      if (seen.has(c.id)) problems.push({ file: c.origin, path: 'id', reason: `contract "${c.id}" is also defined by ${seen.get(c.id)}` });
       seen.set(c.id, c.origin);
       const prior = this.byId.get(c.id);
       if (prior && !options.replace)
-        throw new ContractLoadError(c.origin, 'id', `contract "${c.id}" is already loaded (from ${prior.origin}); load it with replace to update it`);
+        problems.push({ file: c.origin, path: 'id', reason: `contract "${c.id}" is already loaded (from ${prior.origin}); load it with replace to update it` });
     }
+    if (problems.length) throw ContractLoadError.of(problems);
     for (const c of compiled) this.byId.set(c.id, c);
+    // a file that now loads replaces the failure recorded for its id
+    this.failures = this.failures.filter((f) => f.id === undefined || !this.byId.has(f.id));
     if (compiled.length) this.generation++;
     return compiled;
+  }
+
+  /**
+   * Loads each file on its own, as the add-in's start-up does: a bad file is left out and remembered (see
+   * failure), and the others load. Returns the failures of this call. Even a file loaded `trusted` that cannot
+   * be compiled is a failure here, never an exception that would stop the add-in.
+   */
+  loadEach(files: { name: string; content: string | unknown }[], options: { replace?: boolean; trusted?: boolean } = {}): LoadFailure[] {
+    const failed: LoadFailure[] = [];
+    for (const f of files)
+      try {
+        this.load([f], options);
+      } catch (e) {
+        const error = e instanceof ContractLoadError ? e : new ContractLoadError(f.name, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
+        failed.push({ file: f.name, id: declaredId(f.content), error });
+      }
+    if (failed.length) {
+      this.failures.push(...failed);
+      this.generation++;
+    }
+    return failed;
+  }
+
+  /** Files left out by loadEach (and not loaded since). */
+  failed(): LoadFailure[] {
+    return [...this.failures];
+  }
+
+  /** Why the contract with this id was left out, when it was. */
+  failure(id: string): LoadFailure | undefined {
+    return this.failures.find((f) => f.id === id);
   }
 
   get(id: string): Contract | undefined {

@@ -14,11 +14,19 @@ export function lookalikeReason(text: string): string | undefined {
   const m = LOOKALIKE.exec(text);
   if (!m) return undefined;
   const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `"${text}" contains the non-Latin letter "${m[0]}" (U+${cp}) that looks like a Latin one; retype it in Latin letters`;
+  return `"${excerpt(text)}" contains the non-Latin letter "${m[0]}" (U+${cp}) that looks like a Latin one; retype it in Latin letters`;
 }
 
 /** "a, b, c" with at most `max` items, then "… (N in all)". */
 export function listChoices(items: readonly string[], max = 12): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')}, … (${items.length} in all)`;
+}
+
+/** Messages quote at most this many characters of what they were given. */
+export const EXCERPT_CHARS = 40;
+
+/** Text as a message quotes it: at most EXCERPT_CHARS characters, then "…". */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -15,6 +15,7 @@ import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
 import { parseYear } from './years';
 import { usd } from './format';
+import { whatPaidMatches } from './paid-match';
 
 /**
  * An engine where every contract of the roster is replaced by the proposal `name` from the proposals
@@ -130,25 +131,10 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
   if (s && !(expected instanceof Failure && expected.code === 'VALUE')) {
     const co = c as Contract;
     const f = fte ?? 1;
-    // the paid amount looked up across this year's cells first, then the other years'
-    const at = co.years.indexOf(year);
-    const nearest = co.years.filter((x) => x !== year).sort((a, b) => Math.abs(co.years.indexOf(a) - at) - Math.abs(co.years.indexOf(b) - at) || co.years.indexOf(a) - co.years.indexOf(b));
-    for (const y of [year, ...nearest]) {
-      for (const l of s.laneLabels)
-        for (const st of s.stepLabels)
-          for (const share of f !== 1 ? [f, 1] : [1]) {
-            const same = y === year && l === laneLabel && st === stepLabel && share === f;
-            if (same && !mid) continue;
-            if (engine.salary(co.id, l, st, y, share === 1 ? undefined : share) !== paid) continue;
-            if (same) {
-              hints.push(`step ${st} for the whole year (the mid-year step not applied)`);
-              continue;
-            }
-            const what = [y !== year && `the ${y} schedule`, l !== laneLabel && `lane ${l}`, st !== stepLabel && `step ${st}`, share !== f && (share === 1 ? 'full time (FTE not applied)' : `FTE ${share}`)];
-            hints.push(what.filter(Boolean).join(', '));
-          }
-      if (hints.length) break;
-    }
+    // in a mid-year step year, the printed cell of the step held at the start, paid for the whole year
+    if (mid && printed === paid) hints.push(`step ${stepLabel} for the whole year (the mid-year step not applied)`);
+    // the paid amount looked up across this year's cells first, then the other years' (src/paid-match.ts)
+    hints.push(...whatPaidMatches(engine, co, paid, laneLabel!, stepLabel!, year, fte));
     // paid as if `step` were the step reached half way through the year
     if (typeof canonicalYear === 'string' && laneLabel && stepLabel) {
       const k = s.stepLabels.indexOf(stepLabel);

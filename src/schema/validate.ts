@@ -6,6 +6,8 @@
  * min/maxProperties, items, min/maxItems, uniqueItems, anyOf, oneOf with discriminator.
  * The schema's unit test checks it agrees with Ajv (a full validator) on every shipped and mutated file.
  */
+import { excerpt } from '../normalize';
+
 export interface SchemaNode {
   $ref?: string;
   type?: string | string[];
@@ -44,9 +46,10 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
+/** A value as messages quote it: its JSON, at most 40 characters, then "…". */
 const show = (v: unknown): string => {
   const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + '…' : s;
+  return s === undefined ? String(v) : excerpt(s);
 };
 
 function typeOf(v: unknown): string {
@@ -68,7 +71,17 @@ export class SchemaValidator {
 
   /** The first error in the data, or undefined when it conforms. */
   validate(data: unknown): SchemaError | undefined {
-    return this.check(this.root, data, '');
+    return this.validateAll(data, 1)[0];
+  }
+
+  /**
+   * Every error in the data (at most `limit`), in document order; empty when it conforms. A value of the wrong
+   * type is one error: what it holds is not checked further.
+   */
+  validateAll(data: unknown, limit = 50): SchemaError[] {
+    const out: SchemaError[] = [];
+    this.check(this.root, data, '', out, limit);
+    return out;
   }
 
   private resolve(node: SchemaNode): SchemaNode {
@@ -92,78 +105,72 @@ export class SchemaValidator {
     return { path, keyword, value, reason, params };
   }
 
-  private check(node0: SchemaNode, v: unknown, path: string): SchemaError | undefined {
+  /** Checks v against node, appending errors to out (until it holds `limit`); true when v conforms. */
+  private check(node0: SchemaNode, v: unknown, path: string, out: SchemaError[], limit: number): boolean {
     const node = this.resolve(node0);
+    const before = out.length;
+    const fail = (keyword: string, reason: string, params: Record<string, unknown> = {}, at = path, value = v): false => {
+      if (out.length < limit) out.push(this.fail(at, keyword, value, reason, params));
+      return false;
+    };
+    const full = () => out.length >= limit;
     if (node.type !== undefined) {
       const types = Array.isArray(node.type) ? node.type : [node.type];
-      if (!types.some((t) => hasType(v, t))) return this.fail(path, 'type', v, `${show(v)} must be ${types.join(' or ')}`, { type: types });
+      if (!types.some((t) => hasType(v, t))) return fail('type', `${show(v)} must be ${types.join(' or ')}`, { type: types });
     }
-    if (node.const !== undefined && v !== node.const) return this.fail(path, 'const', v, `${show(v)} must be ${show(node.const)}`);
-    if (node.enum && !node.enum.includes(v)) return this.fail(path, 'enum', v, `${show(v)} is not one of ${show(node.enum)}`, { allowedValues: node.enum });
+    if (node.const !== undefined && v !== node.const) return fail('const', `${show(v)} must be ${show(node.const)}`);
+    if (node.enum && !node.enum.includes(v)) return fail('enum', `${show(v)} is not one of ${show(node.enum)}`, { allowedValues: node.enum });
     if (typeof v === 'string') {
-      if (node.minLength !== undefined && v.length < node.minLength) return this.fail(path, 'minLength', v, `${show(v)} is shorter than ${node.minLength} characters`);
-      if (node.maxLength !== undefined && v.length > node.maxLength) return this.fail(path, 'maxLength', v, `${show(v)} is longer than ${node.maxLength} characters`);
+      if (node.minLength !== undefined && v.length < node.minLength) return fail('minLength', `${show(v)} is shorter than ${node.minLength} characters`);
+      if (node.maxLength !== undefined && v.length > node.maxLength) return fail('maxLength', `${show(v)} is longer than ${node.maxLength} characters`);
       if (node.pattern !== undefined && !this.regex(node.pattern).test(v))
-        return this.fail(path, 'pattern', v, `${show(v)} does not match the required form ${node.pattern}`, { pattern: node.pattern });
+        return fail('pattern', `${show(v)} does not match the required form ${node.pattern}`, { pattern: node.pattern });
     }
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return this.fail(path, 'type', v, `${show(v)} is not a finite number`);
-      if (node.minimum !== undefined && v < node.minimum) return this.fail(path, 'minimum', v, `${v} is below the minimum ${node.minimum}`);
-      if (node.exclusiveMinimum !== undefined && v <= node.exclusiveMinimum) return this.fail(path, 'exclusiveMinimum', v, `${v} must be greater than ${node.exclusiveMinimum}`);
-      if (node.maximum !== undefined && v > node.maximum) return this.fail(path, 'maximum', v, `${v} is above the maximum ${node.maximum}`);
+      if (!Number.isFinite(v)) return fail('type', `${show(v)} is not a finite number`);
+      if (node.minimum !== undefined && v < node.minimum) return fail('minimum', `${v} is below the minimum ${node.minimum}`);
+      if (node.exclusiveMinimum !== undefined && v <= node.exclusiveMinimum) return fail('exclusiveMinimum', `${v} must be greater than ${node.exclusiveMinimum}`);
+      if (node.maximum !== undefined && v > node.maximum) return fail('maximum', `${v} is above the maximum ${node.maximum}`);
     }
     if (Array.isArray(v)) {
-      if (node.minItems !== undefined && v.length < node.minItems) return this.fail(path, 'minItems', v, `has ${v.length} items; at least ${node.minItems} required`);
-      if (node.maxItems !== undefined && v.length > node.maxItems) return this.fail(path, 'maxItems', v, `has ${v.length} items; at most ${node.maxItems} allowed`);
+      if (node.minItems !== undefined && v.length < node.minItems) fail('minItems', `has ${v.length} items; at least ${node.minItems} required`);
+      if (node.maxItems !== undefined && v.length > node.maxItems) return fail('maxItems', `has ${v.length} items; at most ${node.maxItems} allowed`);
       if (node.uniqueItems) {
         const seen = new Set<string>();
         for (let i = 0; i < v.length; i++) {
           const k = JSON.stringify(v[i]);
-          if (seen.has(k)) return this.fail(`${path}/${i}`, 'uniqueItems', v[i], `${show(v[i])} appears twice`);
+          if (seen.has(k)) fail('uniqueItems', `${show(v[i])} appears twice`, {}, `${path}/${i}`, v[i]);
           seen.add(k);
         }
       }
-      if (node.items) for (let i = 0; i < v.length; i++) {
-        const e = this.check(node.items, v[i], `${path}/${i}`);
-        if (e) return e;
-      }
+      if (node.items) for (let i = 0; i < v.length && !full(); i++) this.check(node.items, v[i], `${path}/${i}`, out, limit);
     }
     if (typeOf(v) === 'object') {
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
-      for (const k of node.required ?? []) if (!(k in o)) return this.fail(path, 'required', v, `missing required key "${k}"`, { missingProperty: k });
-      if (node.minProperties !== undefined && keys.length < node.minProperties) return this.fail(path, 'minProperties', v, `needs at least ${node.minProperties} entries`);
-      if (node.maxProperties !== undefined && keys.length > node.maxProperties) return this.fail(path, 'maxProperties', v, `has more than ${node.maxProperties} entries`);
+      for (const k of node.required ?? []) if (!(k in o)) fail('required', `missing required key "${k}"`, { missingProperty: k });
+      if (node.minProperties !== undefined && keys.length < node.minProperties) fail('minProperties', `needs at least ${node.minProperties} entries`);
+      if (node.maxProperties !== undefined && keys.length > node.maxProperties) fail('maxProperties', `has more than ${node.maxProperties} entries`);
       for (const k of keys) {
+        if (full()) break;
         const child = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (node.propertyNames) {
-          const e = this.check(node.propertyNames, k, child);
-          if (e) return e;
-        }
+        if (node.propertyNames && !this.check(node.propertyNames, k, child, out, limit)) continue;
         // own properties only: a key named like an Object.prototype member ("constructor", "__proto__") is data, not a schema
         const sub = node.properties && Object.prototype.hasOwnProperty.call(node.properties, k) ? node.properties[k] : undefined;
-        if (sub) {
-          const e = this.check(sub, o[k], child);
-          if (e) return e;
-        } else if (node.additionalProperties === false) {
-          return this.fail(path, 'additionalProperties', v, `unknown key "${k}" (check the spelling against the schema)`, { additionalProperty: k });
-        } else if (typeof node.additionalProperties === 'object') {
-          const e = this.check(node.additionalProperties, o[k], child);
-          if (e) return e;
-        }
+        if (sub) this.check(sub, o[k], child, out, limit);
+        else if (node.additionalProperties === false) fail('additionalProperties', `unknown key "${excerpt(k)}" (check the spelling against the schema)`, { additionalProperty: k });
+        else if (typeof node.additionalProperties === 'object') this.check(node.additionalProperties, o[k], child, out, limit);
       }
     }
+    if (out.length > before) return false;
     if (node.anyOf) {
       let first: SchemaError | undefined;
       for (const alt of node.anyOf) {
-        const e = this.check(alt, v, path);
-        if (!e) {
-          first = undefined;
-          break;
-        }
-        first ??= e;
+        const tried: SchemaError[] = [];
+        if (this.check(alt, v, path, tried, 1)) return true;
+        first ??= tried[0];
       }
-      if (first) return this.fail(path, 'anyOf', v, `${show(v)} matches none of the allowed forms`, { first });
+      return fail('anyOf', `${show(v)} matches none of the allowed forms`, { first });
     }
     if (node.oneOf) {
       if (node.discriminator && typeOf(v) === 'object') {
@@ -171,12 +178,12 @@ export class SchemaValidator {
         const branches = node.oneOf.map((b) => this.resolve(b));
         const kinds = branches.map((b) => b.properties?.[node.discriminator!.propertyName]?.const);
         const i = kinds.indexOf(tag);
-        if (i < 0) return this.fail(`${path}/${node.discriminator.propertyName}`, 'enum', tag, `${show(tag)} is not one of ${show(kinds)}`, { allowedValues: kinds });
-        return this.check(branches[i], v, path);
+        if (i < 0) return fail('enum', `${show(tag)} is not one of ${show(kinds)}`, { allowedValues: kinds }, `${path}/${node.discriminator.propertyName}`, tag);
+        return this.check(branches[i], v, path, out, limit);
       }
-      const matches = node.oneOf.filter((alt) => !this.check(alt, v, path)).length;
-      if (matches !== 1) return this.fail(path, 'oneOf', v, `${show(v)} must match exactly one allowed form (matches ${matches})`);
+      const matches = node.oneOf.filter((alt) => this.check(alt, v, path, [], 1)).length;
+      if (matches !== 1) return fail('oneOf', `${show(v)} must match exactly one allowed form (matches ${matches})`);
     }
-    return undefined;
+    return true;
   }
 }

@@ -1,7 +1,7 @@
 /** Loading contract files: a bad file is rejected whole with file, path and reason; what was loaded stays loaded. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundledContracts, ContractLoadError, ContractRegistry, createRegistry, Engine, MAX_CONTRACT_CHARS } from '../../src';
+import { bundledContracts, ContractLoadError, ContractRegistry, createRegistry, Engine, Failure, MAX_CONTRACT_CHARS } from '../../src';
 
 const waconiaText = fs.readFileSync(path.join(__dirname, '../../src/contracts/waconia-teachers.json'), 'utf8');
 const fresh = () => JSON.parse(waconiaText);
@@ -113,5 +113,166 @@ describe('all-or-nothing', () => {
     const registry = createRegistry();
     expect(() => registry.load([bundledContracts[0]])).toThrow(/already loaded/);
     expect(() => registry.load([bundledContracts[0]], { replace: true })).not.toThrow();
+  });
+});
+
+/** Hand-made bad files that used to load and then crash or mislead (issue 8, part 3). */
+describe('what would crash or mislead later is refused at load', () => {
+  const custodialText = fs.readFileSync(path.join(__dirname, '../../src/contracts/waconia-custodial.json'), 'utf8');
+  const custodial = () => ({ ...JSON.parse(custodialText), id: 'test/custodial' });
+  const anokaText = fs.readFileSync(path.join(__dirname, '../../src/contracts/anoka-hennepin-teachers.json'), 'utf8');
+  const anoka = () => ({ ...JSON.parse(anokaText), id: 'test/anoka' });
+  const refusal = (doc: unknown, name = 'bad.json'): ContractLoadError => {
+    try {
+      new ContractRegistry().load([{ name, content: typeof doc === 'string' ? doc : JSON.stringify(doc) }]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContractLoadError); // never a RangeError, TypeError …
+      return e as ContractLoadError;
+    }
+    throw new Error('the bad file was accepted');
+  };
+  const nested = (levels: number) => {
+    let v: unknown = 1;
+    for (let i = 0; i < levels; i++) v = i % 2 ? { x: v } : [v];
+    return v;
+  };
+
+  test.each([
+    ['as text', true],
+    ['as parsed data', false],
+  ])('6,000 levels of nesting (%s) are refused with a message, not a stack overflow', (_how, asText) => {
+    const c = custodial();
+    c.readings = [{ text: 'deep', cite: c.sources[0].file + ':1', extra: asText ? 'DEEP' : nested(6000) }];
+    // the text is built by hand: JSON.stringify itself overflows on 6,000 levels
+    const content = asText ? JSON.stringify(c).replace('"DEEP"', '['.repeat(6000) + ']'.repeat(6000)) : c;
+    let e: unknown;
+    try {
+      new ContractRegistry().load([{ name: 'deep.json', content }]);
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(ContractLoadError);
+    expect((e as Error).message).toBe('deep.json: (top): arrays and objects nest more than 32 levels deep; a contract file needs fewer than 10');
+  });
+  test('33 levels are refused, and the deepest shipped file (9 levels) loads', () => {
+    const c = custodial();
+    c.readings = [{ text: 'deep', cite: c.sources[0].file + ':1', extra: nested(30) }]; // 1 + 1 + 1 + 30 = 33 levels
+    expect(refusal(c).message).toMatch(/nest more than 32 levels/);
+    expect(() => new ContractRegistry().load([{ name: 'ok.json', content: custodial() }])).not.toThrow();
+  });
+
+  test('a salary with three decimal places under a whole-dollar rule (COST threw on it)', () => {
+    const c = fresh();
+    c.id = 'test/teachers';
+    c.schedules[0].tables[0].rows[0].values[0] = 44802.125; // printed 44,802 (004_95c67c5f7895ec64.txt:3024)
+    expect(refusal(c).message).toBe('bad.json: schedules[0].tables[0].rows[0].values[0]: 44802.125 has 3 decimal places; rounding rule "salary" of schedule "k12" keeps 0');
+  });
+  test('an hourly wage in tenths of a cent under the cents rule', () => {
+    const c = custodial();
+    c.schedules[0].tables[0].rows[0].values[1] = 19.635; // printed 19.63 (004_95c67c5f7895ec64.txt:6552)
+    expect(refusal(c).message).toBe('bad.json: schedules[0].tables[0].rows[0].values[1]: 19.635 has 3 decimal places; rounding rule "wage" of schedule "wages" keeps 2');
+  });
+  test('a monthly insurance contribution in tenths of a cent; a multiplier may keep more places', () => {
+    const c = custodial();
+    c.terms[21].values[0].amount = 767.135; // printed 767.13 (004_95c67c5f7895ec64.txt:6131)
+    expect(refusal(c).message).toBe('bad.json: terms[21].values[0].amount: 767.135 has 3 decimal places; money (USD/month) keeps 2');
+    const a = anoka();
+    const multiplier = a.terms.findIndex((t: any) => t.unit === 'multiplier');
+    a.terms[multiplier].values[0].amount = 0.1234567;
+    expect(refusal(a).message).toMatch(new RegExp(`terms\\[${multiplier}\\]\\.values\\[0\\]\\.amount: 0\\.1234567 has 7 decimal places; a term in multiplier keeps 6`));
+  });
+  test('a stipend add-on with cents under the whole-dollar stipend rule', () => {
+    const c = fresh();
+    c.id = 'test/teachers';
+    c.stipends.addOns[0].amount = 200.5; // printed $200
+    expect(refusal(c).message).toBe('bad.json: stipends.addOns[0].amount: 200.5 has 1 decimal places; rounding rule "stipend" of stipends keeps 0');
+  });
+
+  test.each<[string, number]>([
+    ['zero', 0],
+    ['a denormal that divides into Infinity', 1e-320],
+    ['a fraction', 0.5],
+  ])('a rate divisor that is %s', (_what, divisor) => {
+    const c = fresh();
+    c.id = 'test/teachers';
+    c.rates[0].divisor = divisor;
+    expect(refusal(c).message).toBe(`bad.json: rates[0].divisor: ${divisor} is below the minimum 1`);
+  });
+  test('a prorated stipend whose fullAt divides into Infinity', () => {
+    const a = anoka();
+    a.stipends.items[64].terms[0].fullAt = 5e-324; // Debate: 4,556 at 200 rounds, prorated below
+    expect(refusal(a).message).toMatch(/stipends\.items\[64\]\.terms\[0\]\.fullAt: 5e-324 is below the minimum 1/);
+  });
+  test.each<[string, string]>([
+    ['an amount of 1e308', '1e308'],
+    ['an amount that JSON reads as Infinity', '1e400'],
+  ])('%s', (_what, literal) => {
+    const text = JSON.stringify(custodial()).replace('"values":[19,', `"values":[${literal},`);
+    expect(refusal(text).message).toMatch(/schedules\[0\]\.tables\[0\]\.rows\[0\]\.values\[0\]: .* is not a printed amount/);
+  });
+  test('a negative wage (HOURLY answered -18.22 when this was bundled)', () => {
+    const c = custodial();
+    c.schedules[0].tables[0].rows[0].values[0] = -18.22;
+    expect(refusal(c).message).toMatch(/values\[0\]: -18\.22 is not a printed amount/);
+  });
+
+  test('every problem of a file is listed at once, each as file: path: reason', () => {
+    const c = custodial();
+    c.schedules[0].tables[0].rows[0].values[1] = 19.635;
+    c.terms[21].values[0].amount = 767.135;
+    c.schedules[0].lanes[1].aliases.push(c.schedules[0].lanes[0].label.toLowerCase());
+    const e = refusal(c);
+    expect(e.problems.map((p) => p.path)).toEqual(['schedules[0].lanes[1].aliases[' + (c.schedules[0].lanes[1].aliases.length - 1) + ']', 'schedules[0].tables[0].rows[0].values[1]', 'terms[21].values[0].amount']);
+    expect(e.message.split('\n')).toHaveLength(3);
+    for (const line of e.message.split('\n')) expect(line).toMatch(/^bad\.json: \S+: \S/);
+  });
+  test('every schema problem is listed at once too', () => {
+    const c = custodial();
+    c.schedules[0].tables[0].rows[0].values[0] = -1;
+    c.schedules[0].tabels = [];
+    delete c.title;
+    const e = refusal(c);
+    expect(e.problems.map((p) => `${p.path}: ${p.reason}`).sort()).toEqual([
+      '(top): missing required key "title"'.replace('(top)', ''),
+      'schedules[0]: unknown key "tabels" (check the spelling against the schema)',
+      'schedules[0].tables[0].rows[0].values[0]: -1 is not a printed amount (a number from 0 to 10,000,000), null (empty cell) or "NONE"',
+    ].sort());
+  });
+  test('a batch lists the problems of every bad file, and loads none', () => {
+    const a = custodial();
+    a.schedules[0].tables[0].rows[0].values[0] = -1;
+    const b = fresh();
+    b.id = 'test/teachers';
+    b.rates[0].divisor = 0;
+    const registry = new ContractRegistry();
+    let e: ContractLoadError | undefined;
+    try {
+      registry.load([{ name: 'a.json', content: a }, { name: 'ok.json', content: anoka() }, { name: 'b.json', content: b }]);
+    } catch (err) {
+      e = err as ContractLoadError;
+    }
+    expect(e!.problems.map((p) => `${p.file}: ${p.path}`)).toEqual(['a.json: schedules[0].tables[0].rows[0].values[0]', 'b.json: rates[0].divisor']);
+    expect(registry.ids()).toEqual([]);
+  });
+
+  test('messages quote at most 40 characters of what the file holds', () => {
+    const long = 'x'.repeat(5000);
+    const c = custodial();
+    c.schedules[0][long] = 1; // an unknown key
+    c.schedules[0].lanes[0].label = long; // too long a label
+    c.schedules[0].tables[0].rows[0].values[0] = long; // not an amount
+    const e = refusal(c);
+    expect(e.problems).toHaveLength(3);
+    for (const p of e.problems) {
+      expect(p.reason).toContain(`${'x'.repeat(39)}…`);
+      expect(p.reason).not.toContain('x'.repeat(41));
+    }
+    expect(e.message.length).toBeLessThan(600);
+  });
+  test('a long contract argument with a look-alike letter is quoted with a short excerpt', () => {
+    const r = new Engine(createRegistry()).salary('\u041C' + 'A'.repeat(500), 'BA', 'B', '2025-26');
+    expect(r).toBeInstanceOf(Failure);
+    expect((r as Failure).message).toMatch(/^"\u041CA{39}…" contains the non-Latin letter "\u041C" \(U\+041C\)/);
+    expect((r as Failure).message).not.toMatch(/A{41}/);
   });
 });

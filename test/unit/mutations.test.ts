@@ -10,7 +10,8 @@
  *     citation form, bad year or id, unknown key): kept only when Ajv (a full JSON Schema validator) also rejects the
  *     file, so a mutation that happens to stay valid is excluded, never counted;
  *   - semantic mutations (duplicate labels, deleted elements that other parts refer to, citations into undeclared
- *     sources or backwards line ranges, years the contract does not cover, not JSON, oversized): each applied only
+ *     sources or backwards line ranges, years the contract does not cover, amounts with more decimal places than their
+ *     rounding rule keeps, not JSON, oversized, nested too deep): each applied only
  *     where its precondition makes the file certainly invalid (e.g. a lane is deleted only from a schedule whose
  *     tables have one value per lane).
  * For the schema mutations the reported path must be the mutated place or one of its ancestors.
@@ -19,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import schemaJson from '../../src/schema/contract.schema.json';
-import { ContractLoadError, ContractRegistry, createRegistry, Engine, MAX_CONTRACT_CHARS } from '../../src';
+import { ContractLoadError, ContractRegistry, createRegistry, Engine, MAX_CONTRACT_CHARS, MAX_CONTRACT_DEPTH } from '../../src';
 
 const CONTRACTS = path.join(__dirname, '../../src/contracts');
 const files = fs
@@ -401,6 +402,14 @@ const semanticMutations: Record<string, Mutation> = {
     setAt(doc, s.path, v);
     return { where: s.path, what: `${JSON.stringify(s.value)} -> ${JSON.stringify(v)}` };
   },
+  'amount with more decimal places than its rounding rule keeps': (doc, sites) => {
+    // every amount is kept to cents at most (whole dollars where its rule says so): a tenth of a cent more never passes
+    const s = pick(sitesWhere(sites, (x) => is(x.node, 'amount') && typeof x.value === 'number'));
+    if (!s) return undefined;
+    const v = Number(((s.value as number) + 0.001).toFixed(3));
+    setAt(doc, s.path, v);
+    return { where: s.path, what: `${s.value} -> ${v}` };
+  },
   "a year the contract does not cover": (doc, sites) => {
     // only where the loader is documented to check the year against `years` (README "Adding your own contract")
     const checked = /^(schedules\.\d+\.tables\.\d+\.year|agreements\.\d+\.years\.\d+|rules\.careerIncrement\.\d+\.years\.\d+|rules\.scheduleIncrease\.\d+\.(year|from)|rules\.stepPolicy\.\d+\.year|rules\.offSchedulePayments\.\d+\.year|rules\.termIncrease\.\d+\.(year|from)|stipends\.items\.\d+\.terms\.\d+\.years\.\d+|stipends\.bonuses\.\d+\.years\.\d+|stipends\.printed\.\d+\.year|stipends\.bases\.\d+\.printed\.\d+\.year|terms\.\d+\.values\.\d+\.years\.\d+|rates\.\d+\.max\.\d+\.years\.\d+)$/;
@@ -428,6 +437,11 @@ const textMutations: Record<string, (text: string) => { text: string; what: stri
       () => ({ text: '\uFEFF' + text.slice(0, cut), what: 'BOM and truncated' }),
     ];
     return pick(variants)();
+  },
+  'nested deeper than MAX_CONTRACT_DEPTH': (text) => {
+    const levels = pick([MAX_CONTRACT_DEPTH, 100, 6000, 100000]);
+    const deep = pick([() => '['.repeat(levels) + ']'.repeat(levels), () => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels)])();
+    return { text: text.replace(/^\{/, `{"readings":${deep},`), what: `${levels} levels of nesting inside readings` };
   },
   'oversized file (MAX_CONTRACT_CHARS)': (text) => {
     const doc = JSON.parse(text);
@@ -457,7 +471,8 @@ const PLAN: [string, number][] = [
   ['citation of the wrong form', 70], ['year of the wrong form', 40], ['id of the wrong form', 30], ['unknown key', 90],
   ['duplicate label or id (after ignoring case and spaces)', 90], ['deleted element that others refer to', 90],
   ['citation into an undeclared source, or a backwards line range', 60], ['a year the contract does not cover', 60],
-  ['not JSON', 30], ['oversized file (MAX_CONTRACT_CHARS)', 8],
+  ['amount with more decimal places than its rounding rule keeps', 40],
+  ['not JSON', 30], ['oversized file (MAX_CONTRACT_CHARS)', 8], ['nested deeper than MAX_CONTRACT_DEPTH', 12],
 ];
 // the small files more often: loading the 230 KB Waconia teachers file takes ~35 ms, the custodial one ~4 ms
 const weights: Record<string, number> = { 'waconia-custodial.json': 7, 'anoka-hennepin-teachers.json': 4, 'waconia-teachers.json': 1 };
@@ -560,12 +575,18 @@ describe('generated bad contract files', () => {
       }
       const e = error;
       const shown = e.path || '(top)';
-      if (e.file !== m.file || e.message !== `${m.file}: ${shown}: ${e.reason}` || !e.reason.trim() || !shown.trim()) problems.push(`BADLY WORDED "${e.message}" for ${label}`);
+      // every problem is listed, one `file: path: reason` line each, the first one first
+      const lines = e.message.split('\n');
+      if (e.file !== m.file || lines[0] !== `${m.file}: ${shown}: ${e.reason}` || !e.reason.trim() || !shown.trim()) problems.push(`BADLY WORDED "${e.message}" for ${label}`);
+      if (lines.length !== Math.min(e.problems.length, 20) + (e.problems.length > 20 ? 1 : 0) || e.problems.some((p) => p.file !== m.file || !p.reason.trim()))
+        problems.push(`BADLY LISTED "${e.message}" for ${label}`);
       // a schema mutation is reported at the place mutated or at one of its ancestors
       if (m.schemaKind && !(e.path === '' || m.where === e.path || m.where.startsWith(e.path + '.') || m.where.startsWith(e.path + '[')))
         problems.push(`ELSEWHERE: reported at "${e.path}" (${e.reason}) for ${label}`);
       if (m.kind.startsWith('look-alike') && !/U\+0[34][0-9A-F]{2}/.test(e.message)) problems.push(`UNNAMED LETTER "${e.message}" for ${label}`);
       if (m.kind.startsWith('oversized') && !/limit/.test(e.reason)) problems.push(`NOT THE SIZE "${e.message}" for ${label}`);
+      if (m.kind.startsWith('nested') && !/nest more than/.test(e.reason)) problems.push(`NOT THE DEPTH "${e.message}" for ${label}`);
+      if (m.kind.startsWith('amount with more') && !/decimal places|maximum/.test(e.message)) problems.push(`NOT THE PLACES "${e.message}" for ${label}`);
       if (i % 10 === 0 && registry.get(`good/g${i}`)) problems.push(`HALF-LOADED: the good file of the batch was loaded with ${label}`);
       c.rejected++;
     }

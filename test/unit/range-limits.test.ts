@@ -1,0 +1,74 @@
+/**
+ * Range functions answer within a second or refuse with a message (issue 8, part 3). The refusals and the reuse of
+ * answers within one call are checked here; the timings are in BENCHMARKS.md (npm run bench, range functions).
+ */
+class ShimError {
+  constructor(readonly code: string, readonly message?: string) {}
+}
+(globalThis as any).CustomFunctions = { Error: ShimError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fns = require('../../functions/functions') as typeof import('../../functions/functions');
+
+const col = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => [f(i)]);
+const one = (v: unknown) => [[v]];
+const LANES = ['BA', 'BA+15', 'MA', 'MA+15'];
+const roster = (n: number) => [['id', 'lane', 'step', 'fte'], ...Array.from({ length: n }, (_, i) => [`E${i}`, LANES[i % 4], 'C', 1])];
+
+describe('refused with a message, before any work', () => {
+  test.each(['project', 'cost'] as const)(`%s: a roster over ${fns.MAX_ROSTER_ROWS.toLocaleString('en-US')} employees`, (name) => {
+    const [[e]] = fns[name](roster(fns.MAX_ROSTER_ROWS + 1), one('2025-26:2026-27'), one('waconia/teachers')) as ShimError[][];
+    expect(e).toEqual(new ShimError('#VALUE!', 'the roster has 5,001 employee rows; one call costs at most 5,000: split the roster (by contract or building) and add the results'));
+  });
+  test('compare: the same limit', () => {
+    const [[e]] = fns.compare(roster(5001), one('2025-26:2026-27'), [['proposal', 'year', 'schedule %'], ['A', '2026-27', 0.03]], one(''), one('A'), one('waconia/teachers')) as ShimError[][];
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/^the roster has 5,001 employee rows/);
+  });
+  test('blank rows of a whole-column reference do not count', () => {
+    const table = [...roster(3), ...Array.from({ length: 20000 }, () => ['', '', '', ''])];
+    const out = fns.cost(table, one('2025-26:2026-27'), one('waconia/teachers'));
+    expect(out[0]).toEqual(['', '2025-26', '2026-27']);
+  });
+  test(`profile: more than ${fns.MAX_PROFILE_CONTRACTS} contracts`, () => {
+    const [[e]] = fns.profile(col(51, () => 'waconia/teachers'), one('2025-26')) as ShimError[][];
+    expect(e).toEqual(new ShimError('#VALUE!', '51 contract ids given; PROFILE compares at most 50 side by side'));
+  });
+  test(`gross: more than ${fns.MAX_DISTINCT_ROWS.GROSS.toLocaleString('en-US')} different rows`, () => {
+    const n = fns.MAX_DISTINCT_ROWS.GROSS + 1;
+    const [[e]] = fns.gross(col(n, () => 'Custodial Cleaner'), one(3), one('2025-26'), col(n, (i) => 20 + i / 1000), undefined, undefined, undefined, undefined, undefined, one('waconia/custodial')) as ShimError[][];
+    expect(e).toEqual(new ShimError('#VALUE!', 'GROSS: the ranges hold 5,001 different rows; one call computes at most 5,000: split the ranges over several calls'));
+  });
+  test('audit: more than 10,000 different lines; 10,000 are answered', () => {
+    // 2025-26 lane BA, step B prints 46,146 (004_95c67c5f7895ec64.txt:4960): every line is paid a different amount
+    const lines = (n: number) => fns.audit(col(n, (i) => 46146 + i), one('BA'), one('B'), one('2025-26'), undefined, one('waconia/teachers'));
+    const [[e]] = lines(10001) as ShimError[][];
+    expect(e.message).toBe('AUDIT: the ranges hold 10,001 different rows; one call computes at most 10,000: split the ranges over several calls');
+    const ok = lines(10000);
+    expect(ok).toHaveLength(10000);
+    expect(ok[0]).toEqual([46146, 0, 'matches 004_95c67c5f7895ec64.txt:4960 (waconia/teachers 2025-26, row "B", lane BA)']);
+    expect(ok[1].slice(0, 2)).toEqual([46146, 1]);
+  });
+});
+
+describe('repeated rows are answered once, with the answer each row gets alone', () => {
+  test('gross over 30,000 rows of 300 different weeks: each row equals its own 1×1 call', () => {
+    const n = 30000;
+    const worked = (i: number) => 30 + (i % 100) / 10;
+    const positions = ['Custodial Cleaner', 'Night Leads / Groundskeeper', 'Custodial Cleaner x'];
+    const out = fns.gross(col(n, (i) => positions[i % 3]), one(3), one('2025-26'), col(n, worked), col(n, (i) => (i % 3 === 0 ? 2 : 0)), undefined, undefined, undefined, undefined, one('waconia/custodial'));
+    expect(out).toHaveLength(n);
+    for (const i of [0, 1, 2, 299, 300, 12345, n - 1]) {
+      const alone = fns.gross(one(positions[i % 3]), one(3), one('2025-26'), one(worked(i)), one(i % 3 === 0 ? 2 : 0), undefined, undefined, undefined, undefined, one('waconia/custodial'));
+      expect([i, out[i][0]]).toEqual([i, alone[0][0]]);
+    }
+    expect(out[2][0]).toBeInstanceOf(ShimError); // an unknown position stays an error in its own rows only
+    expect(typeof out[0][0]).toBe('number');
+  });
+  test('the number 1 and the text "1" are different rows', () => {
+    const out = fns.stipend(col(2, () => 'Cross Country'), col(2, () => 'Head'), [[1], ['1']], one('2025-26'), one('waconia/teachers'));
+    expect(out[0][0]).toBe(out[1][0]); // the same amount, each computed from its own argument
+    const bad = fns.stipend(col(2, () => 'Cross Country'), col(2, () => 'Head'), [[1], [true]], one('2025-26'), one('waconia/teachers'));
+    expect(typeof bad[0][0]).toBe('number');
+    expect(bad[1][0]).toBeInstanceOf(ShimError);
+  });
+});
