@@ -49,9 +49,17 @@ function manifestFor(template, host) {
   xml = xml.replace(new RegExp(`${escapeRegExp(DEV_HOST)}(?=[/"<])`, 'g'), host);
   return xml.replace(
     /<!--[\s\S]*?-->/,
-    `<!--\n  ${PRODUCT}: add-in manifest for ${host}, written by \`npm run build -- --env host=${host}\`` +
-      ' (scripts/deploy.js)\n  from manifest.xml. Serve the whole dist/ folder at that address; see the README, "Deploying to your district".\n-->',
+    // No "--" inside an XML comment: the command is described, not quoted.
+    `<!--\n  ${PRODUCT}: add-in manifest for ${host}, written from manifest.xml by the build with env host=${host}` +
+      '\n  (scripts/deploy.js). Serve the whole dist/ folder at that address; see the README, "Deploying to your district".\n-->',
   );
+}
+
+/** The manifest's <Version> (what Microsoft 365 compares to push an update). */
+function manifestVersion(xml) {
+  const m = /<Version>\s*([0-9.]+)\s*<\/Version>/.exec(xml);
+  if (!m) throw new Error('manifest.xml: no <Version>');
+  return m[1];
 }
 
 /** dist/functions.json for a host: each function's helpUrl (written on DEV_HOST in functions/functions.ts) moved onto it. */
@@ -183,7 +191,9 @@ class DeployPlugin {
   }
 
   apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
+    const { Compilation, DefinePlugin, sources } = compiler.webpack;
+    // The pane compares it with the version that last saved the workbook's settings (taskpane/office.ts).
+    new DefinePlugin({ ADDIN_VERSION: JSON.stringify(manifestVersion(fs.readFileSync(this.manifest, 'utf8'))) }).apply(compiler);
     compiler.hooks.thisCompilation.tap('DeployPlugin', (compilation) => {
       compilation.fileDependencies.add(this.manifest);
       compilation.hooks.processAssets.tap({ name: 'DeployPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
@@ -210,6 +220,7 @@ module.exports = {
   devServerHeaders,
   parseHost,
   manifestFor,
+  manifestVersion,
   functionsJsonFor,
   indexPage,
   packageRoot,

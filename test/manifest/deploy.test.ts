@@ -68,3 +68,9 @@ test('THIRD-PARTY-NOTICES.txt names the licence of each bundled library and of t
   // Development tools are not shipped, so not listed.
   for (const tool of ['hyperformula', 'webpack', 'jest', 'exceljs', 'typescript']) expect(notices).not.toContain(`\n${tool}@`);
 });
+
+test("the pane knows the manifest's <Version>, to ask Excel to reload the functions after an update", () => {
+  const version = /<Version>([0-9.]+)<\/Version>/.exec(read('manifest.xml'))![1];
+  expect(read('taskpane.js')).toContain(`"${version}"`);
+  expect(read('taskpane.js')).not.toContain('ADDIN_VERSION');
+});

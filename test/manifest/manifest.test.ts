@@ -74,6 +74,8 @@ function checksOf(label: string, xml: string, functionsJson: () => string, host:
 
     test('is well-formed XML with an OfficeApp TaskPaneApp root for Excel', () => {
       expect(XMLValidator.validate(xml)).toBe(true);
+      // XML forbids "--" inside a comment; the validator above does not check it, Office's parser does.
+      expect((xml.match(/<!--[\s\S]*?-->/g) ?? []).filter((c) => c.slice(4, -3).includes('--'))).toEqual([]);
       const root = (doc.OfficeApp as Node[] | undefined)?.[0];
       expect(root).toBeDefined();
       expect(attr(root!, 'xsi:type')).toBe('TaskPaneApp');
