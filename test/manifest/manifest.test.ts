@@ -218,3 +218,13 @@ test('a host must be https, without query or fragment; a trailing slash is dropp
   expect(() => deploy.parseHost('https://addins.district.example/?x=1')).toThrow(/without \?query/);
   expect(() => deploy.parseHost('addins.district.example')).toThrow(/not a URL/);
 });
+
+test('one product name: "Contract rules" in the pane\'s title and heading and on the help page, "Contract Pay" nowhere', () => {
+  const pane = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  expect(/<title>([^<]*)<\/title>/.exec(pane)![1]).toBe('Contract rules');
+  expect(fs.readFileSync(path.join(DIST, 'taskpane.js'), 'utf8')).toContain('"Contract rules"'); // the pane's <h1>
+  expect(/<title>([^<]*)<\/title>/.exec(fs.readFileSync(path.join(DIST, 'help.html'), 'utf8'))![1]).toMatch(/^Contract rules for Excel/);
+  for (const file of ['taskpane.html', 'taskpane.js', 'help.html', 'manifest.xml', 'index.html']) {
+    expect([file, fs.readFileSync(path.join(DIST, file), 'utf8').includes('Contract Pay')]).toEqual([file, false]);
+  }
+});
