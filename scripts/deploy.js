@@ -135,11 +135,38 @@ function packageRoot(file) {
   return parts.slice(0, i + depth).join(path.sep);
 }
 
-/** A package's licence text: its LICENSE/LICENCE/COPYING file, else the SPDX id from package.json. */
+/** The MIT licence's terms, for an MIT package that ships no licence file (e.g. @fluentui/react-icons). */
+const MIT_TERMS = `Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.`;
+
+/**
+ * A package's licence text: its LICENSE/LICENCE/COPYING file; for an MIT package without one, the MIT terms with
+ * its authors and repository as package.json names them; otherwise what package.json says.
+ */
 function licenceText(dir, pkg) {
   const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
   if (file) return fs.readFileSync(path.join(dir, file), 'utf8').trim();
-  return `(no licence file in the package; package.json says: ${pkg.license ?? 'no licence'})`;
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const authors = [pkg.author?.name ?? pkg.author, repository].filter((x) => typeof x === 'string' && x).join(', ');
+  if (pkg.license === 'MIT') {
+    return `MIT License (package.json; the package ships no licence file)\n\nCopyright (c) the authors of ${pkg.name}${authors ? ` (${authors})` : ''}\n\n${MIT_TERMS}`;
+  }
+  return `(no licence file in the package; package.json says: ${pkg.license ?? 'no licence'}${authors ? `; ${authors}` : ''})`;
 }
 
 /** Every node_modules package whose code is in one of the compilation's chunks (inside concatenated modules too). */
