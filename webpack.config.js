@@ -4,7 +4,10 @@
  *   taskpane.html + taskpane.js    the task pane; the page also loads functions.js because it is the shared runtime
  *   assets/                        office.js (served by us, never from a CDN) and the icons
  *
+ *   manifest.xml, index.html, THIRD-PARTY-NOTICES.txt   for the host the build is for (scripts/deploy.js)
+ *
  *   npx webpack --mode production     minified, no source maps
+ *   npx webpack --mode production --env host=https://addins.district.example/contract   the same, for a district's host
  *   npx webpack --mode development    readable, with source maps
  *   npx webpack serve                 https://localhost:3000 (office-addin-dev-certs); see scripts/start.js
  */
@@ -15,8 +18,9 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { helpPage } = require('./scripts/help-page');
+const { DeployPlugin, devServerHeaders, parseHost } = require('./scripts/deploy');
 
-const PORT = 3000;
+const PORT = Number(process.env.CONTRACT_RULES_PORT) || 3000; // scripts/start.js sets it for tests; Excel needs 3000
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
 /** The same policy as the meta tag in taskpane/taskpane.html (Griffel injects <style>, hence 'unsafe-inline' for styles only). */
@@ -26,6 +30,8 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
 ].join('; ');
 
 /**
@@ -44,6 +50,7 @@ function isUnneededOfficeFile(file) {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  const host = parseHost(env && env.host); // https://localhost:3000 unless --env host=...
   return {
     mode: dev ? 'development' : 'production',
     // Never an eval-based devtool: the CSP forbids eval, and so does the plain JS host that loads functions.js.
@@ -107,6 +114,11 @@ module.exports = async (env, argv) => {
         inject: 'body',
         scriptLoading: 'blocking',
       }),
+      new DeployPlugin({
+        host,
+        manifest: path.resolve(__dirname, 'manifest.xml'),
+        extraPackages: [path.dirname(require.resolve('@microsoft/office-js/package.json'))], // copied into assets/, not bundled
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -129,10 +141,8 @@ module.exports = async (env, argv) => {
       host: 'localhost',
       port: PORT,
       server: { type: 'https', options: await devServerHttps(env) },
-      headers: {
-        'Access-Control-Allow-Origin': '*',
-        'Content-Security-Policy': CSP,
-      },
+      // CSP on every file; CORS only on functions.json and only for Office's own pages (scripts/deploy.js).
+      headers: (req) => devServerHeaders(req, CSP),
       static: false,
       hot: false,
       liveReload: false,

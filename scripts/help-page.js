@@ -81,7 +81,7 @@ function helpPage(readmePath) {
   const body = render(fs.readFileSync(readmePath, 'utf8'));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Contract rules for Excel: help</title>
 <style>

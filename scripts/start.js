@@ -3,8 +3,13 @@
  * `npm start`: build the add-in, then
  *   - Windows / macOS: sideload manifest.xml into Excel desktop with office-addin-debugging (it starts the dev server);
  *   - elsewhere (Linux): say that Excel desktop is not available, print how to sideload by hand, and serve the pane
- *     standalone on https://localhost:3000 with webpack-dev-server until Ctrl+C.
- * Exit codes tell the truth: non-zero when the build, the certificates, the server or the sideload fails.
+ *     standalone on https://localhost:3000 with webpack-dev-server until Ctrl+C or SIGTERM, which stop the build
+ *     or the server and leave nothing running.
+ * Exit codes tell the truth: non-zero when the build, the certificates, the server or the sideload fails; 0 after
+ * a stop you asked for.
+ *
+ *   node scripts/start.js --no-build   serve without the separate dist/ build first (the server compiles anyway)
+ *   CONTRACT_RULES_PORT=3100 ...       another port (the tests use it; manifest.xml names 3000, so Excel needs 3000)
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -14,7 +19,7 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = 3000;
+const PORT = Number(process.env.CONTRACT_RULES_PORT) || 3000;
 const PANE_URL = `https://localhost:${PORT}/taskpane.html`;
 const WEBPACK_CLI = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
 
@@ -24,11 +29,51 @@ const fail = (message, code = 1) => {
   process.exit(code);
 };
 
-/** Runs webpack-cli in the foreground; returns its exit code. */
-function webpack(args, env = process.env) {
-  const result = spawnSync(process.execPath, [WEBPACK_CLI, ...args], { cwd: ROOT, stdio: 'inherit', env });
-  return result.status ?? 1;
+/**
+ * Child processes (the build, the dev server) and the stop: on SIGINT, SIGTERM or SIGHUP each child gets the signal,
+ * and once all have exited this process exits 0. A child that ignores it is killed after 10 s.
+ */
+const children = new Set();
+let stopping = false;
+function track(child) {
+  children.add(child);
+  child.once('exit', () => {
+    children.delete(child);
+    if (stopping && children.size === 0) {
+      say('\nStopped.');
+      process.exit(0);
+    }
+  });
+  return child;
 }
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  if (children.size === 0) process.exit(0);
+  for (const child of children) child.kill(signal);
+  setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(0);
+  }, 10_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// `npm start` runs us under `sh -c`; SIGTERM to npm ends that shell but never reaches us. A new parent means ours
+// is gone: stop as if signalled, rather than serve on as an orphan.
+const PARENT = process.ppid;
+setInterval(() => {
+  if (process.ppid !== PARENT) stop('SIGTERM');
+}, 500).unref();
+
+/** Runs webpack-cli to the end (stoppable like the server); resolves with its exit code. */
+function webpack(args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = track(spawn(process.execPath, [WEBPACK_CLI, ...args], { cwd: ROOT, stdio: 'inherit', env }));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/** True when a command is on the PATH. */
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 function portIsFree(port) {
   return new Promise((resolve) => {
@@ -40,26 +85,86 @@ function portIsFree(port) {
 }
 
 /**
- * Certificate for https://localhost. First choice: office-addin-dev-certs, which makes a local CA and trusts it (on
- * Linux through `sudo`, which may ask for your password). If that fails (no sudo, no trust store), use the certificate
- * it generated anyway, or make a self-signed one with openssl. Those are not trusted: browsers warn once.
- * Returns { key, cert } file paths and whether the certificate is trusted.
+ * Certificate for https://localhost, from office-addin-dev-certs: a local CA in ~/.office-addin-dev-certs and a
+ * localhost certificate it signed. Trusting the CA needs the system's trust store:
+ *   - Windows, macOS, and Linux with sudo: office-addin-dev-certs installs it (sudo may ask for your password);
+ *   - Linux as root without sudo (a container): we install it the same way, without sudo;
+ *   - Linux as a user without sudo: not trusted; we print the two commands an administrator runs.
+ * If office-addin-dev-certs fails altogether, a self-signed certificate from openssl. CERT_FILE and CERT_KEY_FILE in
+ * the environment (PEM files) skip all of this: your own certificate, trusted as far as you made it so. An untrusted certificate
+ * still serves https; browsers warn once. Returns { key, cert } file paths and whether the CA is trusted.
  */
 async function certificates() {
+  if (process.env.CERT_KEY_FILE && process.env.CERT_FILE) {
+    say(`Using your certificate: CERT_FILE=${process.env.CERT_FILE}, CERT_KEY_FILE=${process.env.CERT_KEY_FILE}.`);
+    return { key: process.env.CERT_KEY_FILE, cert: process.env.CERT_FILE, trusted: true };
+  }
   const devCerts = require('office-addin-dev-certs');
   const home = path.join(os.homedir(), '.office-addin-dev-certs');
   const generated = { key: path.join(home, 'localhost.key'), cert: path.join(home, 'localhost.crt') };
-  try {
-    await devCerts.ensureCertificatesAreInstalled();
-    return { ...generated, trusted: true };
-  } catch (e) {
-    say(`\nCould not install trusted development certificates: ${String(e.message || e).split('\n')[0]}`);
+  if (process.platform === 'linux' && !onPath('sudo')) {
+    try {
+      return { ...generated, trusted: await linuxCertificatesWithoutSudo(devCerts, home) };
+    } catch (e) {
+      say(`\nCould not make development certificates: ${String(e.message || e).split('\n')[0]}`);
+    }
+  } else {
+    try {
+      await devCerts.ensureCertificatesAreInstalled();
+      return { ...generated, trusted: true };
+    } catch (e) {
+      say(`\nCould not install trusted development certificates: ${String(e.message || e).split('\n')[0]}`);
+    }
+    if (fs.existsSync(generated.key) && fs.existsSync(generated.cert)) {
+      say(`Using the certificate generated in ${home} without trusting it.`);
+      return { ...generated, trusted: false };
+    }
   }
-  if (fs.existsSync(generated.key) && fs.existsSync(generated.cert)) {
-    say(`Using the certificate generated in ${home} without trusting it.`);
-    return { ...generated, trusted: false };
+  return selfSigned();
+}
+
+/** The Debian/Ubuntu trust store, where office-addin-dev-certs' own Linux script puts its CA. */
+const CA_ANCHOR_DIR = '/usr/local/share/ca-certificates/office-addin-dev-certs';
+const UPDATE_CA = '/usr/sbin/update-ca-certificates';
+
+/** Certificate still valid for a day? (openssl's exit status) */
+const validForADay = (file) =>
+  fs.existsSync(file) && spawnSync('openssl', ['x509', '-in', file, '-checkend', '86400', '-noout'], { stdio: 'ignore' }).status === 0;
+
+/** Linux without sudo: generate with office-addin-dev-certs, install the CA as root, or say how. Returns trusted. */
+async function linuxCertificatesWithoutSudo(devCerts, home) {
+  const ca = path.join(home, 'ca.crt');
+  const key = path.join(home, 'localhost.key');
+  const cert = path.join(home, 'localhost.crt');
+  if (!(validForADay(ca) && validForADay(cert) && fs.existsSync(key))) {
+    await devCerts.generateCertificates(ca, cert, key, 30, ['127.0.0.1', 'localhost']);
   }
-  const dir = path.join(os.tmpdir(), 'contract-pay-dev-certs');
+  const anchor = path.join(CA_ANCHOR_DIR, 'ca.crt');
+  if (fs.existsSync(anchor) && fs.readFileSync(anchor).equals(fs.readFileSync(ca))) {
+    say(`The development CA (${ca}) is in the system trust store.`);
+    return true;
+  }
+  if (process.getuid?.() === 0 && fs.existsSync(UPDATE_CA)) {
+    fs.mkdirSync(CA_ANCHOR_DIR, { recursive: true });
+    fs.copyFileSync(ca, anchor);
+    const update = spawnSync(UPDATE_CA, [], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (update.status === 0) {
+      say(`Installed the development CA (${ca}) in the system trust store (${CA_ANCHOR_DIR}; no sudo here, running as root).`);
+      return true;
+    }
+    say(`update-ca-certificates failed: ${String(update.stderr).trim().split('\n')[0]}`);
+  }
+  say(`
+The development certificate in ${home} is not trusted on this machine (no sudo here). To trust it, an
+administrator runs, once:
+  mkdir -p ${CA_ANCHOR_DIR} && cp ${ca} ${CA_ANCHOR_DIR}/ && ${UPDATE_CA}
+Browsers keep their own list: accept the certificate once at https://localhost:${PORT}/, or import ${ca}.`);
+  return false;
+}
+
+/** A 30-day self-signed localhost certificate from openssl, when office-addin-dev-certs could not make one. */
+function selfSigned() {
+  const dir = path.join(os.tmpdir(), 'contract-rules-dev-certs');
   fs.mkdirSync(dir, { recursive: true });
   const own = { key: path.join(dir, 'localhost.key'), cert: path.join(dir, 'localhost.crt') };
   const openssl = spawnSync(
@@ -110,7 +215,7 @@ https://localhost:3000), then sideload ${manifest}:
   Excel on the web
     1. Open a workbook at office.com in a browser on this computer.
     2. Home > Add-ins (or Insert > Add-ins) > More Add-ins > My Add-ins > Upload My Add-in.
-    3. Browse to manifest.xml, Upload. The "Contract Pay" button appears on the Home tab;
+    3. Browse to manifest.xml, Upload. The "Contract rules" button appears on the Home tab;
        =CONTRACT.SALARY(...) works in cells.
     4. If the pane stays blank, open https://localhost:3000/taskpane.html once in that browser and accept the
        certificate.
@@ -148,20 +253,18 @@ async function serveStandalone() {
     fail(`no HTTPS certificate: ${e.message}`);
   }
 
+  if (stopping) return;
   say(`\nStarting webpack-dev-server on https://localhost:${PORT} ...`);
-  const server = spawn(process.execPath, [WEBPACK_CLI, 'serve', '--mode', 'development'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, CERT_KEY_FILE: certs.key, CERT_FILE: certs.cert },
+  const server = track(
+    spawn(process.execPath, [WEBPACK_CLI, 'serve', '--mode', 'development'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, CERT_KEY_FILE: certs.key, CERT_FILE: certs.cert, CONTRACT_RULES_PORT: String(PORT) },
+    }),
+  );
+  server.once('exit', (code, signal) => {
+    if (!stopping) fail(`the dev server stopped unexpectedly (${signal ?? `exit ${code}`}).`, code || 1);
   });
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      stopping = true;
-      server.kill(signal);
-    });
-  }
-
   try {
     await waitForServer(server, 180_000);
   } catch (e) {
@@ -169,25 +272,21 @@ async function serveStandalone() {
       server.kill();
       fail(e.message);
     }
+    return;
   }
-  if (!stopping) {
-    say(`\nThe task pane is served at ${PANE_URL}`);
-    if (!certs.trusted) say('(certificate not trusted on this machine: the browser warns once; that is expected here)');
-    say('Press Ctrl+C to stop.');
-  }
-  server.on('exit', (code, signal) => {
-    if (stopping) {
-      say('\nServer stopped.');
-      process.exit(0);
-    }
-    fail(`the dev server stopped unexpectedly (${signal ?? `exit ${code}`}).`, code || 1);
-  });
+  if (stopping) return;
+  say(`\nThe task pane is served at ${PANE_URL} (and an index of the add-in's files at https://localhost:${PORT}/)`);
+  if (!certs.trusted) say('(certificate not trusted on this machine: the browser warns once; that is expected here)');
+  say('Press Ctrl+C to stop.');
 }
 
 async function main() {
-  say('Building the add-in (webpack, development mode)...');
-  const built = webpack(['--mode', 'development']);
-  if (built !== 0) fail(`the build failed (webpack exit ${built}).`, built);
+  if (!process.argv.includes('--no-build')) {
+    say('Building the add-in (webpack, development mode)...');
+    const built = await webpack(['--mode', 'development']);
+    if (stopping) return;
+    if (built !== 0) fail(`the build failed (webpack exit ${built}).`, built);
+  }
 
   if (process.platform === 'win32' || process.platform === 'darwin') await sideloadIntoExcelDesktop();
   else await serveStandalone();

@@ -1,12 +1,54 @@
 /**
  * Everything the pane does to the workbook. Only called when the pane runs inside Excel (Office.onReady host Excel).
- * Writes plain values through Excel.run, so Excel builds without custom functions still get numbers and citations.
+ * Writes plain values through Excel.run (numbers and citations that stay put without the add-in), or a SCHEDULE formula.
  */
 import type { ScheduleGrid } from '../src';
 import { citationLine, gridMatrix, numberFormat, scheduleFormula } from './grid';
 
 /** Workbook setting that holds the default contract id; the functions bundle reads the same key. */
 export const DEFAULT_CONTRACT_SETTING = 'CONTRACT.defaultContract';
+/** Workbook setting: the add-in version (manifest <Version>) that last saved settings in this workbook. */
+export const VERSION_SETTING = 'CONTRACT.addinVersion';
+/** Excel's own document setting: when true, Excel reloads the custom functions' files the next time the workbook opens. */
+export const FORCE_REFRESH_SETTING = 'Office.ForceRefreshCustomFunctionsCache';
+
+/** The manifest's <Version>, defined at build time (scripts/deploy.js). */
+declare const ADDIN_VERSION: string;
+export const addinVersion = (): string => (typeof ADDIN_VERSION === 'string' ? ADDIN_VERSION : 'unknown');
+
+function saveSettings(): Promise<void> {
+  const settings = Office.context.document.settings;
+  return new Promise<void>((resolve, reject) =>
+    settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+    ),
+  );
+}
+
+/**
+ * Excel keeps functions.json and functions.js cached for up to 24 hours, so after an update a workbook could run
+ * the new pane against the old functions. Microsoft's remedy for a shared runtime is the document setting
+ * Office.ForceRefreshCustomFunctionsCache, which takes effect the next time the workbook is opened, and which they
+ * advise not to leave on (it costs load time). So: when this workbook's settings were last saved by another version,
+ * turn it on and record this version; the next time this version opens the workbook, turn it off again. A workbook
+ * whose settings the add-in never saved is left alone (saving would mark it changed for nothing).
+ * Returns what it did.
+ */
+export async function refreshFunctionsAfterUpdate(version = addinVersion()): Promise<'requested' | 'cleared' | 'none'> {
+  const settings = Office.context.document.settings;
+  const seen: unknown = settings.get(VERSION_SETTING);
+  let did: 'requested' | 'cleared' | 'none' = 'none';
+  if (typeof seen === 'string' && seen !== version) {
+    settings.set(FORCE_REFRESH_SETTING, true);
+    settings.set(VERSION_SETTING, version);
+    did = 'requested';
+  } else if (seen === version && settings.get(FORCE_REFRESH_SETTING) === true) {
+    settings.set(FORCE_REFRESH_SETTING, false);
+    did = 'cleared';
+  }
+  if (did !== 'none') await saveSettings();
+  return did;
+}
 
 /** The functions bundle defines this global in the shared runtime; absent in a plain browser. */
 interface ContractAddinGlobal {
@@ -25,11 +67,8 @@ export function readWorkbookDefault(): string | null {
 export async function saveWorkbookDefault(id: string): Promise<void> {
   const settings = Office.context.document.settings;
   settings.set(DEFAULT_CONTRACT_SETTING, id);
-  await new Promise<void>((resolve, reject) =>
-    settings.saveAsync((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
-    ),
-  );
+  settings.set(VERSION_SETTING, addinVersion()); // so that a later version can tell (refreshFunctionsAfterUpdate)
+  await saveSettings();
   contractAddin()?.setDefaultContract?.(id);
 }
 

@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './components/App';
+import { refreshFunctionsAfterUpdate } from './office';
 
 /** True inside Excel; false in a plain browser (host null) or when office.js did not load at all. */
 async function runningInExcel(): Promise<boolean> {
@@ -16,6 +17,8 @@ async function runningInExcel(): Promise<boolean> {
 runningInExcel()
   .catch(() => false)
   .then((inExcel) => {
+    // After an update, have Excel reload the functions' cached files (Office.ForceRefreshCustomFunctionsCache).
+    if (inExcel) refreshFunctionsAfterUpdate().catch((e) => console.warn(`Could not update the workbook's settings: ${e}`));
     createRoot(document.getElementById('root')!).render(
       <FluentProvider theme={webLightTheme}>
         <App inExcel={inExcel} />

@@ -130,7 +130,7 @@ export function App({ inExcel }: { inExcel: boolean }) {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.heading}>Contract Pay</Title3>
+        <Title3 as="h1" className={styles.heading}>Contract rules</Title3>
         <Text size={200} className={styles.muted}>
           {inExcel
             ? 'Connected to this workbook.'
