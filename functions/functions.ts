@@ -6,7 +6,8 @@
  */
 import { contractProfile, defaultEngine, employerRatesWith, Failure, PROFILE_METRICS, weeklyGross } from '../src';
 import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
-import { rosterFromTable, yearsFrom } from '../src/tables';
+import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
+import { readCount, readFte, readMoney, readNumber } from '../src/reading';
 import type { WeekHours } from '../src';
 import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
 import { defaultContract, setDefaultContract } from './defaults';
@@ -33,7 +34,7 @@ function salaryElement([l, s, y, c, f]: unknown[], trace?: string[]): unknown {
   if (stepT instanceof Failure) return stepT;
   const yearT = requiredText(y, 'year', () => `give a school year such as ${con.years[con.years.length - 1]}`);
   if (yearT instanceof Failure) return yearT;
-  const fteN = optionalNumber(f, 'fte');
+  const fteN = readFte(f, 'fte');
   if (fteN instanceof Failure) return fteN;
   return engine.salary(con.id, laneT, stepT, yearT, fteN, undefined, trace);
 }
@@ -142,12 +143,9 @@ function texts(pairs: [unknown, string, string | (() => string)][]): string[] | 
   return out;
 }
 
-/** A whole number of seasons or years; text holding a number is accepted, anything else refused. */
+/** A required number of seasons, days, hours or units: 0 or more; text holding a plain number is accepted, anything else refused. */
 function count(v: unknown, name: string): number | Failure {
-  const n = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
-  if (n === null || n === undefined || n === '') return new Failure('VALUE', `${name} is empty; give a number`);
-  if (typeof n !== 'number') return new Failure('VALUE', `${name} must be a number (got ${JSON.stringify(v)})`);
-  return n;
+  return readNumber(v, name, { required: true, min: 0, valid: 'a number, 0 or more' }) as number | Failure;
 }
 
 /**
@@ -314,7 +312,7 @@ function termElement([t, y, k, c, n]: unknown[], trace?: string[]): unknown {
   if (ts instanceof Failure) return ts;
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;
-  const yos = optionalNumber(n, 'years of service');
+  const yos = readCount(n, 'years of service', 0, 70, 'years of service');
   return yos instanceof Failure ? yos : engine.term(con.id, ts[0], keyT, ts[1], yos, undefined, trace);
 }
 
@@ -551,19 +549,6 @@ export function severanceSource(lane: any[][], step: any[][], year: any[][], unu
 /** The cells of a range, row by row. */
 const cellsOf = (range: any[][] | undefined | null): unknown[] => (range ?? []).flat();
 
-/** Rate overrides from a two-column range (id, value), e.g. tra-employer | 9.75. */
-function overridesOf(range: any[][] | undefined | null): Record<string, number> | Failure {
-  const out: Record<string, number> = {};
-  for (const row of range ?? []) {
-    if (row.every((v: unknown) => v === '' || v === null || v === undefined)) continue;
-    const [id, value] = row;
-    if (typeof id !== 'string' || typeof value !== 'number' || !Number.isFinite(value))
-      return new Failure('VALUE', `rate overrides are rows of an id and a number (e.g. tra-employer, 9.75); got ${JSON.stringify(row)}`);
-    out[id.trim().toLowerCase()] = value;
-  }
-  return out;
-}
-
 /** Roster, years and rates of a costing call, or the first Failure. */
 function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
   const rows = rosterFromTable(roster ?? []);
@@ -572,7 +557,7 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
   if (ys instanceof Failure) return ys;
   const c = text(contract?.[0]?.[0], 'contract');
   if (c instanceof Failure) return c;
-  const overrides = overridesOf(rates);
+  const overrides = ratesFromTable(rates ?? []);
   if (overrides instanceof Failure) return overrides;
   return { rows, years: ys, contract: c ?? defaultContract(), rates: employerRatesWith(overrides) };
 }
@@ -598,11 +583,13 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
   const out: unknown[][] = [['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', 'employer benefits', 'total cost', 'notes']];
+  // the roster columns the reading ignored are named once, in the first row's notes
+  const ignored = a.rows.ignored?.length ? [`roster columns ignored: ${a.rows.ignored.join(', ')}`] : [];
   for (const e of r.employees)
     for (const y of e) {
       const p = y.placement;
       out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, y.salary, y.career, y.offSchedule, y.stipends,
-        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...p.notes, ...y.problems].join('; ')]);
+        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...(out.length === 1 ? ignored : []), ...p.notes, ...y.problems].join('; ')]);
     }
   return out;
 }
@@ -681,16 +668,21 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
 export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
+  // one payroll line per row: a block of several columns would be read by its first column only
+  const args = { paid, lane, step, year, fte, contract };
+  for (const [name, a] of Object.entries(args))
+    if (a && a.some((row) => row.length > 1))
+      return single(new Failure('VALUE', `AUDIT reads one payroll line per row: ${name} is a block ${a.length} rows × ${Math.max(...a.map((row) => row.length))} columns; give a single column (or a single cell)`));
   const lines = broadcast([paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
-    const amount = count(p, 'paid');
+    const amount = readMoney(p, 'paid', { required: true });
     if (amount instanceof Failure) return amount;
     const ts = texts([[l, 'lane', 'give the lane'], [s, 'step', 'give the step'], [y, 'year', 'give the school year']]);
     if (ts instanceof Failure) return ts;
-    const fteN = optionalNumber(f, 'fte');
+    const fteN = readFte(f, 'fte');
     if (fteN instanceof Failure) return fteN;
-    return auditSalary(engine, con.id, amount, ts[0], ts[1], ts[2], fteN) as unknown as number;
+    return auditSalary(engine, con.id, amount!, ts[0], ts[1], ts[2], fteN) as unknown as number;
   });
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {

@@ -485,10 +485,10 @@ describe('settlement-costing.xlsx: two proposals against the contract as agreed'
   test('the proposals table as negotiated', () => {
     expect(values(b, 'Proposals').slice(0, 5)).toEqual([
       ['proposal', 'year', 'schedule %', 'career %', 'steps', 'mid-year steps', 'insurance %'],
-      ['3% and 5% with steps', '2025-26', 3, 4.75, 1, 0, 10],
-      ['3% and 5% with steps', '2026-27', 5, 4.75, 1, 1, 10],
-      ['2.5% and 2.5% with steps', '2025-26', 2.5, 4.75, 1, 0, 10],
-      ['2.5% and 2.5% with steps', '2026-27', 2.5, 4.75, 1, 0, 10],
+      ['3% and 5% with steps', '2025-26', 0.03, 0.0475, 1, 0, 0.1],
+      ['3% and 5% with steps', '2026-27', 0.05, 0.0475, 1, 1, 0.1],
+      ['2.5% and 2.5% with steps', '2025-26', 0.025, 0.0475, 1, 0, 0.1],
+      ['2.5% and 2.5% with steps', '2026-27', 0.025, 0.0475, 1, 0, 0.1],
     ]);
   });
 
