@@ -30,9 +30,12 @@ export function requiredText(v: unknown, name: string, choicesHint: string | (()
   return t;
 }
 
-/** An optional number argument: a number or text that is a plain number ("1,234.50"); anything else refused, never read as 0. */
+/**
+ * An optional number argument (hours, dollars): a number or text that is a plain number ("1,234.50"), 0 or more;
+ * anything else refused, never read as 0.
+ */
 export function optionalNumber(v: unknown, name: string): number | undefined | Failure {
-  return readNumber(v, name, { valid: 'a number' });
+  return readNumber(v, name, { min: 0, max: 1e9, valid: 'a number from 0 to 1,000,000,000' });
 }
 
 /**

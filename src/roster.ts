@@ -137,6 +137,18 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
     if (!years.includes(c.year)) return new Failure('VALUE', `${who}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
     if (!schedule.laneIndex.has(normalizeLabel(c.lane))) return new Failure('VALUE', `${who}: new lane "${c.lane}" is not a lane of ${contract.id}; valid: ${schedule.laneLabels.join(', ')}`);
   }
+  // keys the contract does not know (a misspelt coverage, 403(b) status, activity or role) are refused here,
+  // not left for the costing to drop; a key the contract knows but prices nowhere stays a costing note
+  const payroll = contract.file.payroll;
+  const keyed: [string, () => unknown][] = [
+    ...(row.coverage && payroll?.insurance ? [['coverage', () => engine.term(contract.id, payroll.insurance!.term, row.coverage, years[0])] as [string, () => unknown]] : []),
+    ...(row.matchKey && row.matchKey.toLowerCase() !== 'none' && payroll?.match ? [['match', () => engine.term(contract.id, payroll.match!.term, row.matchKey, years[0], row.yearsOfService)] as [string, () => unknown]] : []),
+    ...(row.stipends ?? []).map((s) => [`stipend ${s.activity} / ${s.role}`, () => engine.stipend(contract.id, s.activity, s.role, s.seasons, years[0])] as [string, () => unknown]),
+  ];
+  for (const [what, lookup] of keyed) {
+    const v = lookup();
+    if (v instanceof Failure && v.code === 'VALUE') return new Failure('VALUE', `${who}, ${what}: ${v.message}`);
+  }
 
   const out: Placement[] = [];
   let credit = 0;

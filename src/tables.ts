@@ -172,9 +172,10 @@ const PERCENT_BOUNDS: Partial<Record<ProposalField, [number, number]>> = {
  * The proposal `name` from a proposals table: columns proposal, year, and any of schedule %, schedule $,
  * career %, steps, mid-year steps, off-schedule %, stipend %, insurance % (and optionally contract).
  * Percents are Excel's own (0.03 or 3% is 3%). With `years` (the costed years, the roster's own first),
- * the proposal must have a row for each year after the first.
+ * the proposal must have a row for each year after the first; with `contracts` (the ids known), a contract
+ * cell naming none of them is refused.
  */
-export function proposalFromTable(rows: unknown[][], name: string, contract: string, baseYear: string, years?: string[]): Proposal | Failure {
+export function proposalFromTable(rows: unknown[][], name: string, contract: string, baseYear: string, years?: string[], contracts?: string[]): Proposal | Failure {
   if (rows.length < 2) return new Failure('VALUE', 'the proposals table needs a header row (proposal, year, schedule % …) and at least one row');
   const h = readHeader(rows[0], 'proposals', PROPOSAL_COLUMNS);
   if (h instanceof Failure) return h;
@@ -190,6 +191,8 @@ export function proposalFromTable(rows: unknown[][], name: string, contract: str
     if (p instanceof Failure) return p;
     if (k instanceof Failure) return k;
     if (!names.includes(p!)) names.push(p!);
+    if (k && contracts && !contracts.includes(k.toLowerCase()))
+      return new Failure('VALUE', `${c.where('contract')}: ${shown(k)} is not a contract id; valid: ${contracts.join(', ')} (empty: every contract of the roster)`);
     if (p!.toLowerCase() === name.trim().toLowerCase() && (!k || k.toLowerCase() === contract)) mine.push({ c, row });
   }
   if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${h.at.contract !== undefined ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`);

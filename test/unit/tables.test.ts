@@ -197,3 +197,22 @@ describe('roster rows say everything once', () => {
     refused(rosterFromTable([['id', 'lane', 'step', 'hours'], ['T1', 'BA', 'B', 1000]]), /roster row 2, column 4 "hours": hours apply to hourly staff/);
   });
 });
+
+describe('keys the contract does not know are refused naming the row, not dropped by the costing', () => {
+  const cost = (header: string[], cells: unknown[]) => costRoster(engine, roster([['id', 'lane', 'step', ...header], ['T1', 'MA+15', 'H', ...cells]]), { years: ['2025-26'], rates, defaultContract: W });
+  test('a misspelt coverage: Waconia prices Single, Single+1, Family (004:4365)', () => {
+    refused(cost(['coverage'], ['Famly']), /^roster row 2 \(T1\), coverage: Unknown coverage "Famly".*valid: Single, Single\+1, Family/);
+  });
+  test('a misspelt activity or role', () => {
+    refused(cost(['activity', 'role'], ['Footbal', 'Head']), /^roster row 2 \(T1\), stipend Footbal \/ Head: Unknown activity "Footbal"/);
+    refused(cost(['activity', 'role'], ['Football', 'Headd']), /^roster row 2 \(T1\), stipend Football \/ Headd: Unknown role "Headd" for Football; valid roles: Head, Assistant/);
+  });
+  test('a misspelt 403(b) status', () => {
+    refused(cost(['match', 'years'], ['Tenured', 3]), /^roster row 2 \(T1\), match: Unknown contract status "Tenured".*valid: Probationary, Continuing contract/);
+  });
+  test('a proposals row aimed at a contract id that does not exist', () => {
+    const table = [['proposal', 'year', 'contract', 'schedule %'], ['x', '2025-26', 'waconia/teacher', 0.03]];
+    refused(costWithProposal(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'C']]), ['2024-25', '2025-26'], rates, table, 'x', W),
+      /^proposals row 2, column 3 "contract": "waconia\/teacher" is not a contract id; valid: .*waconia\/teachers/);
+  });
+});
