@@ -572,7 +572,7 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
  * @param {any[][]} [contract] Contract for rows without one. Omit to use the workbook's default.
  * @param {any[][]} [proposals] The proposals table (proposal, year, schedule %, career %, steps …).
  * @param {any[][]} [proposal] The proposal to apply, by name. Omit for the contract as agreed.
- * @param {any[][]} [rates] Employer rate overrides: rows of id and percent (e.g. tra-employer, 9.75).
+ * @param {any[][]} [rates] Employer rate overrides: rows of id and percent (e.g. tra-employer, 9.75%).
  * @returns {any[][]} A table with a header row.
  */
 export function project(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {

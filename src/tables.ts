@@ -137,7 +137,7 @@ function placementOf(c: Cells, id: string, row: number): RosterRow | Failure {
   if (years !== undefined) e.yearsOfService = years as number;
   if (seniority !== undefined) e.seniorityDate = seniority as string;
   if (coverage) e.coverage = coverage as string;
-  if (match) e.matchKey = match as string;
+  if (match) e.matchKey = (match as string).toLowerCase() === 'none' ? 'none' : (match as string);
   if (changeYear) e.laneChanges = [{ year: changeYear as string, lane: newLane as string }];
   return e;
 }
