@@ -158,8 +158,18 @@ function realDate(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** A date: an Excel date serial (1900 system, from 1 March 1900), YYYY-MM-DD or M/D/YYYY, as YYYY-MM-DD. */
-export function readDate(v: unknown, where: string): string | undefined | Failure {
+/**
+ * A date: an Excel date serial (1900 system, from 1 March 1900), YYYY-MM-DD or M/D/YYYY, as YYYY-MM-DD. With
+ * `earliest`, earlier dates are refused: a year typed as a number (1987) is the serial of a day in 1905.
+ */
+export function readDate(v: unknown, where: string, earliest?: string): string | undefined | Failure {
+  const d = date(v, where);
+  if (typeof d === 'string' && earliest && d < earliest)
+    return new Failure('VALUE', `${where}: ${shown(v)} reads as ${d}${typeof v === 'number' ? ' (an Excel date serial)' : ''}, before ${earliest}; give a date cell, or a date written 1987-08-20`);
+  return d;
+}
+
+function date(v: unknown, where: string): string | undefined | Failure {
   const bad = odd(v, where);
   if (bad) return bad;
   if (isEmpty(v)) return undefined;

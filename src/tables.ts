@@ -119,7 +119,7 @@ function placementOf(c: Cells, id: string, row: number): RosterRow | Failure {
   const fte = readFte(c.get('fte'), c.where('fte'));
   const hours = readNumber(c.get('hours'), c.where('hours'), { min: 0, max: 4000, valid: 'hours a year from 0 to 4,000' });
   const years = readCount(c.get('years'), c.where('years'), 0, 70, 'years of service');
-  const seniority = readDate(c.get('seniority'), c.where('seniority'));
+  const seniority = readDate(c.get('seniority'), c.where('seniority'), '1930-01-01');
   const changeYear = readYear(c.get('changeYear'), c.where('changeYear'), false);
   for (const v of [lane, position, step, contract, coverage, match, newLane, fte, hours, years, seniority, changeYear]) if (v instanceof Failure) return v;
   if (lane && position) return new Failure('VALUE', `roster row ${row}: both ${c.label('lane')} and ${c.label('position')} are filled; give a lane (salaried) or a position and hours (hourly), not both`);

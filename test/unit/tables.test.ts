@@ -144,6 +144,10 @@ describe('years and dates', () => {
     // Excel serial 32009 is 1987-08-20: 1899-12-30 + 32009 days (Excel's own 1900 date system)
     expect(readDate(32009, 'here')).toBe('1987-08-20');
   });
+  test('a seniority year typed as a number (1987) is refused, not read as the Excel serial of 9 June 1905', () => {
+    // serial 1987 = 1899-12-30 + 1987 days; 1905-01-01 is + 2 + 4 x 365 + 366 = 1,828; 159 days on is June 9
+    refused(rosterFromTable([['id', 'lane', 'step', 'seniority'], ['T1', 'BA', 'B', 1987]]), /roster row 2, column 4 "seniority": 1987 reads as 1905-06-09 \(an Excel date serial\), before 1930-01-01/);
+  });
   test('a lane change dated the roster\'s first year is refused, not ignored in every year', () => {
     const r = roster([['id', 'lane', 'step', 'lane change year', 'new lane'], ['T1', 'BA+15', 'C', '2024-25', 'BA+30']]);
     refused(costRoster(engine, r, { years: ['2024-25', '2025-26'], rates, defaultContract: W }), /roster row 2 \(T1\): lane change in 2024-25, the roster's own year.*put the new lane in the lane column, or date the change 2025-26/);
