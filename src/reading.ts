@@ -301,6 +301,6 @@ export function readHeader<F extends string>(row: unknown[], table: string, spec
     if (resembles) return new Failure('VALUE', `${table} header, ${columnLabel(row, i)} is not a column this table reads, and looks like one; rename it to one of: ${valid} (or to something unlike them, to keep it as a note)`);
     ignored.push(`${shown(String(h).trim())} (column ${i + 1})`);
   }
-  const canonical = (f: F) => spec.find((c) => c.field === f)!.names[0];
-  return { at, ignored, label: (f) => (at[f] === undefined ? `column "${canonical(f)}" (not in the table: add it)` : columnLabel(row, at[f]!)) };
+  const labels = new Map(spec.map((c) => [c.field, at[c.field] === undefined ? `column "${c.names[0]}" (not in the table: add it)` : columnLabel(row, at[c.field]!)]));
+  return { at, ignored, label: (f) => labels.get(f)! };
 }
