@@ -137,18 +137,8 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
     if (!years.includes(c.year)) return new Failure('VALUE', `${who}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
     if (!schedule.laneIndex.has(normalizeLabel(c.lane))) return new Failure('VALUE', `${who}: new lane "${c.lane}" is not a lane of ${contract.id}; valid: ${schedule.laneLabels.join(', ')}`);
   }
-  // keys the contract does not know (a misspelt coverage, 403(b) status, activity or role) are refused here,
-  // not left for the costing to drop; a key the contract knows but prices nowhere stays a costing note
-  const payroll = contract.file.payroll;
-  const keyed: [string, () => unknown][] = [
-    ...(row.coverage && payroll?.insurance ? [['coverage', () => engine.term(contract.id, payroll.insurance!.term, row.coverage, years[0])] as [string, () => unknown]] : []),
-    ...(row.matchKey && row.matchKey.toLowerCase() !== 'none' && payroll?.match ? [['match', () => engine.term(contract.id, payroll.match!.term, row.matchKey, years[0], row.yearsOfService)] as [string, () => unknown]] : []),
-    ...(row.stipends ?? []).map((s) => [`stipend ${s.activity} / ${s.role}`, () => engine.stipend(contract.id, s.activity, s.role, s.seasons, years[0])] as [string, () => unknown]),
-  ];
-  for (const [what, lookup] of keyed) {
-    const v = lookup();
-    if (v instanceof Failure && v.code === 'VALUE') return new Failure('VALUE', `${who}, ${what}: ${v.message}`);
-  }
+  const unknown = unknownKey(engine, contract, row, years[0]);
+  if (unknown) return new Failure('VALUE', `${who}, ${unknown}`);
 
   const out: Placement[] = [];
   let credit = 0;
@@ -199,6 +189,35 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
     });
   });
   return out;
+}
+
+/** Per compiled contract, the answer to "does it know this key" for each key asked before (a roster repeats them). */
+const knownKeys = new WeakMap<Contract, Map<string, string | undefined>>();
+
+/**
+ * The first key of the row the contract does not know (a misspelt coverage, 403(b) status, activity or role),
+ * as "what: why", or undefined. Such keys are refused, not left for the costing to drop; a key the contract
+ * knows but prices nowhere (#N/A) stays a costing note.
+ */
+function unknownKey(engine: Engine, contract: Contract, row: RosterRow, year: string): string | undefined {
+  const payroll = contract.file.payroll;
+  const asks: [string, string, () => unknown][] = [];
+  if (row.coverage && payroll?.insurance) asks.push(['coverage', row.coverage, () => engine.term(contract.id, payroll.insurance!.term, row.coverage, year)]);
+  if (row.matchKey && row.matchKey !== 'none' && payroll?.match)
+    asks.push(['match', `${row.matchKey}|${row.yearsOfService}`, () => engine.term(contract.id, payroll.match!.term, row.matchKey, year, row.yearsOfService)]);
+  for (const s of row.stipends ?? []) asks.push([`stipend ${s.activity} / ${s.role}`, `${s.activity}|${s.role}|${s.seasons}`, () => engine.stipend(contract.id, s.activity, s.role, s.seasons, year)]);
+  let memo = knownKeys.get(contract);
+  if (!memo) knownKeys.set(contract, (memo = new Map()));
+  for (const [what, key, ask] of asks) {
+    const k = `${year}\u0001${what}\u0001${key}`;
+    if (!memo.has(k)) {
+      const v = ask();
+      memo.set(k, v instanceof Failure && v.code === 'VALUE' ? v.message : undefined);
+    }
+    const why = memo.get(k);
+    if (why !== undefined) return `${what}: ${why}`;
+  }
+  return undefined;
 }
 
 /** The printed step before `step` in the lane (the step held in the first half of a mid-year-step year). */
