@@ -145,7 +145,7 @@ function texts(pairs: [unknown, string, string | (() => string)][]): string[] | 
 
 /** A required number of seasons, days, hours or units: 0 or more; text holding a plain number is accepted, anything else refused. */
 function count(v: unknown, name: string): number | Failure {
-  return readNumber(v, name, { required: true, min: 0, valid: 'a number, 0 or more' }) as number | Failure;
+  return readNumber(v, name, { required: true, min: 0, max: 1e9, valid: 'a number from 0 to 1,000,000,000' }) as number | Failure;
 }
 
 /**

@@ -141,7 +141,8 @@ export function readPercent(v: unknown, where: string, o: PercentOptions): numbe
     pct = new Money(n).mul(100).toNumber();
   }
   if (pct < o.min || pct > o.max) {
-    const typed = typeof v === 'number' ? ` (${v} reads as ${pct}%${Number.isInteger(v) && v !== 0 ? `; type ${v}% (Excel stores ${new Money(v).div(100).toNumber()})` : ''})` : '';
+    // a bare number of 1 or more was most likely typed as a percent: say how to type it
+    const typed = typeof v === 'number' ? ` (${v} reads as ${pct}%${Math.abs(v) >= 1 ? `; type ${v}% (Excel stores ${new Money(v).div(100).toNumber()})` : ''})` : '';
     return new Failure('VALUE', `${where}: ${shown(v)} is out of range${typed}; give ${valid}`);
   }
   return pct;

@@ -42,7 +42,7 @@ describe('tables read by PROJECT and COST', () => {
     expect(at('B1')).toBe('2025-26');
   });
   test.each([
-    [[['tra-employer', 9.75]], /^rates row 1, column 2: 9\.75 is out of range \(9\.75 reads as 975%\); give a percent from 0% to 50%/],
+    [[['tra-employer', 9.75]], /^rates row 1, column 2: 9\.75 is out of range \(9\.75 reads as 975%; type 9\.75% \(Excel stores 0\.0975\)\); give a percent from 0% to 50%/],
     [[['tra', 0.0975]], /^rates row 1, column 1: "tra" is not a rate id; valid: fica-oasdi-employer/],
     [[['pera-employer', -1]], /^rates row 1, column 2: -1 is out of range/],
   ])('rates %p are refused', (rates, pattern) => {
