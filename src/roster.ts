@@ -144,7 +144,9 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
   let credit = 0;
   let yos = row.yearsOfService;
   let stipends = (row.stipends ?? []).map((s) => ({ ...s }));
+  let failed: Failure | undefined;
   years.forEach((year, i) => {
+    if (failed) return;
     const notes: string[] = [];
     let midYearStep: number | undefined;
     if (i > 0) {
@@ -153,6 +155,13 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
       const change = (row.laneChanges ?? []).find((c) => c.year === year);
       if (change) {
         const to = schedule.laneIndex.get(normalizeLabel(change.lane))!;
+        // moving across keeps the step: the new lane must pay it, or the next step would be a jump
+        const t = schedule.tables.get(year);
+        const st = t?.status[step * schedule.laneLabels.length + to];
+        if (st !== VALUE && st !== DERIVED) {
+          failed = new Failure('NA', `${who}: the lane change to ${schedule.laneLabels[to]} in ${year} lands on step ${schedule.stepLabels[step]}, which lane ${schedule.laneLabels[to]} does not pay in ${year}${t ? ` (${t.cite})` : ''}; date the change when the step is paid in that lane, or give the placement directly`);
+          return;
+        }
         notes.push(`lane ${schedule.laneLabels[lane]} → ${schedule.laneLabels[to]}`);
         lane = to;
       }
@@ -188,7 +197,7 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
       notes,
     });
   });
-  return out;
+  return failed ?? out;
 }
 
 /** Per compiled contract, the answer to "does it know this key" for each key asked before (a roster repeats them). */

@@ -159,6 +159,11 @@ describe('years and dates', () => {
 });
 
 describe('invalid placements are #N/A naming the roster row, never salary 0 rolling on to a strange step', () => {
+  test('a lane change onto a step the new lane does not pay: BA+60 prints NONE for steps 1 & 2 in 2006-07 (001:1027)', () => {
+    // BA+45 step 1 in 2005-06 (001:992: 36,675); moving across to BA+60 keeps step 1, which BA+60 does not pay
+    const r = roster([['id', 'contract', 'lane', 'step', 'lane change year', 'new lane'], ['T1', A, 'BA+45', '1', '2006-07', 'BA+60']]);
+    refused(costRoster(engine, r, { years: ['2005-06', '2006-07'], rates }), /^roster row 2 \(T1\): the lane change to BA\+60 in 2006-07 lands on step 1, which lane BA\+60 does not pay in 2006-07/, 'NA');
+  });
   test('a closed NONE cell: Anoka-Hennepin BA+60 steps 1 & 2 print NONE in 2006-07 (001:1027)', () => {
     const r = roster([['id', 'contract', 'lane', 'step'], ['T1', A, 'BA+60', '1']]);
     refused(costRoster(engine, r, { years: ['2006-07'], rates }), /^roster row 2 \(T1\): the placement is not one the contract pays in 2006-07: .*001_568af6eb86bfbaf6\.txt:1027/, 'NA');
