@@ -130,19 +130,20 @@ export function readPercent(v: unknown, where: string, o: PercentOptions): numbe
   const valid = `a percent from ${o.min}% to ${o.max}% (type 3% or 0.03 for 3%)`;
   if (isEmpty(v)) return o.required ? new Failure('VALUE', `${where}: empty; give ${valid}`) : undefined;
   let pct: number;
+  let bare: number | undefined; // a number typed without %, read as a fraction
   if (typeof v === 'string' && /%\s*$/.test(v)) {
     const n = plainNumber(v.replace(/%\s*$/, ''), where, { valid });
-    if (n === undefined) return new Failure('VALUE', `${where}: ${shown(v)} is not a percent; give ${valid}`);
-    if (n instanceof Failure) return new Failure('VALUE', `${where}: ${shown(v)} is not a percent; give ${valid}`);
+    if (n === undefined || n instanceof Failure) return new Failure('VALUE', `${where}: ${shown(v)} is not a percent; give ${valid}`);
     pct = n;
   } else {
     const n = plainNumber(v, where, { valid });
     if (n === undefined || n instanceof Failure) return n;
+    bare = n;
     pct = new Money(n).mul(100).toNumber();
   }
   if (pct < o.min || pct > o.max) {
     // a bare number of 1 or more was most likely typed as a percent: say how to type it
-    const typed = typeof v === 'number' ? ` (${v} reads as ${pct}%${Math.abs(v) >= 1 ? `; type ${v}% (Excel stores ${new Money(v).div(100).toNumber()})` : ''})` : '';
+    const typed = bare === undefined ? '' : ` (${bare} reads as ${pct}%${Math.abs(bare) >= 1 ? `; type ${bare}% (Excel stores ${new Money(bare).div(100).toNumber()})` : ''})`;
     return new Failure('VALUE', `${where}: ${shown(v)} is out of range${typed}; give ${valid}`);
   }
   return pct;

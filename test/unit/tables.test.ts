@@ -75,6 +75,8 @@ describe('percents are Excel\'s own, read cell by cell, never guessed by size', 
     expect(ratesFromTable([['tra-employer', 0.0975]])).toEqual({ 'tra-employer': 9.75 });
     expect(ratesFromTable([['id', 'value'], ['TRA-employer', '9.75%'], ['fica-oasdi-wage-base', '$176,100']])).toEqual({ 'tra-employer': 9.75, 'fica-oasdi-wage-base': 176100 });
     refused(ratesFromTable([['tra-employer', 9.75]]), /rates row 1, column 2: 9\.75 is out of range \(9\.75 reads as 975%; type 9\.75% \(Excel stores 0\.0975\)\); give a percent from 0% to 50%/);
+    refused(ratesFromTable([['tra-employer', '9.75']]), /rates row 1, column 2: "9\.75" is out of range \(9\.75 reads as 975%; type 9\.75%/);
+    refused(ratesFromTable([['tra-employer', '60%']]), /rates row 1, column 2: "60%" is out of range; give a percent from 0% to 50%/);
   });
   test('negative and absurd rates are refused: -100, 1e306', () => {
     refused(ratesFromTable([['pera-employer', -100]]), /rates row 1, column 2: -100 is out of range/);
