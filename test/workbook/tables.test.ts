@@ -86,6 +86,12 @@ describe('scalar arguments', () => {
     expect(evaluate('=CONTRACT.SALARY("MA+15","H","2025-26","waconia/teachers","0.5")').at('A1')).toBe(32327);
     expect(refusal(evaluate('=CONTRACT.SALARY("MA+15","H","2025-26","waconia/teachers","$0.5")').at('A1'))).toEqual(['#VALUE!', expect.stringMatching(/^fte: "\$0\.5" is not a number/)]);
   });
+  test('hours and days are 0 or more: a negative hours argument is refused, not subtracted', () => {
+    const v = evaluate('=CONTRACT.PRORATE("MA+15","H","2025-26",10,-3,"waconia/teachers")').at('A1');
+    expect(refusal(v)).toEqual(['#VALUE!', expect.stringMatching(/^hours: -3 is out of range; give a number from 0 to 1,000,000,000/)]);
+    const d = evaluate('=CONTRACT.PRORATE("MA+15","H","2025-26",TRUE(),,"waconia/teachers")').at('A1');
+    expect(refusal(d)).toEqual(['#VALUE!', expect.stringMatching(/^days: TRUE is not a value here/)]);
+  });
   test('years of service must be whole: 10.5 is refused, not truncated', () => {
     const v = evaluate('=CONTRACT.TERM("longevity","2025-26",,"waconia/teachers",10.5)').at('A1');
     expect(refusal(v)).toEqual(['#VALUE!', expect.stringMatching(/^years of service: 10\.5 is not a whole number/)]);
