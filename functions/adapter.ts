@@ -17,14 +17,26 @@ function isExcelError(v: unknown): v is CustomFunctions.Error {
   return typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string';
 }
 
+/**
+ * The value of an argument that takes one cell (a contract, a proposal name, a year where the function does not
+ * broadcast): a range of several cells is refused, never read by its first cell. A Failure passes through the
+ * text readers below.
+ */
+export function cell(arg: Arg, name: string): unknown {
+  if (!arg || !arg.length) return undefined;
+  if (arg.length > 1 || arg[0].length > 1) return new Failure('VALUE', `${name} takes one cell; got a range of ${arg.length} rows × ${Math.max(...arg.map((r) => r.length))} columns`);
+  return arg[0][0];
+}
+
 /** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (src/reading.ts). */
 export function text(v: unknown, name: string): string | undefined | Failure {
-  return readText(v, name);
+  return v instanceof Failure ? v : readText(v, name);
 }
 
 /** A required text argument; the hint (built only when needed) says what to give. */
 export function requiredText(v: unknown, name: string, choicesHint: string | (() => string)): string | Failure {
   if (typeof v === 'string' && v.trim() !== '') return v;
+  if (v instanceof Failure) return v;
   const t = readText(v, name);
   if (t === undefined) return new Failure('VALUE', `${name} is empty; ${typeof choicesHint === 'function' ? choicesHint() : choicesHint}`);
   return t;

@@ -9,7 +9,7 @@ import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
 import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
 import { readCount, readFte, readMoney, readNumber } from '../src/reading';
 import type { WeekHours } from '../src';
-import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
+import { broadcast, cell, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
 import { defaultContract, setDefaultContract } from './defaults';
 
 const engine = defaultEngine();
@@ -64,9 +64,9 @@ export function salary(lane: any[][], step: any[][], year: any[][], contract?: a
  * @returns {any[][]} The grid with headers.
  */
 export function schedule(year: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const y = requiredText(year?.[0]?.[0], 'year', `give a school year: ${con.years.join(', ')}`);
+  const y = requiredText(cell(year, 'year'), 'year', `give a school year: ${con.years.join(', ')}`);
   if (y instanceof Failure) return single(y);
   const grid = engine.scheduleGrid(con.id, y);
   if (!grid.ok) return single(new Failure(grid.code, grid.message));
@@ -95,7 +95,7 @@ export function contracts(): any[][] {
  * @returns {any[][]} A column of years such as 2025-26.
  */
 export function years(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   return con instanceof Failure ? single(con) : column(con.years);
 }
 
@@ -107,7 +107,7 @@ export function years(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of lane labels.
  */
 export function lanes(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   return con.salarySchedule ? column(con.salarySchedule.laneLabels) : single(new Failure('NA', `${con.id} has no salary schedule`));
 }
@@ -120,7 +120,7 @@ export function lanes(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of step labels.
  */
 export function steps(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   return con.salarySchedule ? column(con.salarySchedule.stepLabels) : single(new Failure('NA', `${con.id} has no salary schedule`));
 }
@@ -278,7 +278,7 @@ export function stipendRange(activity: any[][], role: any[][], year: any[][], co
       return range instanceof Failure ? range : range[which === 'min' ? 0 : 1];
     });
   }
-  const range = one(activity?.[0]?.[0], role?.[0]?.[0], year?.[0]?.[0], contract?.[0]?.[0]);
+  const range = one(cell(activity, 'activity'), cell(role, 'role'), cell(year, 'year'), cell(contract, 'contract'));
   return range instanceof Failure ? single(range) : [range];
 }
 
@@ -344,11 +344,11 @@ export function term(term: any[][], year: any[][], key?: any[][], contract?: any
  * @returns {any[][]} Minimum and maximum.
  */
 export function termRange(term: any[][], year: any[][], key?: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const ts = texts([[term?.[0]?.[0], 'term', 'give a term id'], [year?.[0]?.[0], 'year', 'give a school year']]);
+  const ts = texts([[cell(term, 'term'), 'term', 'give a term id'], [cell(year, 'year'), 'year', 'give a school year']]);
   if (ts instanceof Failure) return single(ts);
-  const keyT = text(key?.[0]?.[0], 'key');
+  const keyT = text(cell(key, 'key'), 'key');
   if (keyT instanceof Failure) return single(keyT);
   const r = engine.termRange(con.id, ts[0], keyT, ts[1]);
   return r instanceof Failure ? single(r) : [r];
@@ -555,7 +555,7 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
   if (rows instanceof Failure) return rows;
   const ys = yearsFrom(cellsOf(years));
   if (ys instanceof Failure) return ys;
-  const c = text(contract?.[0]?.[0], 'contract');
+  const c = text(cell(contract, 'contract'), 'contract');
   if (c instanceof Failure) return c;
   const overrides = ratesFromTable(rates ?? []);
   if (overrides instanceof Failure) return overrides;
@@ -578,7 +578,7 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
 export function project(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
-  const name = text(proposal?.[0]?.[0], 'proposal');
+  const name = text(cell(proposal, 'proposal'), 'proposal');
   if (name instanceof Failure) return single(name);
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
@@ -610,7 +610,7 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
 export function cost(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
-  const name = text(proposal?.[0]?.[0], 'proposal');
+  const name = text(cell(proposal, 'proposal'), 'proposal');
   if (name instanceof Failure) return single(name);
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
@@ -635,8 +635,8 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
   const names: (string | undefined)[] = [];
-  for (const n of [first, second]) {
-    const t = text(n?.[0]?.[0], 'proposal');
+  for (const [n, which] of [[first, 'first'], [second, 'second']] as const) {
+    const t = text(cell(n, which), which);
     if (t instanceof Failure) return single(t);
     names.push(t);
   }
@@ -731,7 +731,7 @@ export function profile(contracts: any[][], year: any[][]): any[][] {
  * @returns {any[][]} A column of activity names.
  */
 export function activities(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const list = engine.activities(con.id);
   return list instanceof Failure ? single(list) : column(list);
@@ -746,9 +746,9 @@ export function activities(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of role names.
  */
 export function roles(activity?: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const a = text(activity?.[0]?.[0], 'activity');
+  const a = text(cell(activity, 'activity'), 'activity');
   if (a instanceof Failure) return single(a);
   const list = engine.roles(con.id, a);
   return list instanceof Failure ? single(list) : column(list);
@@ -762,7 +762,7 @@ export function roles(activity?: any[][], contract?: any[][]): any[][] {
  * @returns {any[][]} A column of position names.
  */
 export function positions(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const list = con.hourlySchedules.flatMap((s) => s.laneLabels);
   return list.length ? column(list) : single(new Failure('NA', `${con.id} has no hourly schedule`));
@@ -776,7 +776,7 @@ export function positions(contract?: any[][]): any[][] {
  * @returns {any[][]} Three columns: id, title, unit (rates show "rate").
  */
 export function terms(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const rows = [...con.terms.values()].map((t) => [t.file.id, t.file.title, t.file.unit]).concat([...con.rates.values()].map((r) => [r.id, r.title, 'rate']));
   return rows.length ? rows : single(new Failure('NA', `${con.id} states no named terms`));

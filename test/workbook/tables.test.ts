@@ -82,6 +82,12 @@ describe('AUDIT', () => {
 });
 
 describe('scalar arguments', () => {
+  test('an argument that takes one cell refuses a block instead of reading its first cell', () => {
+    const { at } = evaluate('=CONTRACT.COST(Roster!A1:F2,"2025-26",Rates!A1:A2)', { Rates: [['waconia/teachers'], ['anoka-hennepin/teachers']] });
+    expect(refusal(at('A1'))).toEqual(['#VALUE!', expect.stringMatching(/^contract takes one cell; got a range of 2 rows × 1 columns/)]);
+    const s = evaluate('=CONTRACT.SCHEDULE(Rates!A1:B1,"waconia/teachers")', { Rates: [['2025-26', '2026-27']] });
+    expect(refusal(s.at('A1'))).toEqual(['#VALUE!', expect.stringMatching(/^year takes one cell; got a range of 1 rows × 2 columns/)]);
+  });
   test('fte as the text "0.5" is a number: 64,654 x 0.5 = 32,327 (004:4966); "$0.5" is not', () => {
     expect(evaluate('=CONTRACT.SALARY("MA+15","H","2025-26","waconia/teachers","0.5")').at('A1')).toBe(32327);
     expect(refusal(evaluate('=CONTRACT.SALARY("MA+15","H","2025-26","waconia/teachers","$0.5")').at('A1'))).toEqual(['#VALUE!', expect.stringMatching(/^fte: "\$0\.5" is not a number/)]);
