@@ -3,6 +3,7 @@
  * like Excel's own functions, map engine Failures to Excel errors. No contract rule lives here.
  */
 import { Failure } from '../src/engine';
+import { readNumber, readText } from '../src/reading';
 
 /** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
 export type Arg = unknown[][] | null | undefined;
@@ -16,28 +17,37 @@ function isExcelError(v: unknown): v is CustomFunctions.Error {
   return typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string';
 }
 
-/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined. */
+/**
+ * The value of an argument that takes one cell (a contract, a proposal name, a year where the function does not
+ * broadcast): a range of several cells is refused, never read by its first cell. A Failure passes through the
+ * text readers below.
+ */
+export function cell(arg: Arg, name: string): unknown {
+  if (!arg || !arg.length) return undefined;
+  if (arg.length > 1 || arg[0].length > 1) return new Failure('VALUE', `${name} takes one cell; got a range of ${arg.length} rows × ${Math.max(...arg.map((r) => r.length))} columns`);
+  return arg[0][0];
+}
+
+/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (src/reading.ts). */
 export function text(v: unknown, name: string): string | undefined | Failure {
-  if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : new Failure('VALUE', `${name} is not a finite number`);
-  if (typeof v === 'boolean') return new Failure('VALUE', `${name} is ${v ? 'TRUE' : 'FALSE'}; expected text such as a label`);
-  return new Failure('VALUE', `${name} has an unsupported value`);
+  return v instanceof Failure ? v : readText(v, name);
 }
 
 /** A required text argument; the hint (built only when needed) says what to give. */
 export function requiredText(v: unknown, name: string, choicesHint: string | (() => string)): string | Failure {
-  if (typeof v === 'string' && v !== '') return v;
-  const t = text(v, name);
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  if (v instanceof Failure) return v;
+  const t = readText(v, name);
   if (t === undefined) return new Failure('VALUE', `${name} is empty; ${typeof choicesHint === 'function' ? choicesHint() : choicesHint}`);
   return t;
 }
 
-/** An optional number argument; text that is not a number is refused, never read as 0. */
+/**
+ * An optional number argument (hours, dollars): a number or text that is a plain number ("1,234.50"), 0 or more;
+ * anything else refused, never read as 0.
+ */
 export function optionalNumber(v: unknown, name: string): number | undefined | Failure {
-  if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : new Failure('VALUE', `${name} is not a finite number`);
-  return new Failure('VALUE', `${name} must be a number (got ${typeof v === 'string' ? JSON.stringify(v) : String(v)})`);
+  return readNumber(v, name, { min: 0, max: 1e9, valid: 'a number from 0 to 1,000,000,000' });
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import { contractProfile, defaultEngine, employerRatesWith, Failure, PROFILE_METRICS, weeklyGross } from '../src';
 import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
-import { rosterFromTable, yearsFrom } from '../src/tables';
+import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
+import { readCount, readFte, readMoney, readNumber } from '../src/reading';
 import type { WeekHours } from '../src';
-import { broadcast, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
+import { broadcast, cell, column, optionalNumber, requiredText, single, text, toExcelError } from './adapter';
 import { defaultContract, setDefaultContract } from './defaults';
 
 const engine = defaultEngine();
@@ -81,7 +82,7 @@ function salaryElement([l, s, y, c, f]: unknown[], trace?: string[]): unknown {
   if (stepT instanceof Failure) return stepT;
   const yearT = requiredText(y, 'year', () => `give a school year such as ${con.years[con.years.length - 1]}`);
   if (yearT instanceof Failure) return yearT;
-  const fteN = optionalNumber(f, 'fte');
+  const fteN = readFte(f, 'fte');
   if (fteN instanceof Failure) return fteN;
   return engine.salary(con.id, laneT, stepT, yearT, fteN, undefined, trace);
 }
@@ -111,9 +112,9 @@ export function salary(lane: any[][], step: any[][], year: any[][], contract?: a
  * @returns {any[][]} The grid with headers.
  */
 export function schedule(year: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const y = requiredText(year?.[0]?.[0], 'year', `give a school year: ${con.years.join(', ')}`);
+  const y = requiredText(cell(year, 'year'), 'year', `give a school year: ${con.years.join(', ')}`);
   if (y instanceof Failure) return single(y);
   const grid = engine.scheduleGrid(con.id, y);
   if (!grid.ok) return single(new Failure(grid.code, grid.message));
@@ -144,7 +145,7 @@ export function contracts(): any[][] {
  * @returns {any[][]} A column of years such as 2025-26.
  */
 export function years(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   return con instanceof Failure ? single(con) : column(con.years);
 }
 
@@ -156,7 +157,7 @@ export function years(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of lane labels.
  */
 export function lanes(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   return con.salarySchedule ? column(con.salarySchedule.laneLabels) : single(new Failure('NA', `${con.id} has no salary schedule`));
 }
@@ -169,7 +170,7 @@ export function lanes(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of step labels.
  */
 export function steps(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   return con.salarySchedule ? column(con.salarySchedule.stepLabels) : single(new Failure('NA', `${con.id} has no salary schedule`));
 }
@@ -192,12 +193,9 @@ function texts(pairs: [unknown, string, string | (() => string)][]): string[] | 
   return out;
 }
 
-/** A whole number of seasons or years; text holding a number is accepted, anything else refused. */
+/** A required number of seasons, days, hours or units: 0 or more; text holding a plain number is accepted, anything else refused. */
 function count(v: unknown, name: string): number | Failure {
-  const n = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
-  if (n === null || n === undefined || n === '') return new Failure('VALUE', `${name} is empty; give a number`);
-  if (typeof n !== 'number') return new Failure('VALUE', `${name} must be a number (got ${JSON.stringify(v)})`);
-  return n;
+  return readNumber(v, name, { required: true, min: 0, max: 1e9, valid: 'a number from 0 to 1,000,000,000' }) as number | Failure;
 }
 
 /**
@@ -339,7 +337,7 @@ export function stipendRange(activity: any[][], role: any[][], year: any[][], co
       return range instanceof Failure ? range : range[which === 'min' ? 0 : 1];
     });
   }
-  const range = one(activity?.[0]?.[0], role?.[0]?.[0], year?.[0]?.[0], contract?.[0]?.[0]);
+  const range = one(cell(activity, 'activity'), cell(role, 'role'), cell(year, 'year'), cell(contract, 'contract'));
   return range instanceof Failure ? single(range) : [range];
 }
 
@@ -373,7 +371,7 @@ function termElement([t, y, k, c, n]: unknown[], trace?: string[]): unknown {
   if (ts instanceof Failure) return ts;
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;
-  const yos = optionalNumber(n, 'years of service');
+  const yos = readCount(n, 'years of service', 0, 70, 'years of service');
   return yos instanceof Failure ? yos : engine.term(con.id, ts[0], keyT, ts[1], yos, undefined, trace);
 }
 
@@ -405,11 +403,11 @@ export function term(term: any[][], year: any[][], key?: any[][], contract?: any
  * @returns {any[][]} Minimum and maximum.
  */
 export function termRange(term: any[][], year: any[][], key?: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const ts = texts([[term?.[0]?.[0], 'term', 'give a term id'], [year?.[0]?.[0], 'year', 'give a school year']]);
+  const ts = texts([[cell(term, 'term'), 'term', 'give a term id'], [cell(year, 'year'), 'year', 'give a school year']]);
   if (ts instanceof Failure) return single(ts);
-  const keyT = text(key?.[0]?.[0], 'key');
+  const keyT = text(cell(key, 'key'), 'key');
   if (keyT instanceof Failure) return single(keyT);
   const r = engine.termRange(con.id, ts[0], keyT, ts[1]);
   return r instanceof Failure ? single(r) : [r];
@@ -633,19 +631,6 @@ export function severanceSource(lane: any[][], step: any[][], year: any[][], unu
 /** The cells of a range, row by row. */
 const cellsOf = (range: any[][] | undefined | null): unknown[] => (range ?? []).flat();
 
-/** Rate overrides from a two-column range (id, value), e.g. tra-employer | 9.75. */
-function overridesOf(range: any[][] | undefined | null): Record<string, number> | Failure {
-  const out: Record<string, number> = {};
-  for (const row of range ?? []) {
-    if (row.every((v: unknown) => v === '' || v === null || v === undefined)) continue;
-    const [id, value] = row;
-    if (typeof id !== 'string' || typeof value !== 'number' || !Number.isFinite(value))
-      return new Failure('VALUE', `rate overrides are rows of an id and a number (e.g. tra-employer, 9.75); got ${JSON.stringify(row)}`);
-    out[id.trim().toLowerCase()] = value;
-  }
-  return out;
-}
-
 /** Roster, years and rates of a costing call, or the first Failure. */
 /**
  * Employees PROJECT, COST and COMPARE cost in one call: enough for any district's bargaining unit (the largest
@@ -665,9 +650,9 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
   if (rows instanceof Failure) return rows;
   const ys = yearsFrom(cellsOf(years));
   if (ys instanceof Failure) return ys;
-  const c = text(contract?.[0]?.[0], 'contract');
+  const c = text(cell(contract, 'contract'), 'contract');
   if (c instanceof Failure) return c;
-  const overrides = overridesOf(rates);
+  const overrides = ratesFromTable(rates ?? []);
   if (overrides instanceof Failure) return overrides;
   return { rows, years: ys, contract: c ?? defaultContract(), rates: employerRatesWith(overrides) };
 }
@@ -682,22 +667,24 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
  * @param {any[][]} [contract] Contract for rows without one. Omit to use the workbook's default.
  * @param {any[][]} [proposals] The proposals table (proposal, year, schedule %, career %, steps …).
  * @param {any[][]} [proposal] The proposal to apply, by name. Omit for the contract as agreed.
- * @param {any[][]} [rates] Employer rate overrides: rows of id and percent (e.g. tra-employer, 9.75).
+ * @param {any[][]} [rates] Employer rate overrides: rows of id and percent (e.g. tra-employer, 9.75%).
  * @returns {any[][]} A table with a header row.
  */
 export function project(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
-  const name = text(proposal?.[0]?.[0], 'proposal');
+  const name = text(cell(proposal, 'proposal'), 'proposal');
   if (name instanceof Failure) return single(name);
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
   const out: unknown[][] = [['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', 'employer benefits', 'total cost', 'notes']];
+  // the roster columns the reading ignored are named once, in the first row's notes
+  const ignored = a.rows.ignored?.length ? [`roster columns ignored: ${a.rows.ignored.join(', ')}`] : [];
   for (const e of r.employees)
     for (const y of e) {
       const p = y.placement;
       out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, y.salary, y.career, y.offSchedule, y.stipends,
-        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...p.notes, ...y.readings, ...y.problems].join('; ')]);
+        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...(out.length === 1 ? ignored : []), ...p.notes, ...y.readings, ...y.problems].join('; ')]);
     }
   return out;
 }
@@ -718,7 +705,7 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
 export function cost(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
-  const name = text(proposal?.[0]?.[0], 'proposal');
+  const name = text(cell(proposal, 'proposal'), 'proposal');
   if (name instanceof Failure) return single(name);
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
@@ -743,8 +730,8 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return single(a);
   const names: (string | undefined)[] = [];
-  for (const n of [first, second]) {
-    const t = text(n?.[0]?.[0], 'proposal');
+  for (const [n, which] of [[first, 'first'], [second, 'second']] as const) {
+    const t = text(cell(n, which), which);
     if (t instanceof Failure) return single(t);
     names.push(t);
   }
@@ -776,16 +763,21 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
 export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
+  // one payroll line per row: a block of several columns would be read by its first column only
+  const args = { paid, lane, step, year, fte, contract };
+  for (const [name, a] of Object.entries(args))
+    if (a && a.some((row) => row.length > 1))
+      return single(new Failure('VALUE', `AUDIT reads one payroll line per row: ${name} is a block ${a.length} rows × ${Math.max(...a.map((row) => row.length))} columns; give a single column (or a single cell)`));
   const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
-    const amount = count(p, 'paid');
+    const amount = readMoney(p, 'paid', { required: true });
     if (amount instanceof Failure) return amount;
     const ts = texts([[l, 'lane', 'give the lane'], [s, 'step', 'give the step'], [y, 'year', 'give the school year']]);
     if (ts instanceof Failure) return ts;
-    const fteN = optionalNumber(f, 'fte');
+    const fteN = readFte(f, 'fte');
     if (fteN instanceof Failure) return fteN;
-    return auditSalary(engine, con.id, amount, ts[0], ts[1], ts[2], fteN) as unknown as number;
+    return auditSalary(engine, con.id, amount!, ts[0], ts[1], ts[2], fteN) as unknown as number;
   }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {
@@ -835,7 +827,7 @@ export function profile(contracts: any[][], year: any[][]): any[][] {
  * @returns {any[][]} A column of activity names.
  */
 export function activities(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const list = engine.activities(con.id);
   return list instanceof Failure ? single(list) : column(list);
@@ -850,9 +842,9 @@ export function activities(contract?: any[][]): any[][] {
  * @returns {any[][]} A column of role names.
  */
 export function roles(activity?: any[][], contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
-  const a = text(activity?.[0]?.[0], 'activity');
+  const a = text(cell(activity, 'activity'), 'activity');
   if (a instanceof Failure) return single(a);
   const list = engine.roles(con.id, a);
   return list instanceof Failure ? single(list) : column(list);
@@ -866,7 +858,7 @@ export function roles(activity?: any[][], contract?: any[][]): any[][] {
  * @returns {any[][]} A column of position names.
  */
 export function positions(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const list = con.hourlySchedules.flatMap((s) => s.laneLabels);
   return list.length ? column(list) : single(new Failure('NA', `${con.id} has no hourly schedule`));
@@ -880,7 +872,7 @@ export function positions(contract?: any[][]): any[][] {
  * @returns {any[][]} Three columns: id, title, unit (rates show "rate").
  */
 export function terms(contract?: any[][]): any[][] {
-  const con = contractOf(contract?.[0]?.[0]);
+  const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const rows = [...con.terms.values()].map((t) => [t.file.id, t.file.title, t.file.unit]).concat([...con.rates.values()].map((r) => [r.id, r.title, 'rate']));
   return rows.length ? rows : single(new Failure('NA', `${con.id} states no named terms`));

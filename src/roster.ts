@@ -38,6 +38,8 @@ export interface RosterRow {
   matchKey?: string;
   laneChanges?: { year: string; lane: string }[];
   stipends?: StipendAssignment[];
+  /** the sheet row it was read from (the header is row 1), named in messages */
+  row?: number;
 }
 
 /** Where an employee stands in one year. */
@@ -110,31 +112,44 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
  * roster's own year, where the row's placement is taken as given).
  */
 export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string): Placement[] | Failure {
+  const who = row.row !== undefined ? `roster row ${row.row} (${row.id})` : row.id;
   const contract = engine.contract(row.contract, defaultContract);
-  if (contract instanceof Failure) return contract;
-  if (!(row.fte > 0 && row.fte <= 1.5)) return new Failure('VALUE', `${row.id}: FTE ${row.fte} is out of range (greater than 0, at most 1.5)`);
+  if (contract instanceof Failure) return new Failure(contract.code, `${who}: ${contract.message}`);
+  if (!(row.fte > 0 && row.fte <= 1.5)) return new Failure('VALUE', `${who}: FTE ${row.fte} is out of range (greater than 0, at most 1.5)`);
   const hourly = row.position !== undefined && row.position !== '';
   const schedule = hourly
     ? contract.hourlySchedules.find((s) => s.laneIndex.has(normalizeLabel(row.position!)))
     : contract.salarySchedule;
   if (!schedule)
-    return new Failure('VALUE', hourly ? `${row.id}: unknown position "${row.position}" in ${contract.id}` : `${row.id}: ${contract.id} has no salary schedule; give a position and hours`);
+    return new Failure('VALUE', hourly ? `${who}: unknown position "${row.position}" in ${contract.id}; valid: ${contract.hourlySchedules.flatMap((s) => s.laneLabels).join(', ')}` : `${who}: ${contract.id} has no salary schedule; give a position and hours`);
   const laneArg = hourly ? row.position! : row.lane;
-  if (laneArg === undefined || row.step === undefined) return new Failure('VALUE', `${row.id}: give ${hourly ? 'a position' : 'a lane'} and a step`);
+  if (laneArg === undefined || row.step === undefined) return new Failure('VALUE', `${who}: give ${hourly ? 'a position' : 'a lane'} and a step`);
   let lane = schedule.laneIndex.get(normalizeLabel(laneArg)) ?? -1;
   let step = schedule.stepIndex.get(normalizeLabel(row.step)) ?? -1;
-  if (lane < 0) return new Failure('VALUE', `${row.id}: unknown ${hourly ? 'position' : 'lane'} "${laneArg}"; valid: ${schedule.laneLabels.join(', ')}`);
-  if (step < 0) return new Failure('VALUE', `${row.id}: unknown step "${row.step}"; valid: ${schedule.stepLabels.join(', ')}`);
-  if (hourly && !(row.hours !== undefined && row.hours >= 0 && row.hours <= 4000)) return new Failure('VALUE', `${row.id}: hourly staff need hours a year (0 to 4,000)`);
-  for (const y of years) if (!contract.years.includes(y)) return new Failure('NA', `${row.id}: ${contract.id} does not cover ${y} (it covers ${contract.years.join(', ')}); a proposal can extend it`);
-  for (const c of row.laneChanges ?? [])
-    if (!years.includes(c.year)) return new Failure('VALUE', `${row.id}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
+  if (lane < 0) return new Failure('VALUE', `${who}: unknown ${hourly ? 'position' : 'lane'} "${laneArg}"; valid: ${schedule.laneLabels.join(', ')}`);
+  if (step < 0) return new Failure('VALUE', `${who}: unknown step "${row.step}"; valid: ${schedule.stepLabels.join(', ')}`);
+  if (hourly && !(row.hours !== undefined && row.hours >= 0 && row.hours <= 4000)) return new Failure('VALUE', `${who}: hourly staff need hours a year (0 to 4,000)`);
+  for (const y of years) if (!contract.years.includes(y)) return new Failure('NA', `${who}: ${contract.id} does not cover ${y} (it covers ${contract.years.join(', ')}); a proposal can extend it`);
+  // the placement must be a cell the schedule prints in the roster's year: a closed or empty cell has no pay
+  // and no next step to roll on to
+  const placed = hourly ? engine.hourly(contract.id, schedule.laneLabels[lane], schedule.stepLabels[step], years[0]) : engine.salary(contract.id, schedule.laneLabels[lane], schedule.stepLabels[step], years[0]);
+  if (placed instanceof Failure) return new Failure(placed.code, `${who}: the placement is not one the contract pays in ${years[0]}: ${placed.message}`);
+  for (const c of row.laneChanges ?? []) {
+    if (c.year === years[0])
+      return new Failure('VALUE', `${who}: lane change in ${c.year}, the roster's own year, whose placement is taken as given; put the new lane in the lane column, or date the change ${years[1] ?? 'a later year'}`);
+    if (!years.includes(c.year)) return new Failure('VALUE', `${who}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
+    if (!schedule.laneIndex.has(normalizeLabel(c.lane))) return new Failure('VALUE', `${who}: new lane "${c.lane}" is not a lane of ${contract.id}; valid: ${schedule.laneLabels.join(', ')}`);
+  }
+  const unknown = unknownKey(engine, contract, row, years[0]);
+  if (unknown) return new Failure('VALUE', `${who}, ${unknown}`);
 
   const out: Placement[] = [];
   let credit = 0;
   let yos = row.yearsOfService;
   let stipends = (row.stipends ?? []).map((s) => ({ ...s }));
+  let failed: Failure | undefined;
   years.forEach((year, i) => {
+    if (failed) return;
     const notes: string[] = [];
     let midYearStep: number | undefined;
     if (i > 0) {
@@ -142,12 +157,16 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
       stipends = stipends.map((s) => ({ ...s, seasons: s.seasons + 1 }));
       const change = (row.laneChanges ?? []).find((c) => c.year === year);
       if (change) {
-        const to = schedule.laneIndex.get(normalizeLabel(change.lane));
-        if (to === undefined) notes.push(`lane change to "${change.lane}" ignored: not a lane (${schedule.laneLabels.join(', ')})`);
-        else {
-          notes.push(`lane ${schedule.laneLabels[lane]} → ${schedule.laneLabels[to]}`);
-          lane = to;
+        const to = schedule.laneIndex.get(normalizeLabel(change.lane))!;
+        // moving across keeps the step: the new lane must pay it, or the next step would be a jump
+        const t = schedule.tables.get(year);
+        const st = t?.status[step * schedule.laneLabels.length + to];
+        if (st !== VALUE && st !== DERIVED) {
+          failed = new Failure('NA', `${who}: the lane change to ${schedule.laneLabels[to]} in ${year} lands on step ${schedule.stepLabels[step]}, which lane ${schedule.laneLabels[to]} does not pay in ${year}${t ? ` (${t.cite})` : ''}; date the change when the step is paid in that lane, or give the placement directly`);
+          return;
         }
+        notes.push(`lane ${schedule.laneLabels[lane]} → ${schedule.laneLabels[to]}`);
+        lane = to;
       }
       const policy = contract.file.rules?.stepPolicy?.find((p) => p.year === year);
       const steps = policy?.steps ?? 1;
@@ -181,7 +200,44 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
       notes,
     });
   });
-  return out;
+  return failed ?? out;
+}
+
+/** Per compiled contract, the answer to "does it know this key" for each key asked before (a roster repeats them). */
+const knownKeys = new WeakMap<Contract, Map<string, string | undefined>>();
+
+/**
+ * The first key of the row the contract does not know (a misspelt coverage, 403(b) status, activity or role),
+ * as "what: why", or undefined. Such keys are refused, not left for the costing to drop; a key the contract
+ * knows but prices nowhere (#N/A) stays a costing note.
+ */
+function unknownKey(engine: Engine, contract: Contract, row: RosterRow, year: string): string | undefined {
+  const payroll = contract.file.payroll;
+  const asks: [string, string, () => unknown][] = [];
+  const ins = payroll?.insurance;
+  if (row.coverage && ins) {
+    // a contract lists its coverages (Anoka-Hennepin), or keys one term by coverage (Waconia)
+    const listed = ins.coverages;
+    const isListed = () => listed!.some((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === normalizeLabel(row.coverage!)));
+    asks.push(['coverage', row.coverage, listed
+      ? () => (isListed() ? undefined : new Failure('VALUE', `unknown coverage "${row.coverage}" for ${contract.id}; valid: ${listed.map((x) => x.coverage).join(', ')}`))
+      : () => engine.term(contract.id, ins.term!, row.coverage, year)]);
+  }
+  if (row.matchKey && row.matchKey !== 'none' && payroll?.match)
+    asks.push(['match', `${row.matchKey}|${row.yearsOfService}`, () => engine.term(contract.id, payroll.match!.term, row.matchKey, year, row.yearsOfService)]);
+  for (const s of row.stipends ?? []) asks.push([`stipend ${s.activity} / ${s.role}`, `${s.activity}|${s.role}|${s.seasons}`, () => engine.stipend(contract.id, s.activity, s.role, s.seasons, year)]);
+  let memo = knownKeys.get(contract);
+  if (!memo) knownKeys.set(contract, (memo = new Map()));
+  for (const [what, key, ask] of asks) {
+    const k = `${year}\u0001${what}\u0001${key}`;
+    if (!memo.has(k)) {
+      const v = ask();
+      memo.set(k, v instanceof Failure && v.code === 'VALUE' ? v.message : undefined);
+    }
+    const why = memo.get(k);
+    if (why !== undefined) return `${what}: ${why}`;
+  }
+  return undefined;
 }
 
 /** The printed step before `step` in the lane (the step held in the first half of a mid-year-step year). */

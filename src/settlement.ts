@@ -37,7 +37,7 @@ export function engineWithProposal(engine: Engine, roster: RosterRow[], years: s
       files.push({ name: c.origin, content: c.file });
       continue;
     }
-    const p = proposalFromTable(proposals, name, c.id, years[0]);
+    const p = proposalFromTable(proposals, name, c.id, years[0], years, engine.registry.ids());
     if (p instanceof Failure) {
       if (/^no proposal/.test(p.message) && ids.size > 1) {
         files.push({ name: c.origin, content: c.file });

@@ -1,63 +1,54 @@
 /**
- * Reading the tables a user keeps on a sheet: a roster and a proposals table, each a range whose first
- * row holds the column names. Names are matched ignoring case, spaces, underscores and dots; columns
- * the reader does not know are ignored (a roster may carry names, buildings, notes). Every refusal names
- * the row and column.
+ * Reading the tables a user keeps on a sheet: a roster, a proposals table and employer-rate overrides, each
+ * a range whose first row names the columns. Every cell is read by the one reading policy (src/reading.ts,
+ * README "How tables and arguments are read"); every refusal names the row and the column.
  */
 import { Failure } from './engine';
-import { parseYear } from './years';
-import type { RosterRow } from './roster';
+import { isEmpty, readCount, readDate, readFte, readHeader, readMoney, readNumber, readPercent, readText, readYear, readYears, shown } from './reading';
+import type { ColumnSpec, Header } from './reading';
+import type { RosterRow, StipendAssignment } from './roster';
 import type { Proposal, ProposalYear } from './proposal';
+import employerRatesFile from './parameters/employer-rates.json';
 
-const key = (h: unknown) => String(h ?? '').toLowerCase().replace(/[\s_.]+/g, '');
+type RosterField = 'id' | 'contract' | 'lane' | 'step' | 'fte' | 'position' | 'hours' | 'years' | 'seniority' | 'coverage' | 'match' | 'changeYear' | 'newLane' | 'activity' | 'role' | 'seasons';
 
-/** Column index by any of the accepted names, or -1. */
-function column(header: string[], ...names: string[]): number {
-  for (const n of names) {
-    const i = header.indexOf(key(n));
-    if (i >= 0) return i;
-  }
-  return -1;
+/** The roster's columns: canonical name first, then aliases (README "How tables and arguments are read"). */
+export const ROSTER_COLUMNS: ColumnSpec<RosterField>[] = [
+  { field: 'id', names: ['id', 'employee', 'employee id'] },
+  { field: 'contract', names: ['contract'] },
+  { field: 'lane', names: ['lane'] },
+  { field: 'step', names: ['step'] },
+  { field: 'fte', names: ['fte'] },
+  { field: 'position', names: ['position', 'grade'] },
+  { field: 'hours', names: ['hours', 'hours per year'] },
+  { field: 'years', names: ['years', 'years of service', 'years in district'] },
+  { field: 'seniority', names: ['seniority', 'seniority date'] },
+  { field: 'coverage', names: ['coverage', 'insurance'] },
+  { field: 'match', names: ['match', '403b', '403(b)', 'match key'] },
+  { field: 'changeYear', names: ['lane change year', 'lane change'] },
+  { field: 'newLane', names: ['new lane'] },
+  { field: 'activity', names: ['activity', 'stipend'] },
+  { field: 'role', names: ['role'] },
+  { field: 'seasons', names: ['seasons', 'stipend years'] },
+];
+
+const STIPEND_FIELDS: RosterField[] = ['activity', 'role', 'seasons'];
+
+/** Rows of a table with the sheet row each came from (the header is row 1). */
+const body = (rows: unknown[][]) => rows.slice(1).map((cells, i) => ({ cells, row: i + 2 }));
+
+/** A table's reading so far: the header, and a cell reader that names the place. */
+function cellsOf<F extends string>(table: string, h: Header<F>, cells: unknown[], row: number) {
+  return {
+    get: (f: F) => (h.at[f] === undefined ? undefined : cells[h.at[f]!]),
+    where: (f: F) => `${table} row ${row}, ${h.label(f)}`,
+    label: (f: F) => h.label(f),
+    has: (f: F) => h.at[f] !== undefined && !isEmpty(cells[h.at[f]!]),
+  };
 }
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
-
-/** A cell as a person would read it in a message (an Excel error as its code). */
-function shown(v: unknown): string {
-  if (v && typeof v === 'object' && 'code' in v) return String((v as { code: unknown }).code);
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
-}
-
-function text(v: unknown): string | undefined {
-  if (isEmpty(v)) return undefined;
-  return typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
-}
-
-function num(v: unknown, where: string): number | undefined | Failure {
-  if (isEmpty(v)) return undefined;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.replace(/[,%$]/g, '')))) return Number(v.replace(/[,%$]/g, ''));
-  return new Failure('VALUE', `${where}: ${shown(v)} is not a number`);
-}
-
-/** An Excel date serial (1900 system) or ISO text -> YYYY-MM-DD. */
-function date(v: unknown, where: string): string | undefined | Failure {
-  if (isEmpty(v)) return undefined;
-  if (typeof v === 'number' && v > 0 && v < 2958466) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return v.trim();
-  if (typeof v === 'string' && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v.trim())) {
-    const [m, d, y] = v.trim().split('/').map(Number);
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  }
-  return new Failure('VALUE', `${where}: ${shown(v)} is not a date (use a date cell or 1987-08-20)`);
-}
-
-function yearOf(v: unknown, where: string): string | Failure {
-  const t = text(v);
-  if (t === undefined) return new Failure('VALUE', `${where}: the year is empty`);
-  const y = parseYear(t);
-  return y.ok ? y.year : new Failure('VALUE', `${where}: ${y.message}`);
-}
+/** A list of roster rows, with the header columns that were ignored. */
+export type Roster = RosterRow[] & { ignored?: string[] };
 
 /**
  * A roster: one row per employee (id, lane, step, fte; or position, step, hours for hourly staff), with
@@ -65,162 +56,206 @@ function yearOf(v: unknown, where: string): string | Failure {
  * stipend (activity, role, seasons). Further stipends of an employee go on extra rows with the same id
  * and only activity, role and seasons filled in.
  */
-export function rosterFromTable(rows: unknown[][]): RosterRow[] | Failure {
+export function rosterFromTable(rows: unknown[][]): Roster | Failure {
   if (!rows.length) return new Failure('VALUE', 'the roster is empty; its first row names the columns (id, lane, step, fte …)');
-  const header = rows[0].map(key);
-  const c = {
-    id: column(header, 'id', 'employee', 'employee id'),
-    contract: column(header, 'contract'),
-    lane: column(header, 'lane'),
-    step: column(header, 'step'),
-    fte: column(header, 'fte'),
-    position: column(header, 'position', 'grade'),
-    hours: column(header, 'hours', 'hours per year'),
-    years: column(header, 'years', 'years of service', 'years in district'),
-    seniority: column(header, 'seniority', 'seniority date'),
-    coverage: column(header, 'coverage', 'insurance'),
-    match: column(header, 'match', '403b', 'match key'),
-    changeYear: column(header, 'lane change year', 'lane change'),
-    newLane: column(header, 'new lane'),
-    activity: column(header, 'activity', 'stipend'),
-    role: column(header, 'role'),
-    seasons: column(header, 'seasons', 'stipend years'),
-  };
-  if (c.id < 0 || c.step < 0 || (c.lane < 0 && c.position < 0))
-    return new Failure('VALUE', `the roster's first row must name the columns: id, lane (or position), step, fte; found ${rows[0].map((h) => (isEmpty(h) ? '(empty)' : shown(h))).join(', ')}`);
+  const h = readHeader(rows[0], 'roster', ROSTER_COLUMNS);
+  if (h instanceof Failure) return h;
+  if (h.at.id === undefined || h.at.step === undefined || (h.at.lane === undefined && h.at.position === undefined))
+    return new Failure('VALUE', `the roster's first row must name the columns id, lane (or position), step and optionally fte …; found ${rows[0].map(shown).join(', ')}`);
   const byId = new Map<string, RosterRow>();
-  const out: RosterRow[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    const at = (i: number) => (i >= 0 ? row[i] : undefined);
-    const where = (name: string) => `roster row ${r + 1}, ${name}`;
-    if (row.every(isEmpty)) continue;
-    const id = text(at(c.id));
-    if (!id) return new Failure('VALUE', `${where('id')}: empty`);
-    const stipend = () => {
-      const activity = text(at(c.activity));
-      if (!activity) return undefined;
-      const role = text(at(c.role));
-      const seasons = num(at(c.seasons), where('seasons'));
-      if (seasons instanceof Failure) return seasons;
-      if (!role) return new Failure('VALUE', `${where('role')}: a stipend needs its role`);
-      return { activity, role, seasons: seasons ?? 1 };
-    };
-    const lane = text(at(c.lane));
-    const position = text(at(c.position));
-    const step = text(at(c.step));
-    if (byId.has(id) && !lane && !position && !step) {
-      const s = stipend();
-      if (s instanceof Failure) return s;
-      if (s) (byId.get(id)!.stipends ??= []).push(s);
+  const out: Roster = [];
+  for (const { cells, row } of body(rows)) {
+    if (cells.every(isEmpty)) continue;
+    const c = cellsOf('roster', h, cells, row);
+    const id = readText(c.get('id'), c.where('id'), { required: true, hint: 'every row names its employee' });
+    if (id instanceof Failure) return id;
+    const stipend = stipendOf(c);
+    if (stipend instanceof Failure) return stipend;
+    const placed = (['lane', 'position', 'step'] as const).some(c.has);
+    const first = byId.get(id!);
+    if (first && !placed) {
+      const extra = ROSTER_COLUMNS.map((s) => s.field).find((f) => f !== 'id' && !STIPEND_FIELDS.includes(f) && c.has(f));
+      if (extra) return new Failure('VALUE', `${c.where(extra)}: ${shown(c.get(extra))} on a further row of employee "${id}"; such rows carry only a stipend (activity, role, seasons): give the placement on the first row (row ${first.row})`);
+      if (!stipend) return new Failure('VALUE', `roster row ${row}: employee "${id}" again, with neither a placement nor a stipend`);
+      (first.stipends ??= []).push(stipend);
       continue;
     }
-    if (byId.has(id)) return new Failure('VALUE', `${where('id')}: "${id}" appears twice with a placement; extra rows of an employee carry only a stipend`);
-    const fte = num(at(c.fte), where('fte'));
-    const hours = num(at(c.hours), where('hours'));
-    const years = num(at(c.years), where('years'));
-    const seniority = date(at(c.seniority), where('seniority'));
-    for (const v of [fte, hours, years, seniority]) if (v instanceof Failure) return v;
-    const e: RosterRow = { id, fte: (fte as number | undefined) ?? 1 };
-    if (text(at(c.contract))) e.contract = text(at(c.contract));
-    if (lane) e.lane = lane;
-    if (position) e.position = position;
-    if (step) e.step = step;
-    if (hours !== undefined) e.hours = hours as number;
-    if (years !== undefined) e.yearsOfService = years as number;
-    if (seniority !== undefined) e.seniorityDate = seniority as string;
-    if (text(at(c.coverage))) e.coverage = text(at(c.coverage));
-    if (text(at(c.match))) e.matchKey = text(at(c.match));
-    const changeYear = at(c.changeYear);
-    if (!isEmpty(changeYear)) {
-      const y = yearOf(changeYear, where('lane change year'));
-      if (y instanceof Failure) return y;
-      const to = text(at(c.newLane));
-      if (!to) return new Failure('VALUE', `${where('new lane')}: a lane change needs the new lane`);
-      e.laneChanges = [{ year: y, lane: to }];
-    }
-    const s = stipend();
-    if (s instanceof Failure) return s;
-    if (s) e.stipends = [s];
-    byId.set(id, e);
+    if (first) return new Failure('VALUE', `roster row ${row}, ${h.label('id')}: "${id}" appears twice with a placement (rows ${first.row} and ${row}); further rows of an employee carry only a stipend`);
+    const e = placementOf(c, id!, row);
+    if (e instanceof Failure) return e;
+    if (stipend) e.stipends = [stipend];
+    byId.set(id!, e);
     out.push(e);
   }
   if (!out.length) return new Failure('VALUE', 'the roster has no employees below its header row');
+  out.ignored = h.ignored;
   return out;
 }
 
-const PROPOSAL_COLUMNS: [keyof ProposalYear, string[]][] = [
-  ['schedulePercent', ['schedule %', 'schedule percent', 'raise %', 'raise']],
-  ['scheduleDollars', ['schedule $', 'schedule dollars', 'flat $']],
-  ['careerPercent', ['career %', 'career percent', 'career increment %']],
-  ['steps', ['steps']],
-  ['midYearSteps', ['mid-year steps', 'midyear steps', 'mid year steps']],
-  ['offSchedulePercent', ['off-schedule %', 'offschedule %', 'one-time %', 'off schedule %']],
-  ['stipendPercent', ['stipend %', 'stipends %']],
-  ['insurancePercent', ['insurance %']],
+type Cells = ReturnType<typeof cellsOf<RosterField>>;
+
+function stipendOf(c: Cells): StipendAssignment | undefined | Failure {
+  const activity = readText(c.get('activity'), c.where('activity'));
+  const role = readText(c.get('role'), c.where('role'));
+  const seasons = readCount(c.get('seasons'), c.where('seasons'), 1, 60, 'seasons in the activity, the current one included');
+  for (const v of [activity, role, seasons]) if (v instanceof Failure) return v;
+  if (!activity) {
+    const stray = (['role', 'seasons'] as const).find(c.has);
+    return stray ? new Failure('VALUE', `${c.where(stray)}: ${shown(c.get(stray))} without an activity; give the stipend's activity`) : undefined;
+  }
+  if (!role) return new Failure('VALUE', `${c.where('role')}: empty; the stipend "${activity}" needs its role`);
+  return { activity: activity as string, role: role as string, seasons: (seasons as number | undefined) ?? 1 };
+}
+
+function placementOf(c: Cells, id: string, row: number): RosterRow | Failure {
+  const t = (f: RosterField) => readText(c.get(f), c.where(f));
+  const lane = t('lane');
+  const position = t('position');
+  const step = t('step');
+  const contract = t('contract');
+  const coverage = t('coverage');
+  const match = t('match');
+  const newLane = t('newLane');
+  const fte = readFte(c.get('fte'), c.where('fte'));
+  const hours = readNumber(c.get('hours'), c.where('hours'), { min: 0, max: 4000, valid: 'hours a year from 0 to 4,000' });
+  const years = readCount(c.get('years'), c.where('years'), 0, 70, 'years of service');
+  const seniority = readDate(c.get('seniority'), c.where('seniority'), '1930-01-01');
+  const changeYear = readYear(c.get('changeYear'), c.where('changeYear'), false);
+  for (const v of [lane, position, step, contract, coverage, match, newLane, fte, hours, years, seniority, changeYear]) if (v instanceof Failure) return v;
+  if (lane && position) return new Failure('VALUE', `roster row ${row}: both ${c.label('lane')} and ${c.label('position')} are filled; give a lane (salaried) or a position and hours (hourly), not both`);
+  if (!step) return new Failure('VALUE', `${c.where('step')}: empty; give the step of employee "${id}"`);
+  if (!lane && !position) return new Failure('VALUE', `roster row ${row}: employee "${id}" has neither a lane nor a position; give one`);
+  if (hours !== undefined && !position) return new Failure('VALUE', `${c.where('hours')}: hours apply to hourly staff (a position); employee "${id}" has a lane`);
+  if (changeYear && !newLane) return new Failure('VALUE', `${c.where('newLane')}: empty; the lane change in ${changeYear} needs the new lane`);
+  if (newLane && !changeYear) return new Failure('VALUE', `${c.where('changeYear')}: empty; the new lane "${newLane}" needs the year it takes effect`);
+  const e: RosterRow = { id, fte: (fte as number | undefined) ?? 1, row };
+  if (contract) e.contract = contract as string;
+  if (lane) e.lane = lane as string;
+  if (position) e.position = position as string;
+  e.step = step as string;
+  if (hours !== undefined) e.hours = hours as number;
+  if (years !== undefined) e.yearsOfService = years as number;
+  if (seniority !== undefined) e.seniorityDate = seniority as string;
+  if (coverage) e.coverage = coverage as string;
+  if (match) e.matchKey = (match as string).toLowerCase() === 'none' ? 'none' : (match as string);
+  if (changeYear) e.laneChanges = [{ year: changeYear as string, lane: newLane as string }];
+  return e;
+}
+
+type ProposalField = 'proposal' | 'year' | 'contract' | Exclude<keyof ProposalYear, 'year' | 'row'>;
+
+/** The proposals table's columns, and the bounds of each percent (in %). */
+export const PROPOSAL_COLUMNS: ColumnSpec<ProposalField>[] = [
+  { field: 'proposal', names: ['proposal', 'name'] },
+  { field: 'year', names: ['year'] },
+  { field: 'contract', names: ['contract'] },
+  { field: 'schedulePercent', names: ['schedule %', 'schedule percent', 'raise %', 'raise'] },
+  { field: 'scheduleDollars', names: ['schedule $', 'schedule dollars', 'flat $'] },
+  { field: 'careerPercent', names: ['career %', 'career percent', 'career increment %'] },
+  { field: 'steps', names: ['steps'] },
+  { field: 'midYearSteps', names: ['mid-year steps', 'midyear steps', 'mid year steps'] },
+  { field: 'offSchedulePercent', names: ['off-schedule %', 'offschedule %', 'one-time %', 'off schedule %'] },
+  { field: 'stipendPercent', names: ['stipend %', 'stipends %'] },
+  { field: 'insurancePercent', names: ['insurance %'] },
 ];
+
+/** Percent bounds (in %) per proposal column: a raise over 50% or a cut over 50% is refused. */
+const PERCENT_BOUNDS: Partial<Record<ProposalField, [number, number]>> = {
+  schedulePercent: [-50, 50],
+  careerPercent: [0, 50],
+  offSchedulePercent: [0, 50],
+  stipendPercent: [-50, 100],
+  insurancePercent: [-50, 100],
+};
 
 /**
  * The proposal `name` from a proposals table: columns proposal, year, and any of schedule %, schedule $,
  * career %, steps, mid-year steps, off-schedule %, stipend %, insurance % (and optionally contract).
- * Percent columns take 3 for 3%; a column formatted as percent in Excel holds 0.03, so a % column whose
- * every value is below 0.2 in size is read as fractions (0.03 = 3%).
+ * Percents are Excel's own (0.03 or 3% is 3%). With `years` (the costed years, the roster's own first),
+ * the proposal must have a row for each year after the first; with `contracts` (the ids known), a contract
+ * cell naming none of them is refused.
  */
-export function proposalFromTable(rows: unknown[][], name: string, contract: string, baseYear: string): Proposal | Failure {
+export function proposalFromTable(rows: unknown[][], name: string, contract: string, baseYear: string, years?: string[], contracts?: string[]): Proposal | Failure {
   if (rows.length < 2) return new Failure('VALUE', 'the proposals table needs a header row (proposal, year, schedule % …) and at least one row');
-  const header = rows[0].map(key);
-  const pc = column(header, 'proposal', 'name');
-  const yc = column(header, 'year');
-  const cc = column(header, 'contract');
-  if (pc < 0 || yc < 0) return new Failure('VALUE', `the proposals table's first row must name the columns proposal and year; found ${rows[0].map((h) => (isEmpty(h) ? '(empty)' : shown(h))).join(', ')}`);
-  const cols = PROPOSAL_COLUMNS.map(([field, names]) => [field, column(header, ...names)] as const).filter(([, i]) => i >= 0);
-  const names = [...new Set(rows.slice(1).map((r) => text(r[pc])).filter(Boolean))] as string[];
-  const mine = rows.map((r, i) => [r, i] as const).slice(1).filter(([r]) => (text(r[pc]) ?? '').toLowerCase() === name.trim().toLowerCase() && (cc < 0 || !text(r[cc]) || text(r[cc])!.toLowerCase() === contract));
-  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${cc >= 0 ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`);
-  const fractions = new Set<string>();
-  for (const [field, i] of cols) {
-    if (!String(field).endsWith('Percent')) continue;
-    const vals = rows.slice(1).map((r) => r[i]).filter((v): v is number => typeof v === 'number' && v !== 0);
-    if (vals.length && vals.every((v) => Math.abs(v) < 0.2)) fractions.add(field);
+  const h = readHeader(rows[0], 'proposals', PROPOSAL_COLUMNS);
+  if (h instanceof Failure) return h;
+  if (h.at.proposal === undefined || h.at.year === undefined)
+    return new Failure('VALUE', `the proposals table's first row must name the columns proposal and year; found ${rows[0].map(shown).join(', ')}`);
+  const names: string[] = [];
+  const mine: { c: ReturnType<typeof cellsOf<ProposalField>>; row: number }[] = [];
+  for (const { cells, row } of body(rows)) {
+    if (cells.every(isEmpty)) continue;
+    const c = cellsOf('proposals', h, cells, row);
+    const p = readText(c.get('proposal'), c.where('proposal'), { required: true, hint: 'every row names its proposal' });
+    const k = readText(c.get('contract'), c.where('contract'));
+    if (p instanceof Failure) return p;
+    if (k instanceof Failure) return k;
+    if (!names.includes(p!)) names.push(p!);
+    if (k && contracts && !contracts.includes(k.toLowerCase()))
+      return new Failure('VALUE', `${c.where('contract')}: ${shown(k)} is not a contract id; valid: ${contracts.join(', ')} (empty: every contract of the roster)`);
+    if (p!.toLowerCase() === name.trim().toLowerCase() && (!k || k.toLowerCase() === contract)) mine.push({ c, row });
   }
-  const years: ProposalYear[] = [];
-  for (const [r, i] of mine) {
-    const y = yearOf(r[yc], `proposals row ${i + 1}, year`);
+  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${h.at.contract !== undefined ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`);
+  const out: ProposalYear[] = [];
+  for (const { c, row } of mine) {
+    const y = readYear(c.get('year'), c.where('year'));
     if (y instanceof Failure) return y;
-    const py: ProposalYear = { year: y, row: i + 1 };
-    for (const [field, c] of cols) {
-      const v = num(r[c], `proposals row ${i + 1}, ${shown(rows[0][c])}`);
+    if (y! <= baseYear) return new Failure('VALUE', `${c.where('year')}: ${y} is not after ${baseYear}, the roster's own year (its placements as given); a proposal states the years after it`);
+    const twin = out.find((x) => x.year === y);
+    if (twin) return new Failure('VALUE', `${c.where('year')}: proposal "${name}" has ${y} twice (rows ${twin.row} and ${row}); keep one row per year`);
+    const py: ProposalYear = { year: y!, row };
+    for (const { field } of PROPOSAL_COLUMNS) {
+      if (field === 'proposal' || field === 'year' || field === 'contract' || h.at[field] === undefined) continue;
+      const bounds = PERCENT_BOUNDS[field];
+      const v = bounds ? readPercent(c.get(field), c.where(field), { min: bounds[0], max: bounds[1] })
+        : field === 'scheduleDollars' ? readMoney(c.get(field), c.where(field), { max: 100000, valid: 'dollars added to every salary cell, from 0 to 100,000' })
+          : readCount(c.get(field), c.where(field), 0, 1, field === 'steps' ? 'steps at the start of the year (0 for a freeze, 1 for one step; every contract here grants at most one)' : 'steps half way through the year (0 or 1)');
       if (v instanceof Failure) return v;
-      if (v !== undefined) (py as unknown as Record<string, number>)[field] = fractions.has(field) ? Math.round(v * 1e8) / 1e6 : v;
+      if (v !== undefined) py[field] = v;
     }
-    years.push(py);
+    out.push(py);
   }
-  years.sort((a, b) => a.year.localeCompare(b.year));
-  return { name, contract, baseYear, years };
+  out.sort((a, b) => a.year.localeCompare(b.year));
+  for (const y of years?.slice(1) ?? [])
+    if (!out.some((x) => x.year === y))
+      return new Failure('VALUE', `proposal "${name}" has no row for ${y} (its rows: ${out.map((x) => `${x.year} (row ${x.row})`).join(', ')}); add a row for ${y} (0% and steps 1 if nothing changes), or cost fewer years`);
+  return { name, contract, baseYear, years: out };
 }
 
 /** Years from a range of year cells, or one cell "2024-25:2026-27" / "2024-25 to 2026-27". */
 export function yearsFrom(cells: unknown[]): string[] | Failure {
-  const values = cells.filter((v) => !isEmpty(v));
-  if (values.length === 1 && typeof values[0] === 'string' && /(:|\bto\b|\.\.)/.test(values[0])) {
-    const [a, b] = values[0].split(/:|\bto\b|\.\./).map((s) => s.trim());
-    const ya = parseYear(a);
-    const yb = parseYear(b);
-    if (!ya.ok) return new Failure('VALUE', ya.message);
-    if (!yb.ok) return new Failure('VALUE', yb.message);
-    const out: string[] = [];
-    for (let s = Number(ya.year.slice(0, 4)); s <= Number(yb.year.slice(0, 4)); s++) out.push(`${s}-${String((s + 1) % 100).padStart(2, '0')}`);
-    if (!out.length) return new Failure('VALUE', `"${values[0]}" runs backwards`);
-    return out;
+  return readYears(cells, 'years');
+}
+
+interface RateParam { id: string; unit: string; title: string }
+const RATE_PARAMS = (employerRatesFile as unknown as { parameters: RateParam[] }).parameters;
+
+/**
+ * Employer-rate overrides: rows of a rate id and its value (tra-employer | 9.75% or 0.0975), optionally
+ * under a header row (id | value). Percent rates are Excel percents, at most 50%; the Social Security
+ * wage base is dollars. Returns the values in the rates file's units (percent as 9.75, dollars).
+ */
+export function ratesFromTable(rows: unknown[][]): Record<string, number> | Failure {
+  const ids = RATE_PARAMS.map((p) => p.id);
+  const out: Record<string, number> = {};
+  const first = rows.findIndex((r) => !r.every(isEmpty));
+  for (const [i, cells] of rows.entries()) {
+    if (cells.every(isEmpty)) continue;
+    const row = i + 1;
+    if (i === first && typeof cells[0] === 'string' && ['id', 'rate', 'rateid', 'parameter'].includes(cells[0].toLowerCase().replace(/[\s_.]+/g, ''))) continue;
+    const where = (col: number) => `rates row ${row}, column ${col}`;
+    const extra = cells.findIndex((v, j) => j > 1 && !isEmpty(v));
+    if (extra > 0) return new Failure('VALUE', `${where(extra + 1)}: ${shown(cells[extra])}; rate overrides are rows of two cells, a rate id and its value (tra-employer | 9.75%)`);
+    const id = readText(cells[0], where(1), { required: true, hint: `give a rate id: ${ids.join(', ')}` });
+    if (id instanceof Failure) return id;
+    const p = RATE_PARAMS.find((x) => x.id === id!.toLowerCase());
+    if (!p) return new Failure('VALUE', `${where(1)}: ${shown(id)} is not a rate id; valid: ${ids.join(', ')}`);
+    if (out[p.id] !== undefined) return new Failure('VALUE', `${where(1)}: ${p.id} is given twice; keep one row`);
+    const v = p.unit === 'percent'
+      ? readPercent(cells[1], where(2), { min: 0, max: 50, required: true })
+      : readMoney(cells[1], where(2), { required: true, min: 1, valid: `${p.title} in dollars, from 1 to 1,000,000,000` });
+    if (v instanceof Failure) return v;
+    out[p.id] = v!;
   }
-  const out: string[] = [];
-  for (const v of values) {
-    const y = parseYear(String(v));
-    if (!y.ok) return new Failure('VALUE', y.message);
-    out.push(y.year);
-  }
-  if (!out.length) return new Failure('VALUE', 'give the school years, e.g. "2024-25:2026-27" or a range of year cells');
-  for (let i = 1; i < out.length; i++)
-    if (Number(out[i].slice(0, 4)) !== Number(out[i - 1].slice(0, 4)) + 1) return new Failure('VALUE', `the years must follow one another: ${out[i - 1]} then ${out[i]}`);
   return out;
 }

@@ -50,12 +50,12 @@ describe('two Waconia teachers, 2024-25 to 2025-26', () => {
 describe('proposals from a table', () => {
   const proposals = [
     ['proposal', 'year', 'schedule %', 'career %', 'steps', 'mid-year steps', 'insurance %'],
-    ['settlement', '2025-26', 3, 4.75, 1, 0, 10],
-    ['settlement', '2026-27', 5, 4.75, 1, 1, 10],
-    ['lean', '2025-26', 2.5, 4.75, 1, 0, 0],
-    ['lean', '2026-27', 2.5, 4.75, 1, 0, 0],
+    ['settlement', '2025-26', 0.03, 0.0475, 1, 0, 0.1],
+    ['settlement', '2026-27', 0.05, 0.0475, 1, 1, 0.1],
+    ['lean', '2025-26', 0.025, 0.0475, 1, 0, 0],
+    ['lean', '2026-27', 0.025, 0.0475, 1, 0, 0],
   ];
-  test('percent columns formatted as % in Excel (0.03) read as 3', () => {
+  test('percents are Excel\'s own: a cell formatted 3% holds 0.03 and reads as 3%', () => {
     const p = proposalFromTable([['proposal', 'year', 'schedule %'], ['x', '2025-26', 0.03], ['x', '2026-27', 0.05]], 'x', 'waconia/teachers', '2024-25');
     expect((p as { years: { schedulePercent: number }[] }).years.map((y) => y.schedulePercent)).toEqual([3, 5]);
   });

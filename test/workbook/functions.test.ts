@@ -60,11 +60,11 @@ test('errors land only in the elements that fail', () => {
 
 test.each<[string, unknown[], string, RegExp]>([
   ['empty lane', [[['']], [['B']], Y, W], '#VALUE!', /lane is empty; give a lane such as BA, BA\+15, BA\+30/],
-  ['boolean step', [[['BA']], [[true]], Y, W], '#VALUE!', /step is TRUE; expected text/],
+  ['boolean step', [[['BA']], [[true]], Y, W], '#VALUE!', /step: TRUE is not a value here/],
   ['year typed without quotes (=2025-26 is 1999)', [[['BA']], [['B']], [[1999]], W], '#VALUE!', /put the year in quotes: "2025-26"/],
   ['year as a bare number', [[['BA']], [['B']], [[2025]], W], '#VALUE!', /ambiguous/],
-  ['fte as text', [[['BA']], [['B']], Y, W, [['half']]], '#VALUE!', /fte must be a number/],
-  ['fte out of range', [[['BA']], [['B']], Y, W, [[3]]], '#VALUE!', /FTE 3 is out of range/],
+  ['fte as text', [[['BA']], [['B']], Y, W, [['half']]], '#VALUE!', /fte: "half" is not a number; give a fraction of full time/],
+  ['fte out of range', [[['BA']], [['B']], Y, W, [[3]]], '#VALUE!', /fte: 3 is out of range; give a fraction of full time greater than 0 and at most 1.5/],
   ['no contract and no default', [[['BA']], [['B']], Y], '#N/A', /no default contract chosen/],
   ['an Excel error in an argument is passed through', [[[new ShimError('#REF!')]], [['B']], Y, W], '#REF!', /.*/],
 ])('%s', (_name, args, code, message) => {
