@@ -38,7 +38,6 @@ describe('Anoka-Hennepin health insurance (Art. XI Sec. 2)', () => {
     ['fam3', 'MA', '5', 0.3, '', 'Family coverage', 'none', ''],
     ['single', 'MA', '5', 1, '', 'Single', 'none', ''],
     ['dep', 'MA', '5', 1, '', 'Dependent only', 'none', ''],
-    ['typo', 'MA', '5', 1, '', 'Single+1', 'none', ''],
   ]);
   test('family coverage at full time: $768 a month (2005-06) and $870 (2006-07) × 12 = 9,216.00 and 10,440.00 (001:469)', () => {
     expect(field(line(r, 'fam'), 'insurance')).toEqual([9216, 10440]);
@@ -59,12 +58,14 @@ describe('Anoka-Hennepin health insurance (Art. XI Sec. 2)', () => {
     ]);
     expect(said(line(r, 'dep')[1])).toMatch(/Dependent only coverage: the District pays 100% of a premium .*\(001_568af6eb86bfbaf6\.txt:471\)/);
   });
-  test('a coverage the agreement does not have is named with the valid ones', () => {
-    expect(said(line(r, 'typo')[0])).toMatch(/unknown coverage "Single\+1" for anoka-hennepin\/teachers; valid: Family, Single, Dependent only/);
+  test('a coverage the agreement does not have refuses the roster, naming the row and the valid ones (the reading policy)', () => {
+    const roster = rosterFromTable([['id', 'contract', 'lane', 'step', 'fte', 'coverage'], ['typo', A, 'MA', '5', 1, 'Single+1']]);
+    const refused = costRoster(engine, roster as never, { years: AY, rates });
+    expect(refused).toMatchObject({ code: 'VALUE', message: expect.stringMatching(/^roster row 2 \(typo\), coverage: unknown coverage "Single\+1" for anoka-hennepin\/teachers; valid: Family, Single, Dependent only$/) });
   });
-  test('the totals: 9,216 + 5,529.60 = 14,745.60 and 10,440 + 6,264 = 16,704.00; 2 lines × 2 years not costed plus the unknown coverage', () => {
+  test('the totals: 9,216 + 5,529.60 = 14,745.60 and 10,440 + 6,264 = 16,704.00; 2 lines × 2 years not costed', () => {
     expect(r.totals.map((t) => t.insurance)).toEqual([14745.6, 16704]);
-    expect(r.problems).toHaveLength(6);
+    expect(r.problems).toHaveLength(4);
   });
 });
 
