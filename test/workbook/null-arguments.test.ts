@@ -16,11 +16,11 @@ const ROSTER = [
   ['t1', W, 'MA+15', 'C', 1],
   ['t2', W, 'BA+15', 'D', 0.5],
 ];
-/** Two proposals as the README's proposals table describes them (3% against 2.5%, with steps). */
+/** Two proposals as the README's proposals table describes them (3% against 2.5%, with steps; Excel percents). */
 const PROPOSALS = [
   ['proposal', 'year', 'schedule %', 'steps'],
-  ['A', '2025-26', 3, 1],
-  ['B', '2025-26', 2.5, 1],
+  ['A', '2025-26', 0.03, 1],
+  ['B', '2025-26', 0.025, 1],
 ];
 
 /** For each function: its required arguments (as cells), or a range for the roster; optional ones are left out. */
