@@ -3,7 +3,7 @@
  * like Excel's own functions, map engine Failures to Excel errors. No contract rule lives here.
  */
 import { Failure } from '../src/engine';
-import { readNumber, readText } from '../src/reading';
+import { isErrorValue, readNumber, readText } from '../src/reading';
 
 /** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
 export type Arg = unknown[][] | null | undefined;
@@ -13,9 +13,8 @@ export function toExcelError(f: Failure): CustomFunctions.Error {
   return new CustomFunctions.Error(code, f.message);
 }
 
-function isExcelError(v: unknown): v is CustomFunctions.Error {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string';
-}
+/** An Excel error value in an argument (the reading policy's own test). */
+const isExcelError = isErrorValue as (v: unknown) => v is CustomFunctions.Error;
 
 /**
  * The value of an argument that takes one cell (a contract, a proposal name, a year where the function does not
