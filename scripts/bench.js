@@ -325,10 +325,12 @@ for (const m of code.matchAll(/JSON\.parse\('((?:[^'\\]|\\.)*)'\)/g)) {
   else if (m[1].includes('json-schema.org')) schemaBytes += b;
   else otherJsonBytes += b;
 }
+// contracts embedded as text with their header (scripts/embed-contract.js), parsed on first use
+for (const m of code.matchAll(/\{embeddedContract:\{(?:[^{}'"]|"(?:[^"\\]|\\.)*")*\},text:'(?:[^'\\]|\\.)*'\}/g)) contractBytes += Buffer.byteLength(m[0]);
 const codeBytes = bytes - contractBytes - schemaBytes - otherJsonBytes;
 const gz = zlib.gzipSync(code, { level: 9 }).length;
 row('dist/functions.js', 'size, minified', kb(bytes), `gzip ${kb(gz)}`, '≤ 250 KB', bytes <= 250 * 1024);
-row('dist/functions.js', '  of which contract data (3 contracts, as scripts/contract-loader.js ships them)', kb(contractBytes), `${fmt((100 * contractBytes) / bytes)}%`, '');
+row('dist/functions.js', '  of which contract data (3 contracts, as scripts/contract-loader.js and embed-contract.js ship them)', kb(contractBytes), `${fmt((100 * contractBytes) / bytes)}%`, '');
 row('dist/functions.js', '  of which the JSON Schema (contract.schema.json)', kb(schemaBytes), `${fmt((100 * schemaBytes) / bytes)}%`, '');
 row('dist/functions.js', '  of which code (ours, decimal.js, webpack runtime)', kb(codeBytes + otherJsonBytes), `${fmt((100 * (codeBytes + otherJsonBytes)) / bytes)}%`, '');
 
@@ -348,11 +350,19 @@ function freshInit() {
   const out = fns.get('SALARY')([['MA+15']], [['H']], [[YEAR]], [[CONTRACT]]);
   const total = msSince(t);
   if (out[0][0] !== 64654) throw new Error('fresh context: SALARY is not 64654');
-  return { load, total };
+  // first use of a second contract: parse and compile Waconia custodial (19.76: 004_95c67c5f7895ec64.txt:7287)
+  const t2 = now();
+  const hourly = fns.get('HOURLY')([['Day Leads / Custodial Maintenance']], [[1]], [[YEAR]], [['waconia/custodial']]);
+  const other = msSince(t2);
+  if (hourly[0][0] !== 19.76) throw new Error('fresh context: HOURLY is not 19.76');
+  return { load, total, first: total - load, other };
 }
 const inits = Array.from({ length: 9 }, freshInit);
 const initMedian = median(inits.map((x) => x.total));
-row('dist/functions.js', 'initialisation: new vm context + load + first SALARY call (median of 9 fresh contexts)', ms(initMedian), `load alone ${ms(median(inits.map((x) => x.load)))}; first context ${ms(inits[0].total)}`, '≤ 30 ms', initMedian <= 30);
+const loadMedian = median(inits.map((x) => x.load));
+row('dist/functions.js', 'initialisation: new vm context + load + first SALARY call (median of 9 fresh contexts)', ms(initMedian), `load alone ${ms(loadMedian)}; first context ${ms(inits[0].total)}`, '≤ 30 ms', initMedian <= 30);
+row('dist/functions.js', 'start-up: new vm context + load, no contract parsed (median of 9)', ms(loadMedian), 'contracts are parsed and compiled on first use', '');
+row('dist/functions.js', 'first use: first SALARY on waconia/teachers (parse + compile its JSON text)', ms(median(inits.map((x) => x.first))), `then first HOURLY on waconia/custodial: ${ms(median(inits.map((x) => x.other)))}`, '');
 
 // ------------------------------------------------------------------------------------------------ 4. roster costing
 // ROSTER ROLL-FORWARD AND COSTING: wired to src costRoster(engine, roster, options) when src exports it.
