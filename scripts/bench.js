@@ -24,6 +24,7 @@ const path = require('path');
 const vm = require('vm');
 const zlib = require('zlib');
 const { spawnSync } = require('child_process');
+const { distIsStale, markBuilt } = require('./stale');
 
 const ROOT = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -34,28 +35,15 @@ const QUICK = args.has('--quick');
 const ROWS = QUICK ? 5000 : 50000;
 
 // ------------------------------------------------------------------------------------------------ build if stale
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
 function ensureBuilt() {
-  const out = path.join(DIST, 'functions.js');
-  const built = fs.existsSync(out) && fs.existsSync(path.join(DIST, 'functions.json')) ? fs.statSync(out).mtimeMs : 0;
-  const sources = Math.max(
-    ...['src', 'functions', 'scripts/contract-loader.js', 'webpack.config.js', 'package.json'].map((p) => newestMtime(path.join(ROOT, p))),
-  );
-  if (!args.has('--build') && built >= sources) return 'dist/ is up to date';
+  if (!args.has('--build') && !distIsStale(DIST)) return 'dist/ is up to date';
   console.log('building dist/ (npx webpack --mode production) ...');
   const r = spawnSync('npx', ['webpack', '--mode', 'production', '--no-stats'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) {
     console.error('bench: the build failed');
     process.exit(r.status ?? 1);
   }
-  // webpack leaves an unchanged file untouched; mark it as built now so the next run does not rebuild
-  const now = new Date();
-  fs.utimesSync(out, now, now);
+  markBuilt(DIST);
   return 'built now';
 }
 const buildNote = OTHER_DIST ? `${OTHER_DIST}, not rebuilt` : ensureBuilt();
@@ -137,11 +125,20 @@ function callsPerSecond() {
     sink += s;
     return batch / (msSince(t) / 1000);
   };
-  for (let w = 0; w < 3; w++) (runSalary(), runMap(), runEngine()); // warm up (JIT)
+  for (let w = 0; w < 3; w++) {
+    // warm up (JIT)
+    runSalary();
+    runMap();
+    runEngine();
+  }
   const salary = [];
   const floor = [];
   const eng = [];
-  for (let r = 0; r < 5; r++) (salary.push(runSalary()), floor.push(runMap()), eng.push(runEngine()));
+  for (let r = 0; r < 5; r++) {
+    salary.push(runSalary());
+    floor.push(runMap());
+    eng.push(runEngine());
+  }
   return { salary: median(salary), floor: median(floor), engine: median(eng) };
 }
 

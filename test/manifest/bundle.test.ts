@@ -24,7 +24,7 @@ const CODE_BUDGET = 180 * 1024;
  * the engine functions.js publishes (issue 9). The budget leaves room for the pane to grow; see the test below.
  */
 const PANE_BUDGET = 500 * 1024;
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const contractLoader: (source: string) => string = require('../../scripts/contract-loader.js');
 const contractBytes = () =>
   fs.readdirSync(path.join(ROOT, 'src/contracts')).filter((f) => f.endsWith('.json'))

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vm from 'vm';
 import { bundledContracts, ContractRegistry, createRegistry, Engine, Failure } from '../../src';
 import type { LazyContractFile } from '../../src';
 
@@ -19,7 +20,7 @@ const embedContract: (source: string) => string = require('../../scripts/embed-c
 function asBuilt(name: string): LazyContractFile {
   const code = embedContract(contractLoader.call({ resourcePath: path.join(dir, name) }, text(name)));
   const module = { exports: {} as { embeddedContract: LazyContractFile['header']; text: string } };
-  new Function('module', code)(module); // the loader's output is a CommonJS module, evaluated here as webpack would
+  vm.runInNewContext(code, { module }); // the loader's output is a CommonJS module, evaluated here as webpack would
   return { name, content: module.exports.text, header: module.exports.embeddedContract };
 }
 const names = ['waconia-teachers.json', 'anoka-hennepin-teachers.json', 'waconia-custodial.json'];
