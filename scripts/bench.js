@@ -459,7 +459,12 @@ ${notes.map((n) => `- ${n}`).join('\n')}
   the time spent in the bundle's SALARY, measured by wrapping it before registration. Each build checks D2 and
   each recalc checks the changed row against the printed schedule.
 - **Initialisation**: \`vm.createContext\` + \`vm.runInContext(functions.js)\` + the first SALARY call, in a fresh context each time.
-- **Size**: bytes of dist/functions.js; contract data and the schema are the \`JSON.parse('…')\` literals webpack emits for them.
+  "Start-up" is the load alone: since issue 9 no contract is parsed then; "first use" is the first call on a contract,
+  which parses and compiles its JSON text (ContractRegistry.register). Before that change the load parsed and compiled
+  all three contracts: load alone 35.7 ms, first SALARY after it well under 1 ms (BENCHMARKS.md of 2026-11-29 21:14 UTC;
+  15.4 ms → 2.2 ms for the load alone when both bundles were measured side by side on a quieter machine).
+- **Size**: bytes of dist/functions.js; contract data is each contract's \`{embeddedContract: {…header}, text: '…'}\`
+  (scripts/embed-contract.js), the schema the \`JSON.parse('…')\` literal webpack emits for it.
 - **Range functions**: each function the bundle associates, called once as Excel calls it, with columns of ${fmt(ROWS)} rows that
   cycle through printed labels (scripts/bench-ranges.js: the arguments of each case), after a warm-up call over 500 rows.
   AUDIT is paid each row's SALARY + $1, so every line is unmatched and searched for what it matches. Each result is checked:
