@@ -635,6 +635,11 @@ export function contractHeader(data: unknown): ContractHeader | undefined {
   return { id: f.id, title: text(f.title), district: text(f.district), unit: text(f.unit), years: f.years.map(String) };
 }
 
+/** What a file that could not be loaded is left out with: the loader's error, or any other error as `file: (top): could not be compiled`. */
+function asLoadError(file: string, e: unknown): ContractLoadError {
+  return e instanceof ContractLoadError ? e : new ContractLoadError(file, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
+}
+
 /** A registered file not compiled yet. */
 class Pending {
   constructor(readonly file: LazyContractFile, readonly header: ContractHeader | undefined) {}
@@ -770,8 +775,7 @@ export class ContractRegistry {
       this.load([f], options);
       return undefined;
     } catch (e) {
-      const error = e instanceof ContractLoadError ? e : new ContractLoadError(f.name, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
-      return { file: f.name, id: declaredId(f.content), error };
+      return { file: f.name, id: declaredId(f.content), error: asLoadError(f.name, e) };
     }
   }
 
@@ -797,7 +801,7 @@ export class ContractRegistry {
       }
       error = new ContractLoadError(name, 'id', `declares contract "${c.id}", but the bundle registered it as "${id}"`);
     } catch (e) {
-      error = e instanceof ContractLoadError ? e : new ContractLoadError(name, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
+      error = asLoadError(name, e);
     }
     this.byId.delete(id);
     this.remember([{ file: name, id, error }]);
