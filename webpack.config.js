@@ -92,11 +92,18 @@ module.exports = async (env, argv) => {
             },
           },
         },
-        // src/contracts, schema and parameters JSON: bundled less what only people and tests read (scripts/contract-loader.js).
+        // src/schema and src/parameters JSON: bundled less what only people and tests read (scripts/contract-loader.js).
         {
-          test: /[\\/]src[\\/](contracts|schema|parameters)[\\/][^\\/]+\.json$/,
+          test: /[\\/]src[\\/](schema|parameters)[\\/][^\\/]+\.json$/,
           use: path.resolve(__dirname, 'scripts/contract-loader.js'),
           type: 'json',
+        },
+        // src/contracts JSON: checked and trimmed (scripts/contract-loader.js), then embedded as text with a small header
+        // (scripts/embed-contract.js), so that a contract is parsed and compiled on its first use, not at start-up.
+        {
+          test: /[\\/]src[\\/]contracts[\\/][^\\/]+\.json$/,
+          use: [path.resolve(__dirname, 'scripts/embed-contract.js'), path.resolve(__dirname, 'scripts/contract-loader.js')],
+          type: 'javascript/auto',
         },
       ],
     },

@@ -3,7 +3,8 @@
  * leaves out what only people and the tests read; the files in the repository stay complete.
  *   src/contracts/*.json      checked first by the add-in's own loader (src/loader.ts, every check a district's
  *                             file gets): a bad file fails the build with the loader's `file: path: reason` lines.
- *                             Shipped less `readings` and the printed stipend dollar tables (read by the self-check)
+ *                             Shipped less `readings` and the printed stipend dollar tables (read by the self-check),
+ *                             then embedded as text by scripts/embed-contract.js (parsed on first use)
  *   src/schema/*.json         less `description` (documentation for people writing contract files)
  *   src/parameters/*.json     less the quotes, corroborating sources and notes behind each rate (the
  *                             title and address of each source stay, and are shown with the rate)
@@ -32,7 +33,7 @@ function contractChecker() {
 
 /**
  * Throws when a bundled contract file would be refused at run time: the build fails with the loader's message.
- * (The add-in then loads the bundled files without repeating the checks; see createRegistry in src/index.ts.)
+ * (The add-in then compiles each bundled file on first use without repeating the checks; see createRegistry in src/index.ts.)
  */
 function checkContract(source, file) {
   const { compileContract, ContractLoadError } = contractChecker();

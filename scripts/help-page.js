@@ -5,7 +5,7 @@
  */
 const fs = require('fs');
 
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(text) {
@@ -16,8 +16,8 @@ function inline(text) {
   const parts = text.split(/(`[^`]*`)/);
   return parts
     .map((p) => {
-      if (p.startsWith('`') && p.endsWith('`') && p.length > 1) return `<code>${escape(p.slice(1, -1))}</code>`;
-      let s = escape(p);
+      if (p.startsWith('`') && p.endsWith('`') && p.length > 1) return `<code>${escapeHtml(p.slice(1, -1))}</code>`;
+      let s = escapeHtml(p);
       s = s.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
       s = s.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, t, u) => (/^(https?:|#|\.?\/)/.test(u) ? `<a href="${u}">${t}</a>` : t));
       s = s.replace(/&lt;(https?:\/\/[^&\s]+)&gt;/g, '<a href="$1">$1</a>');
@@ -35,7 +35,7 @@ function render(markdown) {
     if (line.startsWith('```')) {
       const code = [];
       for (i++; i < lines.length && !lines[i].startsWith('```'); i++) code.push(lines[i]);
-      out.push(`<pre><code>${escape(code.join('\n'))}</code></pre>`);
+      out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
       i++;
       continue;
     }

@@ -723,7 +723,10 @@ async function anokaBudget() {
   pr.getCell('A18').value = 'The same figures over more years, ids and years typed in the formula:';
   pr.getCell('A19').value = { formula: 'CONTRACT.PROFILE({"waconia/teachers","waconia/teachers","anoka-hennepin/teachers","anoka-hennepin/teachers"},{"2024-25","2026-27","2005-06","2006-07"})' };
   pr.getColumn(1).width = 34;
-  for (const c of ['B', 'C', 'D', 'E']) (pr.getColumn(c).width = 28), (pr.getColumn(c).numFmt = '#,##0.00');
+  for (const c of ['B', 'C', 'D', 'E']) {
+    pr.getColumn(c).width = 28;
+    pr.getColumn(c).numFmt = '#,##0.00';
+  }
   const lists = wb.addWorksheet('Lists');
   lists.getCell('A1').value = { formula: 'CONTRACT.LANES("anoka-hennepin/teachers")' };
   lists.getCell('B1').value = { formula: 'CONTRACT.STEPS("anoka-hennepin/teachers")' };

@@ -11,7 +11,7 @@ import type { EmployerRates, EmployerRatesFile } from './parameters';
 import employerRatesFile from './parameters/employer-rates.json';
 
 export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS, MAX_CONTRACT_DEPTH } from './loader';
-export type { ContractProblem, LoadFailure } from './loader';
+export type { ContractHeader, ContractProblem, LazyContractFile, LoadFailure } from './loader';
 export { Engine, Failure } from './engine';
 export type { Answer, ContractSummary, GridCell, Result, ScheduleGrid } from './engine';
 export { parseYear } from './years';
@@ -19,6 +19,7 @@ export { roundAmount, applyPercent, percentOf, Money } from './rounding';
 export { checkContracts, formatFindings } from './check';
 export type { Finding, CheckReport } from './check';
 export { bundledContracts } from './contracts';
+export type { BundledContract } from './contracts';
 export { weeklyGross } from './payroll';
 export { projectRow } from './roster';
 export type { RosterRow, Placement } from './roster';
@@ -34,12 +35,15 @@ export type { WeekHours } from './payroll';
 /**
  * A registry holding the bundled contracts, each checked in full and each loaded on its own: a bad one is left
  * out (registry.failed() says why; a function given its id answers #N/A with the reason) and the others work.
- * `trusted` skips the checks; the add-in's own start-up uses it, because the build already ran them
- * (scripts/contract-loader.js), and the test suite loads the same files with every check (test/unit/loader.test.ts).
+ * `trusted` is the add-in's own start-up: the build already ran the checks (scripts/contract-loader.js), so the
+ * files are only registered, and each is parsed and compiled, without the checks, on its first use
+ * (ContractRegistry.register); a file that fails then is left out the same way. The test suite loads the same
+ * files with every check (test/unit/loader.test.ts).
  */
 export function createRegistry(options: { trusted?: boolean } = {}): ContractRegistry {
   const registry = new ContractRegistry();
-  registry.loadEach(bundledContracts, { trusted: options.trusted });
+  if (options.trusted) registry.register(bundledContracts);
+  else registry.loadEach(bundledContracts);
   return registry;
 }
 

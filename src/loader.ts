@@ -607,9 +607,54 @@ function declaredId(content: unknown): string | undefined {
   return typeof id === 'string' ? id.trim().toLowerCase() : undefined;
 }
 
-/** The set of loaded contracts. Loading is all-or-nothing per batch. */
+/**
+ * What the registry knows of a contract without compiling it: the build writes it beside each bundled file's text
+ * (scripts/embed-contract.js); elsewhere it is read from the parsed file (contractHeader).
+ */
+export interface ContractHeader {
+  id: string;
+  title: string;
+  district: string;
+  unit: string;
+  years: string[];
+}
+
+/** A file registered to be compiled on its first use (ContractRegistry.register). */
+export interface LazyContractFile {
+  name: string;
+  content: string | unknown;
+  /** what the build read from the file; without it, the id is read from the content */
+  header?: ContractHeader;
+}
+
+/** The header fields of a parsed contract file, or undefined when the file lacks them. */
+export function contractHeader(data: unknown): ContractHeader | undefined {
+  const f = data as Partial<Record<keyof ContractHeader, unknown>> | null;
+  if (!f || typeof f !== 'object' || typeof f.id !== 'string' || !Array.isArray(f.years)) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { id: f.id, title: text(f.title), district: text(f.district), unit: text(f.unit), years: f.years.map(String) };
+}
+
+/** What a file that could not be loaded is left out with: the loader's error, or any other error as `file: (top): could not be compiled`. */
+function asLoadError(file: string, e: unknown): ContractLoadError {
+  return e instanceof ContractLoadError ? e : new ContractLoadError(file, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
+}
+
+/** A registered file not compiled yet. */
+class Pending {
+  constructor(readonly file: LazyContractFile, readonly header: ContractHeader | undefined) {}
+}
+
+/**
+ * The set of loaded contracts. Loading is all-or-nothing per batch.
+ *
+ * The add-in's own contracts are registered (register) rather than loaded: the registry keeps each file's text and
+ * header, and compiles a file the first time it is asked for (get, all, failed, failure), so start-up does not grow
+ * with the number of contracts a district keeps. ids() and headers() answer without compiling.
+ */
 export class ContractRegistry {
-  private byId = new Map<string, Contract>();
+  /** compiled contracts and registered files not compiled yet, in the order they came */
+  private byId = new Map<string, Contract | Pending>();
   private failures: LoadFailure[] = [];
   /** counts the loads that changed the registry, so engines know when their argument caches are stale */
   generation = 0;
@@ -630,8 +675,10 @@ export class ContractRegistry {
       if (seen.has(c.id)) problems.push({ file: c.origin, path: 'id', reason: `contract "${c.id}" is also defined by ${seen.get(c.id)}` });
       seen.set(c.id, c.origin);
       const prior = this.byId.get(c.id);
-      if (prior && !options.replace)
-        problems.push({ file: c.origin, path: 'id', reason: `contract "${c.id}" is already loaded (from ${prior.origin}); load it with replace to update it` });
+      if (prior && !options.replace) {
+        const from = prior instanceof Pending ? prior.file.name : prior.origin;
+        problems.push({ file: c.origin, path: 'id', reason: `contract "${c.id}" is already loaded (from ${from}); load it with replace to update it` });
+      }
     }
     if (problems.length) throw ContractLoadError.of(problems);
     for (const c of compiled) this.byId.set(c.id, c);
@@ -648,39 +695,120 @@ export class ContractRegistry {
    */
   loadEach(files: { name: string; content: string | unknown }[], options: { replace?: boolean; trusted?: boolean } = {}): LoadFailure[] {
     const failed: LoadFailure[] = [];
-    for (const f of files)
-      try {
-        this.load([f], options);
-      } catch (e) {
-        const error = e instanceof ContractLoadError ? e : new ContractLoadError(f.name, '', `could not be compiled: ${excerpt(String((e as Error)?.message ?? e), 120)}`);
-        failed.push({ file: f.name, id: declaredId(f.content), error });
-      }
-    if (failed.length) {
-      this.failures.push(...failed);
-      this.generation++;
+    for (const f of files) {
+      const failure = this.loadOne(f, options);
+      if (failure) failed.push(failure);
     }
+    this.remember(failed);
     return failed;
   }
 
-  /** Files left out by loadEach (and not loaded since). */
+  /**
+   * Registers files to be compiled, trusted, on first use: the add-in's bundled contracts, which the build has
+   * checked in full (scripts/contract-loader.js). Nothing is parsed here: a file with a header is known by the
+   * header's id; one without is read for its id alone. A file that fails to compile when first used is left out
+   * as loadEach leaves it out (failure, failed), and only that contract answers with its `file: path: reason`.
+   * A file whose id is already registered or loaded is left out at once.
+   */
+  register(files: LazyContractFile[]): LoadFailure[] {
+    const failed: LoadFailure[] = [];
+    for (const f of files) {
+      const header = f.header;
+      const id = header ? header.id.trim().toLowerCase() : declaredId(f.content);
+      const prior = id === undefined ? undefined : this.byId.get(id);
+      if (id === undefined) {
+        // no id to register it by: compile it now, so that its failure is listed (or it loads, if it can)
+        const failure = this.loadOne(f, { trusted: true });
+        if (failure) failed.push(failure);
+      } else if (prior) {
+        const from = prior instanceof Pending ? prior.file.name : prior.origin;
+        failed.push({ file: f.name, id, error: new ContractLoadError(f.name, 'id', `contract "${id}" is already loaded (from ${from})`) });
+      } else this.byId.set(id, new Pending(f, header));
+    }
+    this.remember(failed);
+    if (files.length) this.generation++;
+    return failed;
+  }
+
+  /** Files left out by loadEach or register (and not loaded since). Compiles every registered file not yet compiled. */
   failed(): LoadFailure[] {
+    this.compilePending();
     return [...this.failures];
   }
 
-  /** Why the contract with this id was left out, when it was. */
+  /** Why the contract with this id was left out, when it was (compiling it first if it was registered, not yet compiled). */
   failure(id: string): LoadFailure | undefined {
+    this.get(id);
     return this.failures.find((f) => f.id === id);
   }
 
+  /** The contract with this id, compiled on its first use. */
   get(id: string): Contract | undefined {
-    return this.byId.get(id);
+    const entry = this.byId.get(id);
+    return entry instanceof Pending ? this.compile(id, entry) : entry;
   }
 
+  /** The ids of the contracts loaded or registered, less those known to have failed; nothing is compiled. */
   ids(): string[] {
     return [...this.byId.keys()];
   }
 
+  /** Every contract, compiled (a registered file that fails to compile is left out, and listed by failed). */
   all(): Contract[] {
-    return [...this.byId.values()];
+    this.compilePending();
+    return [...this.byId.values()] as Contract[];
+  }
+
+  /** Id, title, district, unit and years of each contract loaded or registered, without compiling any. */
+  headers(): ContractHeader[] {
+    const out: ContractHeader[] = [];
+    for (const [id, entry] of this.byId) {
+      const header = entry instanceof Pending ? entry.header ?? contractHeader(entry.file.content) : contractHeader(entry.file);
+      out.push(header ? { ...header, id } : { id, title: '', district: '', unit: '', years: [] });
+    }
+    return out;
+  }
+
+  /** Compiles one file as loadEach does: the failure, or undefined when it loaded. */
+  private loadOne(f: { name: string; content: string | unknown }, options: { replace?: boolean; trusted?: boolean }): LoadFailure | undefined {
+    try {
+      this.load([f], options);
+      return undefined;
+    } catch (e) {
+      return { file: f.name, id: declaredId(f.content), error: asLoadError(f.name, e) };
+    }
+  }
+
+  private remember(failed: LoadFailure[]): void {
+    if (!failed.length) return;
+    this.failures.push(...failed);
+    this.generation++;
+  }
+
+  /**
+   * First use of a registered file: compiled trusted and put in its place (the Map keeps the registration order, so
+   * ids() and all() list contracts as the bundle gives them). The generation is not bumped: the contract was
+   * already known by its id. On failure the file is left out and remembered, as loadEach would have left it out.
+   */
+  private compile(id: string, entry: Pending): Contract | undefined {
+    const { name, content } = entry.file;
+    let error: ContractLoadError;
+    try {
+      const c = compileContract(content, name, true);
+      if (c.id === id) {
+        this.byId.set(id, c);
+        return c;
+      }
+      error = new ContractLoadError(name, 'id', `declares contract "${c.id}", but the bundle registered it as "${id}"`);
+    } catch (e) {
+      error = asLoadError(name, e);
+    }
+    this.byId.delete(id);
+    this.remember([{ file: name, id, error }]);
+    return undefined;
+  }
+
+  private compilePending(): void {
+    for (const [id, entry] of [...this.byId]) if (entry instanceof Pending) this.compile(id, entry);
   }
 }

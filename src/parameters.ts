@@ -69,7 +69,10 @@ export function employerRates(file: EmployerRatesFile, overrides: Record<string,
       if (overrides[baseId] !== undefined) oasdiWageBase = overrides[baseId];
       else {
         const v = byId.get(baseId)?.values.find((x): x is YearAmount => 'year' in x && x.year === Number(year.slice(0, 4)));
-        if (v) (oasdiWageBase = v.amount), (sources[baseId] = `${v.source.title} (${v.source.url})`);
+        if (v) {
+          oasdiWageBase = v.amount;
+          sources[baseId] = `${v.source.title} (${v.source.url})`;
+        }
       }
       const r: YearRates = {
         oasdi: get('fica-oasdi-employer'),

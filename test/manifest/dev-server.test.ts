@@ -64,7 +64,10 @@ async function start(command: string, args: string[]): Promise<{ child: ChildPro
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('The task pane is served at')) clearInterval(timer), resolve();
+      if (output.includes('The task pane is served at')) {
+        clearInterval(timer);
+        resolve();
+      }
     }, 250);
     child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code} before serving:\n${output}`))));
   });

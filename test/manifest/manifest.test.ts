@@ -12,7 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const deploy = require('../../scripts/deploy.js');
 const TEMPLATE = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 /** A district's host, with a path, as the README's example. */

@@ -57,7 +57,6 @@ export function money(cell: string): number | null | 'NONE' {
  * `test.each` over a table built from the source texts. The table is built while jest collects the tests,
  * before any test runs; without the texts it cannot be built, so the whole table is one skipped test.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function eachFromSeeds(build: () => readonly (readonly unknown[])[]): (title: string, fn: (...args: any[]) => unknown) => void {
   if (SEEDS_FOUND) return test.each(build() as unknown[][]);
   return (title) => test.skip(`${title.replace(/%[a-z#%]/g, '…')} (table built from the source texts)`, () => undefined);

@@ -6,9 +6,7 @@
  */
 import { createRegistry, Engine, Failure } from '../../src';
 import { ANOKA, printedCells, seedLine } from '../support/seeds';
-import contractFile from '../../src/contracts/anoka-hennepin-teachers.json';
 
-type Answer = number | Failure;
 /** The engine calls these tests use (API of the lead's implementation; see the brief). */
 const engine = new Engine(createRegistry());
 const A = 'anoka-hennepin/teachers';

@@ -7,6 +7,7 @@
 import { typedFormula } from '../support/workbook';
 
 // a build script in plain JavaScript (no type declarations)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { storedFormula, callsCustomFunction } = require('../../scripts/excel365') as {
   storedFormula: (typed: string) => string;
   callsCustomFunction: (typed: string) => boolean;

@@ -599,7 +599,6 @@ describe('generated bad contract files', () => {
 
   afterAll(() => {
     const lines = Object.entries(counts).map(([k, c]) => `  ${String(c.rejected).padStart(4)} / ${String(c.tried).padStart(4)} rejected  ${k}${excluded[k] ? `  (${excluded[k]} generated mutations left the file valid and were excluded)` : ''}`);
-    // eslint-disable-next-line no-console
     console.log(`bad contract files: ${mutants.length} mutations (generated in ${generatedMs} ms)\n${lines.join('\n')}`);
   });
 });

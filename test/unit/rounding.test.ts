@@ -18,6 +18,7 @@ test('up/down and negative places', () => {
 test('2% off-schedule payment on 52,812 = 1,056.24 (004:3049 rule)', () => expect(percentOf(52812, 2, { places: 2, mode: 'half-up' }).toNumber()).toBe(1056.24));
 
 test('integer-cent percentages round half-up exactly, as Decimal does', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { percentOfCents, toCents } = require('../../src/rounding');
   // 2% of 52,812 (004:4960) = 1,056.24; 6.2% of 55,633.86 = 3,449.29932 -> 3,449.30; 1.45% of 62,005.86 = 899.08497 -> 899.08
   expect(percentOfCents(toCents(52812), 2)).toBe(105624);

@@ -117,7 +117,10 @@ describe('every printed cell of every schedule', () => {
       waconiaLanes.forEach((lane, i) => {
         const printed = money(values[i] ?? '');
         const got = engine.salary(W, lane, step, year);
-        if (typeof printed === 'number') expect([line, lane, got]).toEqual([line, lane, printed]), cells++;
+        if (typeof printed === 'number') {
+          expect([line, lane, got]).toEqual([line, lane, printed]);
+          cells++;
+        }
         else expect([line, lane, (got as Failure).code]).toEqual([line, lane, 'NA']);
       });
     }
@@ -151,7 +154,10 @@ describe('every printed cell of every schedule', () => {
         anokaLanes.forEach((lane, i) => {
           const printed = money(values[i]);
           const got = engine.salary(A, lane, step, year);
-          if (typeof printed === 'number') expect([line, step, lane, got]).toEqual([line, step, lane, printed]), cells++;
+          if (typeof printed === 'number') {
+            expect([line, step, lane, got]).toEqual([line, step, lane, printed]);
+            cells++;
+          }
           else {
             expect([line, step, lane, (got as Failure).code]).toEqual([line, step, lane, 'NA']);
             expect((got as Failure).message).toMatch(printed === 'NONE' ? /prints NONE/ : /empty/);
