@@ -14,6 +14,8 @@ import type { Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
 import { normalizeLabel } from './normalize';
 import { usd } from './format';
+import { careerIncrementFor } from './rules/career-increment';
+import { offSchedulePaymentIn } from './rules/off-schedule';
 
 export interface EmployeeYear {
   placement: Placement;
@@ -92,7 +94,7 @@ export function midYearPay(engine: Engine, contract: string, lane: string, first
 /** The part of a placement's salary that is the career increment (the career cell less the last step), × the share of the year on it. */
 function careerPart(engine: Engine, c: Contract, p: Placement, year: string): number {
   if (p.position !== undefined) return 0;
-  const rule = (c.file.rules?.careerIncrement ?? []).find((r) => r.schedule === c.salarySchedule?.id && r.years.includes(year) && r.lanes.includes(p.lane!));
+  const rule = careerIncrementFor(c, c.salarySchedule?.id, year, p.lane!);
   if (!rule) return 0;
   const share = p.step === rule.step ? 1 : p.midYearStep === rule.step ? 0.5 : 0;
   if (share === 0) return 0;
@@ -232,7 +234,7 @@ function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: st
     // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
     salaryOnLastYear = before instanceof Failure ? salary : toCents(before);
   }
-  const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
+  const off = offSchedulePaymentIn(contract, year);
   const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
   let stipends = 0;
   const readings: string[] = [];
