@@ -113,6 +113,20 @@ export interface OffSchedulePaymentRule {
 export interface TermIncreaseRule {
   term: string; key?: string; year: string; from: string; percent: number; rounding: string; cite: Cite; note?: string;
 }
+/** A schedule stated as a base salary × an index per step and lane (see rules/index-ratio.ts). */
+export interface IndexRatioRule {
+  schedule: string;
+  /** the base of each year it states */
+  bases: { year: string; amount: number; cite: Cite; note?: string }[];
+  /** one row per step: a ratio per lane, null where the step does not pay the lane */
+  index: { step: string; ratios: (number | null)[] }[];
+  /** rounding of each cell (base × index) */
+  rounding: string;
+  /** rounding of a base a proposal raises */
+  baseRounding: string;
+  cite: Cite;
+  note?: string;
+}
 export interface StepCreditRule { years: string[]; minFte: number; credit: number | 'fte'; cite: Cite; note?: string }
 export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string; keptFrom?: string }
 export interface InsuranceCoverage { coverage: string; aliases?: string[]; term?: string; premiumShare?: string; cite: Cite; note?: string }
@@ -137,6 +151,7 @@ export interface RulesFile {
   scheduleIncrease?: ScheduleIncreaseRule[];
   stepPolicy?: StepPolicyRule[];
   offSchedulePayments?: OffSchedulePaymentRule[];
+  indexRatio?: IndexRatioRule[];
 }
 
 /** Cell status codes in a compiled grid. */

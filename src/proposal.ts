@@ -79,7 +79,10 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
     }
     // each rule kind's entries for the new year (src/rules/: career increment at the proposal's %, step policy,
     // off-schedule payment, step credit and career-promotion gates carried, stated increases dropped)
-    for (const kind of RULE_KINDS) kind.overlay?.({ file: f, name: p.name, prev, year: y, cite });
+    for (const kind of RULE_KINDS) {
+      const refused = kind.overlay?.({ file: f, name: p.name, prev, year: y, cite });
+      if (refused) return new Failure('VALUE', `Proposal "${p.name}" ${y.year}: ${refused}`);
+    }
     // stipends: percent bases follow the schedule; flat amounts move by the stipend %. A year the contract
     // already sets keeps its own amounts unless the proposal changes stipends.
     for (const item of f.stipends?.items ?? []) {

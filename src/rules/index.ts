@@ -11,7 +11,8 @@ import { offSchedulePayments } from './off-schedule';
 import { termIncrease } from './term-increase';
 import { stepCredit } from './step-credit';
 import { careerPromotion } from './career-promotion';
+import { indexRatio } from './index-ratio';
 
-export const RULE_KINDS: readonly RuleKind[] = [scheduleIncrease, careerIncrement, stepPolicy, offSchedulePayments, termIncrease, stepCredit, careerPromotion];
+export const RULE_KINDS: readonly RuleKind[] = [scheduleIncrease, careerIncrement, stepPolicy, offSchedulePayments, termIncrease, stepCredit, careerPromotion, indexRatio];
 
 export type { RuleKind, Validation, Derivation, SelfCheck, Overlay } from './kind';

@@ -67,7 +67,8 @@ export interface RuleKind {
   /** steps of `scheduleId` whose cells this rule derives in `year`: a proposal derives them again rather than scaling them */
   derivedSteps?(file: ContractFile, scheduleId: string, year: string): string[];
   selfCheck?(check: SelfCheck): void;
-  overlay?(o: Overlay): void;
+  /** a reason when the proposal's year cannot be stated in this kind's terms (the proposal is refused with it) */
+  overlay?(o: Overlay): string | void;
 }
 
 /** The entries of one kind in a file (an empty list where it has none). */
