@@ -71,8 +71,10 @@ export interface TermValueFile {
   /** set by a proposal: this earlier year's value, carried into a year the agreement does not state */
   keptFrom?: string;
 }
+/** What a term's amount counts (the schema's enumeration). */
+export type TermUnit = 'USD' | 'USD/day' | 'USD/event' | 'USD/hour' | 'USD/month' | 'USD/year' | 'count' | 'days' | 'hours' | 'multiplier' | 'percent';
 export interface TermFile {
-  id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
+  id: string; title: string; unit: TermUnit; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
   /** a monthly premium the contract pays at the overtime rate past the threshold: GROSS counts it in the basic rate */
   inOvertimeRate?: Cite;
 }
