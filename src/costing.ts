@@ -16,6 +16,7 @@ import { normalizeLabel } from './normalize';
 import { usd } from './format';
 import { careerIncrementFor } from './rules/career-increment';
 import { offSchedulePaymentIn } from './rules/off-schedule';
+import { roundingFor } from './declared';
 
 export interface EmployeeYear {
   placement: Placement;
@@ -84,8 +85,8 @@ export function midYearPay(engine: Engine, contract: string, lane: string, first
   const b = engine.salary(contract, lane, second, year, undefined, undefined, trace);
   if (b instanceof Failure) return b;
   const c = engine.contract(contract) as Contract;
-  const rule = c.file.rounding.proration;
-  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a year split between two steps cannot be computed`);
+  const rule = roundingFor(c.file, 'proration');
+  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule (roundingFor.proration), so a year split between two steps cannot be computed`);
   const v = roundAmount(new Money(a).add(b).div(2).mul(fte), rule).toNumber();
   trace?.push(`half the year on each step: (${usd(a)} + ${usd(b)}) / 2${fte !== 1 ? ` × FTE ${fte}` : ''} = ${usd(v)}, rounded once to ${rule.places} places ${rule.mode} (${rule.cite})`);
   return v;
@@ -116,10 +117,9 @@ function insuranceShare(engine: Engine, c: Contract, p: Placement, year: string)
   if (p.fte < rule.minFte - 1e-9) return 0;
   if (rule.prorate === 'fte') return new Money(p.fte).mul(100).toNumber();
   const term = c.terms.get(rule.term!)!;
-  for (const v of term.file.values.filter((x) => x.years.includes(year))) {
-    const m = /^(\d*\.\d+)-(\d*\.\d+) FTE$/.exec(v.key ?? '');
-    if (m && p.fte >= Number(m[1]) - 1e-9 && p.fte <= Number(m[2]) + 1e-9) return v.amount;
-  }
+  // each value states its FTE band (fteFrom to fteTo, inclusive; the loader requires both)
+  for (const v of term.file.values.filter((x) => x.years.includes(year)))
+    if (p.fte >= v.fteFrom! - 1e-9 && p.fte <= v.fteTo! + 1e-9) return v.amount;
   return new Failure('NA', `no part-time insurance band of ${c.id} covers FTE ${p.fte} in ${year} (${rule.cite})`);
 }
 
@@ -205,8 +205,8 @@ function matchCost(engine: Engine, c: Contract, p: Placement, year: string): Cos
     readings.push(`no 403(b) match below ${e.minFte} FTE (${e.cite})`);
     amount = 0;
   } else if (e?.prorate === 'fte' && amount > 0 && p.fte < 1) {
-    const rule = c.file.rounding.proration;
-    if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a pro rata 403(b) match cannot be computed`);
+    const rule = roundingFor(c.file, 'proration');
+    if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule (roundingFor.proration), so a pro rata 403(b) match cannot be computed`);
     const v = roundAmount(new Money(amount).mul(p.fte), rule).toNumber();
     readings.push(`403(b) ${usd(amount)} × FTE ${p.fte} = ${usd(v, { cents: true })}, pro rata (${e.cite})`);
     amount = v;

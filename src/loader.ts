@@ -10,6 +10,7 @@ import type {
 } from './model';
 import { CLOSED, EMPTY, VALUE } from './model';
 import { RULE_KINDS } from './rules';
+import { DECLARED_NAMES, declaredPath, givenName } from './declared';
 import type { Validation } from './rules';
 import { excerpt, lookalikeReason, normalizeLabel } from './normalize';
 import contractSchema from './schema/contract.schema.json';
@@ -405,6 +406,8 @@ function checkTerms(c: Checking): void {
       }
       if (v.max !== undefined && v.max < v.amount) c.fail(`${vp}.max`, `${v.max} is below the amount ${v.amount}`);
       if (v.range && v.max === undefined) c.fail(`${vp}.max`, 'a range needs its top in max');
+      if ((v.fteFrom === undefined) !== (v.fteTo === undefined)) c.fail(vp, 'an FTE band gives both fteFrom and fteTo');
+      if (v.fteFrom !== undefined && v.fteTo! < v.fteFrom) c.fail(`${vp}.fteTo`, `${v.fteTo} is below fteFrom ${v.fteFrom}`);
     });
   });
 }
@@ -415,8 +418,38 @@ function checkPayroll(c: Checking): void {
   const ins = payroll?.insurance;
   if (ins?.term) c.guard(() => c.needTerm(ins.term!, 'payroll.insurance.term'));
   (ins?.coverages ?? []).forEach((x, i) => c.guard(() => c.needTerm((x.term ?? x.premiumShare)!, `payroll.insurance.coverages[${i}].${x.term ? 'term' : 'premiumShare'}`)));
-  if (ins?.partTimeShare?.term) c.guard(() => c.needTerm(ins.partTimeShare!.term!, 'payroll.insurance.partTimeShare.term'));
+  if (ins?.partTimeShare?.term)
+    c.guard(() => {
+      const p = 'payroll.insurance.partTimeShare.term';
+      c.needTerm(ins.partTimeShare!.term!, p);
+      // the share is looked up by the employee's FTE: every value states its band
+      const unbanded = c.file.terms!.find((t) => t.id === ins.partTimeShare!.term)!.values.findIndex((v) => v.fteFrom === undefined);
+      if (unbanded >= 0) c.fail(p, `term "${ins.partTimeShare!.term}" gives its share by FTE band: values[${unbanded}] needs fteFrom and fteTo`);
+    });
   if (payroll?.match) c.guard(() => c.needTerm(payroll.match!.term, 'payroll.match.term'));
+}
+
+/**
+ * The names a file declares for what the engine reads (src/declared.ts: profile lanes, roundingFor, prorate and
+ * severance rates and terms, payroll.overtime terms) exist in the file. A name the file leaves to its default
+ * is not checked here: where the default names nothing, the function that needs it says so.
+ */
+function checkDeclaredNames(c: Checking): void {
+  const f = c.file;
+  const salary = f.schedules.find((s) => s.kind === 'annual');
+  for (const { section, field, names } of DECLARED_NAMES) {
+    const name = givenName(f, section, field);
+    if (name === undefined) continue;
+    const p = declaredPath(section, field);
+    c.guard(() => {
+      if (names === 'rounding') c.needRounding(name, p);
+      else if (names === 'term') c.needTerm(name, p);
+      else if (names === 'rate') (f.rates ?? []).some((r) => r.id === name) || c.fail(p, `rate "${name}" is not defined in rates (${(f.rates ?? []).map((r) => r.id).join(', ') || 'none'})`);
+      else if (!salary) c.fail(p, 'the contract has no annual salary schedule to take the lane from');
+      else salary.lanes.some((l) => [l.label, ...l.aliases].some((x) => normalizeLabel(x) === normalizeLabel(name))) ||
+        c.fail(p, `"${name}" is neither a lane label nor an alias of "${salary.id}" (${salary.lanes.map((l) => l.label).join(', ')})`);
+    });
+  }
 }
 
 /** Unique ids, declared rounding, and a chain of `of` that ends at the salary, without a circle. */
@@ -444,7 +477,7 @@ function checkRates(c: Checking): void {
 }
 
 const SECTION_CHECKS: ((c: Checking) => void)[] = [
-  checkCitations, checkAgreements, checkSchedules, checkRules, checkStipends, checkTerms, checkPayroll, checkRates,
+  checkCitations, checkAgreements, checkSchedules, checkRules, checkStipends, checkTerms, checkPayroll, checkRates, checkDeclaredNames,
   (c) => checkPlaces(c.file, c.origin, c.guard),
 ];
 

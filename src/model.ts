@@ -31,6 +31,28 @@ export interface ContractFile {
   rates?: RateFile[];
   readings?: Note[];
   payroll?: PayrollFile;
+  roundingFor?: RoundingForFile;
+  profile?: ProfileFile;
+  prorate?: ProrateFile;
+  severance?: SeveranceFile;
+}
+
+/*
+ * Names the engine reads: each is a declared field, and its schema default (the name the engine used before
+ * it was declared) applies where a file omits it. src/declared.ts reads them; the loader checks those a file gives.
+ */
+/** The rounding rule (a key of `rounding`) used for each computed amount. */
+export interface RoundingForFile { proration?: string; severance?: string; wage?: string }
+/** The lanes PROFILE reads as BA and MA. */
+export interface ProfileFile { baLane?: string; maLane?: string; cite?: Cite; note?: string }
+/** The rates PRORATE divides the salary by. */
+export interface ProrateFile { dailyRate?: string; hourlyRate?: string; cite?: Cite; note?: string }
+/** The terms and rate SEVERANCE reads. */
+export interface SeveranceFile { maxDaysTerm?: string; dailyRate?: string; contributionLimitTerm?: string; cite?: Cite; note?: string }
+/** The terms GROSS reads. */
+export interface OvertimeFile {
+  thresholdTerm?: string; multiplierTerm?: string; weekendMultiplierTerm?: string; holidayMultiplierTerm?: string;
+  lateNightTerm?: string; differentialTerm?: string; cite?: Cite; note?: string;
 }
 
 /** Years a value applies to, with its citation. */
@@ -70,6 +92,9 @@ export interface TermValueFile {
   seniorityBefore?: string;
   /** set by a proposal: this earlier year's value, carried into a year the agreement does not state */
   keptFrom?: string;
+  /** an FTE band: the value applies from fteFrom to fteTo, both inclusive */
+  fteFrom?: number;
+  fteTo?: number;
 }
 /** What a term's amount counts (the schema's enumeration). */
 export type TermUnit = 'USD' | 'USD/day' | 'USD/event' | 'USD/hour' | 'USD/month' | 'USD/year' | 'count' | 'days' | 'hours' | 'multiplier' | 'percent';
@@ -141,6 +166,7 @@ export interface PayrollFile {
     /** a percent term keyed by FTE bands, or the FTE itself (prorate: 'fte') */
     partTimeShare?: { term?: string; prorate?: 'fte'; minFte: number; cite: Cite; note?: string };
   };
+  overtime?: OvertimeFile;
   match?: { term: string; cite?: Cite; note?: string; eligibility?: { minFte: number; prorate: 'fte' | 'none'; cite: Cite; note?: string } };
   cite?: Cite;
   note?: string;
