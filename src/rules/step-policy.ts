@@ -11,7 +11,12 @@ export const stepPolicy: RuleKind = {
   id: 'stepPolicy',
 
   validate(v) {
-    v.each(entries(v.file, 'stepPolicy'), (r, i) => v.needYear(r.year, `rules.stepPolicy[${i}].year`));
+    const seen = new Map<string, number>();
+    v.each(entries(v.file, 'stepPolicy'), (r, i) => {
+      v.needYear(r.year, `rules.stepPolicy[${i}].year`);
+      if (seen.has(r.year)) v.fail(`rules.stepPolicy[${i}].year`, `${r.year} already has its step policy (rules.stepPolicy[${seen.get(r.year)}])`);
+      seen.set(r.year, i);
+    });
   },
 
   overlay({ file, year: y, cite }) {

@@ -19,6 +19,7 @@ test('each kind validates its own entries, and every problem of every kind is li
   const c = JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/contracts/waconia-teachers.json'), 'utf8'));
   c.rules.careerIncrement[0].schedule = 'nope';
   c.rules.stepPolicy.push({ year: '2031-32', steps: 1, cite: c.rules.stepPolicy[0].cite });
+  c.rules.stepPolicy.push({ ...c.rules.stepPolicy[0], steps: 0 }); // a second policy for a year: which would apply?
   c.rules.offSchedulePayments = [{ year: '1999-00', percent: 1, prorate: 'fte', cite: c.rules.stepPolicy[0].cite }];
   let problems: string[] = [];
   try {
@@ -29,7 +30,8 @@ test('each kind validates its own entries, and every problem of every kind is li
   const last = c.rules.stepPolicy.length - 1;
   expect(problems).toEqual([
     expect.stringMatching(/^rules\.careerIncrement\[0\]\.schedule: schedule "nope" does not exist \(k12/),
-    `rules.stepPolicy[${last}].year: 2031-32 is not in the contract's years (${c.years.join(', ')})`,
+    `rules.stepPolicy[${last - 1}].year: 2031-32 is not in the contract's years (${c.years.join(', ')})`,
+    `rules.stepPolicy[${last}].year: ${c.rules.stepPolicy[0].year} already has its step policy (rules.stepPolicy[0])`,
     `rules.offSchedulePayments[0].year: 1999-00 is not in the contract's years (${c.years.join(', ')})`,
   ]);
 });
