@@ -36,7 +36,8 @@ export const careerIncrement: RuleKind = {
           const lane = d.laneOf(laneLabel);
           const k = step * d.laneCount + lane;
           const kb = base * d.laneCount + lane;
-          if (t.status[k] !== EMPTY || t.status[kb] !== VALUE) continue;
+          // the base may be printed or itself derived (an index-ratio cell: that kind derives first)
+          if (t.status[k] !== EMPTY || (t.status[kb] !== VALUE && t.status[kb] !== DERIVED)) continue;
           t.values[k] = applyPercent(t.values[kb], r.percent, file.rounding[r.rounding]).toNumber();
           t.status[k] = DERIVED;
           t.cites[k] = r.cite;
@@ -59,7 +60,7 @@ export const careerIncrement: RuleKind = {
           const lane = s.laneLabels.indexOf(laneLabel);
           const kb = base * n + lane;
           // a derived cell came from this very rule; only printed cells are checked against it
-          if (t.status[kb] !== VALUE || t.status[step * n + lane] === DERIVED) continue;
+          if ((t.status[kb] !== VALUE && t.status[kb] !== DERIVED) || t.status[step * n + lane] === DERIVED) continue;
           compareCell(s.id, year, lane, step, applyPercent(t.values[kb], r.percent, c.file.rounding[r.rounding]).toNumber(), `${r.step} = ${r.baseStep} × (1 + ${r.percent}%)`, r.cite);
         }
       }

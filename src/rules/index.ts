@@ -13,6 +13,7 @@ import { stepCredit } from './step-credit';
 import { careerPromotion } from './career-promotion';
 import { indexRatio } from './index-ratio';
 
-export const RULE_KINDS: readonly RuleKind[] = [scheduleIncrease, careerIncrement, stepPolicy, offSchedulePayments, termIncrease, stepCredit, careerPromotion, indexRatio];
+/** Derivations run in this order: an index ratio's cells exist before a career increment over one of them. */
+export const RULE_KINDS: readonly RuleKind[] = [indexRatio, scheduleIncrease, careerIncrement, stepPolicy, offSchedulePayments, termIncrease, stepCredit, careerPromotion];
 
 export type { RuleKind, Validation, Derivation, SelfCheck, Overlay } from './kind';

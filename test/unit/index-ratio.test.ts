@@ -90,6 +90,19 @@ test('a proposal of +3% raises the base, and the cells are derived from it, not 
   expect(rule.bases).toEqual([{ year: '2025-26', amount: 40150, cite: 'synthetic-index-ratio.txt:15' }, { year: '2026-27', amount: 41354.5, cite: 'proposal.sheet:1' }]);
 });
 
+test('a career increment over an index-derived cell: the index derives first, then the increment over it', () => {
+  const f = fixture();
+  f.schedules[0].steps.push({ label: 'Career', aliases: [], kind: 'career' });
+  f.schedules[0].tables[0].rows.push({ printed: 'Career', steps: ['Career'], cite: 'synthetic-index-ratio.txt:26', values: [null, null, null] });
+  f.rules.careerIncrement = [{ schedule: 'teachers', step: 'Career', baseStep: '4', lanes: ['MA'], years: ['2025-26'], percent: 2, rounding: 'salary', cite: 'synthetic-index-ratio.txt:27' }];
+  // MA step 4 = 47,176 (worked above); 47,176 × 1.02 = 47,176 + 943.52 = 48,119.52 -> 48,120
+  const engine = engineOf(f);
+  expect(engine.salary(ID, 'MA', 'Career', '2025-26')).toBe(48120);
+  // +3%: MA step 4 = 48,592 (worked above); career 2% kept: 48,592 + 971.84 = 49,563.84 -> 49,564
+  const proposed = proposalEngine(engine, { name: 'three', contract: ID, baseYear: '2025-26', years: [{ year: '2026-27', schedulePercent: 3 }] }) as Engine;
+  expect(proposed.salary(ID, 'MA', 'Career', '2026-27')).toBe(49564);
+});
+
 test('a flat $ on an index-ratio schedule is refused, not silently dropped', () => {
   const proposed = proposalEngine(engineOf(fixture()), { name: 'flat', contract: ID, baseYear: '2025-26', years: [{ year: '2026-27', schedulePercent: 0, scheduleDollars: 500 }] });
   expect(proposed).toBeInstanceOf(Failure);
