@@ -3,15 +3,16 @@
  * with every printed value. Printed tables stay what the contract says; each disagreement is reported
  * with the cell, both values and both citations, never silently corrected.
  *
- * Checked: schedule increases (year = from + %), career increments over their base step, stipend base
- * cells against the multiplier the stipend schedule prints, printed stipend dollar tables against the
- * percent rule, and stated increases of named terms (e.g. +10% insurance contribution).
+ * Checked: each rule kind's own self-check (src/rules/: schedule increases, year = from + %; career
+ * increments over their base step; stated increases of named terms, e.g. +10% insurance contribution), then
+ * stipend base cells against the multiplier the stipend schedule prints and printed stipend dollar tables
+ * against the percent rule.
  */
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
-import { DERIVED, VALUE } from './model';
+import { VALUE } from './model';
 import type { ContractRegistry } from './loader';
 import { Engine, Failure } from './engine';
-import { applyPercent } from './rounding';
+import { RULE_KINDS } from './rules';
 
 export interface Finding {
   contract: string;
@@ -59,7 +60,6 @@ const overlaps = (x: string, y: string) => {
 
 export function checkContract(c: Contract, engine: Engine): CheckReport {
   const report: CheckReport = { checked: 0, agreeing: 0, findings: [], tally: {} };
-  const rules = c.file.rules ?? {};
   const readings = c.file.readings ?? [];
   const readingFor = (...cites: string[]) => readings.find((r) => cites.some((x) => overlaps(r.cite, x)))?.text;
   const record = (f: Omit<Finding, 'contract' | 'difference'> & { context?: string }, note?: string) => {
@@ -89,44 +89,11 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
     });
   };
 
-  for (const r of rules.scheduleIncrease ?? []) {
-    const s = c.scheduleById.get(r.schedule)!;
-    const from = s.tables.get(r.from)!;
-    const to = s.tables.get(r.year)!;
-    const n = s.laneLabels.length;
-    const rule = `${r.year} = ${r.from} + ${r.percent}%`;
-    s.file.steps.forEach((st, step) => {
-      if (st.kind === 'career') return; // career cells follow the career-increment rule
-      for (let lane = 0; lane < n; lane++) {
-        const k = step * n + lane;
-        if (from.status[k] !== VALUE) {
-          if (to.status[k] === VALUE)
-            record({
-              schedule: s.id, year: r.year, lane: s.laneLabels[lane], step: s.stepLabels[step], rule, printed: to.values[k], derived: null,
-              printedCite: cellCite(to, k), ruleCite: r.cite, note: `${r.year} prints a value where ${r.from} prints none`,
-            });
-          continue;
-        }
-        compareCell(s, to, lane, step, applyPercent(from.values[k], r.percent, c.file.rounding[r.rounding]).toNumber(), rule, r.cite);
-      }
-    });
-  }
-
-  for (const r of rules.careerIncrement ?? []) {
-    const s = c.scheduleById.get(r.schedule)!;
-    const step = s.stepLabels.indexOf(r.step);
-    const base = s.stepLabels.indexOf(r.baseStep);
-    for (const year of r.years) {
-      const t = s.tables.get(year)!;
-      for (const laneLabel of r.lanes) {
-        const lane = s.laneLabels.indexOf(laneLabel);
-        const kb = base * s.laneLabels.length + lane;
-        // a derived cell came from this very rule; only printed cells are checked against it
-        if (t.status[kb] !== VALUE || t.status[step * s.laneLabels.length + lane] === DERIVED) continue;
-        compareCell(s, t, lane, step, applyPercent(t.values[kb], r.percent, c.file.rounding[r.rounding]).toNumber(), `${r.step} = ${r.baseStep} × (1 + ${r.percent}%)`, r.cite);
-      }
-    }
-  }
+  const compareAt = (scheduleId: string, year: string, lane: number, step: number, derived: number, rule: string, ruleCite: string) => {
+    const s = c.scheduleById.get(scheduleId)!;
+    compareCell(s, s.tables.get(year)!, lane, step, derived, rule, ruleCite);
+  };
+  for (const kind of RULE_KINDS) kind.selfCheck?.({ contract: c, engine, compareCell: compareAt, record: (f) => record(f) });
 
   const st = c.stipends?.file;
   for (const b of st?.bases ?? []) {
@@ -158,17 +125,6 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
     }
   }
 
-  for (const r of rules.termIncrease ?? []) {
-    const term = c.terms.get(r.term)!;
-    const pick = (y: string) => term.file.values.find((v) => v.years.includes(y) && (r.key === undefined || v.key === r.key))!;
-    const from = pick(r.from);
-    const to = pick(r.year);
-    record({
-      schedule: 'terms', year: r.year, lane: term.file.title, step: r.key ?? '', rule: `${r.year} = ${r.from} + ${r.percent}%`,
-      printed: to.amount, derived: applyPercent(from.amount, r.percent, c.file.rounding[r.rounding]).toNumber(), printedCite: to.cite, ruleCite: r.cite,
-      note: 'the encoded amount differs from the stated increase',
-    });
-  }
   return report;
 }
 

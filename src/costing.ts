@@ -14,6 +14,9 @@ import type { Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
 import { normalizeLabel } from './normalize';
 import { usd } from './format';
+import { careerIncrementFor } from './rules/career-increment';
+import { offSchedulePaymentIn } from './rules/off-schedule';
+import { roundingFor } from './declared';
 
 export interface EmployeeYear {
   placement: Placement;
@@ -82,8 +85,8 @@ export function midYearPay(engine: Engine, contract: string, lane: string, first
   const b = engine.salary(contract, lane, second, year, undefined, undefined, trace);
   if (b instanceof Failure) return b;
   const c = engine.contract(contract) as Contract;
-  const rule = c.file.rounding.proration;
-  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a year split between two steps cannot be computed`);
+  const rule = roundingFor(c.file, 'proration');
+  if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule (roundingFor.proration), so a year split between two steps cannot be computed`);
   const v = roundAmount(new Money(a).add(b).div(2).mul(fte), rule).toNumber();
   trace?.push(`half the year on each step: (${usd(a)} + ${usd(b)}) / 2${fte !== 1 ? ` × FTE ${fte}` : ''} = ${usd(v)}, rounded once to ${rule.places} places ${rule.mode} (${rule.cite})`);
   return v;
@@ -92,7 +95,7 @@ export function midYearPay(engine: Engine, contract: string, lane: string, first
 /** The part of a placement's salary that is the career increment (the career cell less the last step), × the share of the year on it. */
 function careerPart(engine: Engine, c: Contract, p: Placement, year: string): number {
   if (p.position !== undefined) return 0;
-  const rule = (c.file.rules?.careerIncrement ?? []).find((r) => r.schedule === c.salarySchedule?.id && r.years.includes(year) && r.lanes.includes(p.lane!));
+  const rule = careerIncrementFor(c, c.salarySchedule?.id, year, p.lane!);
   if (!rule) return 0;
   const share = p.step === rule.step ? 1 : p.midYearStep === rule.step ? 0.5 : 0;
   if (share === 0) return 0;
@@ -114,10 +117,9 @@ function insuranceShare(engine: Engine, c: Contract, p: Placement, year: string)
   if (p.fte < rule.minFte - 1e-9) return 0;
   if (rule.prorate === 'fte') return new Money(p.fte).mul(100).toNumber();
   const term = c.terms.get(rule.term!)!;
-  for (const v of term.file.values.filter((x) => x.years.includes(year))) {
-    const m = /^(\d*\.\d+)-(\d*\.\d+) FTE$/.exec(v.key ?? '');
-    if (m && p.fte >= Number(m[1]) - 1e-9 && p.fte <= Number(m[2]) + 1e-9) return v.amount;
-  }
+  // each value states its FTE band (fteFrom to fteTo, inclusive; the loader requires both)
+  for (const v of term.file.values.filter((x) => x.years.includes(year)))
+    if (p.fte >= v.fteFrom! - 1e-9 && p.fte <= v.fteTo! + 1e-9) return v.amount;
   return new Failure('NA', `no part-time insurance band of ${c.id} covers FTE ${p.fte} in ${year} (${rule.cite})`);
 }
 
@@ -203,8 +205,8 @@ function matchCost(engine: Engine, c: Contract, p: Placement, year: string): Cos
     readings.push(`no 403(b) match below ${e.minFte} FTE (${e.cite})`);
     amount = 0;
   } else if (e?.prorate === 'fte' && amount > 0 && p.fte < 1) {
-    const rule = c.file.rounding.proration;
-    if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule, so a pro rata 403(b) match cannot be computed`);
+    const rule = roundingFor(c.file, 'proration');
+    if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule (roundingFor.proration), so a pro rata 403(b) match cannot be computed`);
     const v = roundAmount(new Money(amount).mul(p.fte), rule).toNumber();
     readings.push(`403(b) ${usd(amount)} × FTE ${p.fte} = ${usd(v, { cents: true })}, pro rata (${e.cite})`);
     amount = v;
@@ -232,7 +234,7 @@ function costLine(engine: Engine, contract: Contract, p: Placement, lastYear: st
     // a cell the previous year does not print (e.g. a new step) counts wholly as schedule improvement
     salaryOnLastYear = before instanceof Failure ? salary : toCents(before);
   }
-  const off = (contract.file.rules?.offSchedulePayments ?? []).find((o) => o.year === year);
+  const off = offSchedulePaymentIn(contract, year);
   const offSchedule = off && p.position === undefined ? percentOfCents(salary, off.percent) : 0;
   let stipends = 0;
   const readings: string[] = [];

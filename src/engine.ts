@@ -13,6 +13,7 @@ import { excerpt, listChoices, lookalikeReason, normalizeLabel } from './normali
 import { parseYear } from './years';
 import { Money, roundAmount } from './rounding';
 import { usd } from './format';
+import { declaredName, roundingFor } from './declared';
 
 /** Why there is no number. VALUE: the input is malformed or unknown. NA: valid input the contract gives no value for. */
 export class Failure {
@@ -208,8 +209,8 @@ export class Engine {
     if (printed instanceof Failure || fte === undefined) return printed;
     if (!(fte > 0 && fte <= 1.5)) return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`);
     if (fte === 1) return printed;
-    const rule = c.contract.file.rounding.proration;
-    if (!rule) return new Failure('NA', `${c.contract.id} declares no "proration" rounding rule, so a prorated salary cannot be computed`);
+    const rule = roundingFor(c.contract.file, 'proration');
+    if (!rule) return new Failure('NA', `${c.contract.id} declares no "proration" rounding rule (roundingFor.proration), so a prorated salary cannot be computed`);
     const v = roundAmount(new Money(printed).mul(fte), rule).toNumber();
     trace?.push(`× FTE ${fte} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
     return v;
@@ -546,13 +547,13 @@ export class Engine {
     if (contract instanceof Failure) return contract;
     if (!(Number.isFinite(days) && days >= 0 && days <= 400)) return new Failure('VALUE', `days must be from 0 to 400; got ${days}`);
     if (!(Number.isFinite(hours) && hours >= 0 && hours <= 4000)) return new Failure('VALUE', `hours must be from 0 to 4,000; got ${hours}`);
-    const daily = contract.rates.get('daily');
-    const hourly = contract.rates.get('hourly');
+    const daily = contract.rates.get(declaredName(contract.file, 'prorate', 'dailyRate'));
+    const hourly = contract.rates.get(declaredName(contract.file, 'prorate', 'hourlyRate'));
     if (!daily || daily.of !== 'salary') return new Failure('NA', `${contract.id} defines no daily rate of salary, so days cannot be prorated`);
     if (hours > 0 && (!hourly || hourly.of !== 'salary'))
       return new Failure('NA', `${contract.id} defines no hourly fraction of the salary (only a daily rate, ${daily.cite}); prorate by days`);
-    const rule = contract.file.rounding.proration;
-    if (!rule) return new Failure('NA', `${contract.id} declares no "proration" rounding rule`);
+    const rule = roundingFor(contract.file, 'proration');
+    if (!rule) return new Failure('NA', `${contract.id} declares no "proration" rounding rule (roundingFor.proration)`);
     const salary = this.salary(contract.id, lane, step, yearArg, undefined, undefined, trace);
     if (salary instanceof Failure) return salary;
     const share = new Money(days).div(daily.divisor).add(hours ? new Money(hours).div(hourly!.divisor) : 0);
@@ -571,22 +572,23 @@ export class Engine {
   severance(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, unusedDays: number, contributions = 0, defaultId?: string, trace?: Trace): Answer {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
-    const maxTerm = contract.terms.get('severance-max-days');
+    const maxDays = declaredName(contract.file, 'severance', 'maxDaysTerm');
+    const maxTerm = contract.terms.get(maxDays);
     if (!maxTerm) return new Failure('NA', `${contract.id} states no severance pay`);
     if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`);
     if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`);
-    const rule = contract.file.rounding.severance ?? contract.file.rounding.proration;
-    if (!rule) return new Failure('NA', `${contract.id} declares no "severance" or "proration" rounding rule, so a severance amount cannot be computed`);
-    const max = this.term(contract.id, 'severance-max-days', undefined, yearArg, undefined, undefined, trace);
+    const rule = roundingFor(contract.file, 'severance') ?? roundingFor(contract.file, 'proration');
+    if (!rule) return new Failure('NA', `${contract.id} declares no "severance" or "proration" rounding rule (roundingFor), so a severance amount cannot be computed`);
+    const max = this.term(contract.id, maxDays, undefined, yearArg, undefined, undefined, trace);
     if (max instanceof Failure) return max;
-    const limitTerm = contract.terms.get('severance-403b-limit');
+    const limitTerm = contract.terms.get(declaredName(contract.file, 'severance', 'contributionLimitTerm'));
     if (limitTerm) {
-      const limit = this.term(contract.id, 'severance-403b-limit', undefined, yearArg, undefined, undefined, trace);
+      const limit = this.term(contract.id, limitTerm.file.id, undefined, yearArg, undefined, undefined, trace);
       if (limit instanceof Failure) return limit;
       if (contributions > limit)
         return new Failure('NA', `No severance: the District 403(b) contributions given (${usd(contributions)}) exceed ${usd(limit)}, and a teacher whose total potential District 403(b) contributions have exceeded ${usd(limit)} is not eligible (${limitTerm.file.cite})`);
     }
-    const daily = this.rate(contract.id, 'daily', lane, step, yearArg, undefined, trace);
+    const daily = this.rate(contract.id, declaredName(contract.file, 'severance', 'dailyRate'), lane, step, yearArg, undefined, trace);
     if (daily instanceof Failure) return daily;
     const days = Math.min(unusedDays, max);
     const gross = new Money(daily).mul(days);

@@ -17,6 +17,8 @@ export type { Answer, ContractSummary, GridCell, Result, ScheduleGrid } from './
 export { parseYear } from './years';
 export { roundAmount, applyPercent, percentOf, Money } from './rounding';
 export { checkContracts, formatFindings } from './check';
+export { RULE_KINDS } from './rules';
+export type { RuleKind } from './rules';
 export type { Finding, CheckReport } from './check';
 export { bundledContracts } from './contracts';
 export type { BundledContract } from './contracts';

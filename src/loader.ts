@@ -8,8 +8,10 @@
 import type {
   CompiledSchedule, CompiledStipendItem, CompiledStipends, CompiledTable, CompiledTerm, Contract, ContractFile, PrintedValue, ScheduleFile, StipendsFile, TermFile,
 } from './model';
-import { CLOSED, DERIVED, EMPTY, VALUE } from './model';
-import { applyPercent } from './rounding';
+import { CLOSED, EMPTY, VALUE } from './model';
+import { RULE_KINDS } from './rules';
+import { DECLARED_NAMES, declaredPath, givenName } from './declared';
+import type { Validation } from './rules';
 import { excerpt, lookalikeReason, normalizeLabel } from './normalize';
 import contractSchema from './schema/contract.schema.json';
 import { SchemaValidator } from './schema/validate';
@@ -176,10 +178,16 @@ function axisIndex(items: { label: string; aliases: string[] }[], origin: string
   return index;
 }
 
-function checkSemantics(f: ContractFile, origin: string): void {
-  // Every problem is listed: a check that fails is recorded and the next one runs (a failed element's own later
-  // checks are skipped, since they would only repeat it).
-  const problems: ContractProblem[] = [];
+/** What every section checker is given: the file, the problem list, and the shared lookups (see rules/kind.ts). */
+interface Checking extends Validation {
+  origin: string;
+  years: Set<string>;
+  /** runs a check; a failure is recorded and checking goes on */
+  guard(check: () => void): void;
+}
+
+function checking(f: ContractFile, origin: string, problems: ContractProblem[]): Checking {
+  const years = new Set(f.years);
   const guard = (check: () => void) => {
     try {
       check();
@@ -188,248 +196,290 @@ function checkSemantics(f: ContractFile, origin: string): void {
       problems.push(...e.problems);
     }
   };
-  const each = <T>(xs: readonly T[] | undefined, check: (x: T, i: number) => void) => (xs ?? []).forEach((x, i) => guard(() => check(x, i)));
-  const sourceFiles = new Set(f.sources.map((s) => s.file));
-  const years = new Set(f.years);
-  // every citation must point into a declared source
+  const failAt = (path: string, reason: string): never => fail(origin, path, reason);
+  const needYear = (y: string, p: string) => years.has(y) || failAt(p, `${y} is not in the contract's years (${f.years.join(', ')})`);
+  return {
+    file: f, origin, years, guard,
+    fail: failAt,
+    each: (xs, check) => (xs ?? []).forEach((x, i) => guard(() => check(x, i))),
+    scheduleOf: (id, p) => f.schedules.find((s) => s.id === id) ?? failAt(p, `schedule "${id}" does not exist (${f.schedules.map((s) => s.id).join(', ')})`),
+    needYear,
+    needYears: (ys, p) => ys.forEach((y, j) => needYear(y, `${p}[${j}]`)),
+    needRounding: (r, p) => hasOwn(f.rounding, r) || failAt(p, `rounding rule "${r}" is not declared (${Object.keys(f.rounding).join(', ')})`),
+    needTable: (s, y, p) => s.tables.some((t) => t.year === y) || failAt(p, `schedule "${s.id}" has no table for ${y}`),
+    needStep: (s, label, p) => s.steps.some((x) => x.label === label) || failAt(p, `"${label}" is not a step of "${s.id}"`),
+    needLane: (s, label, p) => s.lanes.some((x) => x.label === label) || failAt(p, `"${label}" is not a lane of "${s.id}"`),
+    needTerm: (id, p) => (f.terms ?? []).some((t) => t.id === id) || failAt(p, `term "${id}" is not defined in terms`),
+  };
+}
+
+/**
+ * The checks beyond the schema's, one checker per section of the file. Every problem is listed: a check that
+ * fails is recorded and the next one runs (a failed element's own later checks are skipped, since they would
+ * only repeat it).
+ */
+function checkSemantics(f: ContractFile, origin: string): void {
+  const problems: ContractProblem[] = [];
+  const c = checking(f, origin, problems);
+  for (const section of SECTION_CHECKS) c.guard(() => section(c));
+  if (problems.length) throw ContractLoadError.of(problems);
+}
+
+/** Every citation points into a declared source, and its line range runs forwards. */
+function checkCitations(c: Checking): void {
+  const sourceFiles = new Set(c.file.sources.map((s) => s.file));
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         const p = path ? `${path}.${k}` : k;
         if ((k === 'cite' || k === 'lanesCite') && typeof x === 'string')
-          guard(() => {
+          c.guard(() => {
             const [file, lines] = x.split(':');
-            if (!sourceFiles.has(file)) fail(origin, p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);
+            if (!sourceFiles.has(file)) c.fail(p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);
             const [a, b] = lines.split('-').map(Number);
-            if (b !== undefined && b < a) fail(origin, p, `line range ${lines} runs backwards`);
+            if (b !== undefined && b < a) c.fail(p, `line range ${lines} runs backwards`);
           });
         else walk(x, p);
       }
   };
-  walk(f, '');
-  each(f.agreements, (a, i) =>
-    a.years.forEach((y, j) => years.has(y) || fail(origin, `agreements[${i}].years[${j}]`, `${y} is not in the contract's years (${f.years.join(', ')})`)),
-  );
+  walk(c.file, '');
+}
+
+function checkAgreements(c: Checking): void {
+  c.each(c.file.agreements, (a, i) => a.years.forEach((y, j) => c.needYear(y, `agreements[${i}].years[${j}]`)));
+}
+
+/** Unique ids, declared rounding, unique axis labels, one table a year, rows that fit the axes. */
+function checkSchedules(c: Checking): void {
+  const { file: f, origin } = c;
   const scheduleIds = new Set<string>();
-  each(f.schedules, (s, si) => {
+  c.each(f.schedules, (s, si) => {
     const sp = `schedules[${si}]`;
-    if (scheduleIds.has(s.id)) fail(origin, `${sp}.id`, `schedule id "${s.id}" is used twice`);
+    if (scheduleIds.has(s.id)) c.fail(`${sp}.id`, `schedule id "${s.id}" is used twice`);
     scheduleIds.add(s.id);
-    guard(() => hasOwn(f.rounding, s.rounding) || fail(origin, `${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`));
-    guard(() => axisIndex(s.lanes, origin, `${sp}.lanes`));
-    guard(() => axisIndex(s.steps, origin, `${sp}.steps`));
+    c.guard(() => hasOwn(f.rounding, s.rounding) || c.fail(`${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`));
+    c.guard(() => axisIndex(s.lanes, origin, `${sp}.lanes`));
+    c.guard(() => axisIndex(s.steps, origin, `${sp}.steps`));
     const tableYears = new Set<string>();
-    each(s.tables, (t, ti) => {
+    c.each(s.tables, (t, ti) => {
       const tp = `${sp}.tables[${ti}]`;
-      if (!years.has(t.year)) fail(origin, `${tp}.year`, `${t.year} is not in the contract's years (${f.years.join(', ')})`);
-      if (tableYears.has(t.year)) fail(origin, `${tp}.year`, `schedule "${s.id}" has two tables for ${t.year}`);
+      c.needYear(t.year, `${tp}.year`);
+      if (tableYears.has(t.year)) c.fail(`${tp}.year`, `schedule "${s.id}" has two tables for ${t.year}`);
       tableYears.add(t.year);
       const covered = new Map<string, number>();
-      each(t.rows, (r, ri) => {
+      c.each(t.rows, (r, ri) => {
         const rp = `${tp}.rows[${ri}]`;
         if ((r.steps === undefined) === (r.lanes === undefined))
-          fail(origin, rp, 'a row lists either the steps it answers for (values one per lane) or the lanes (values one per step), not both or neither');
+          c.fail(rp, 'a row lists either the steps it answers for (values one per lane) or the lanes (values one per step), not both or neither');
         const byStep = r.steps !== undefined;
         const [axis, across] = byStep ? (['steps', s.lanes] as const) : (['lanes', s.steps] as const);
         const own = byStep ? s.steps : s.lanes;
         if (r.values.length !== across.length)
-          fail(origin, `${rp}.values`, `has ${r.values.length} values; the schedule has ${across.length} ${byStep ? 'lanes' : 'steps'} (${across.map((l) => l.label).join(', ')})`);
+          c.fail(`${rp}.values`, `has ${r.values.length} values; the schedule has ${across.length} ${byStep ? 'lanes' : 'steps'} (${across.map((l) => l.label).join(', ')})`);
         (r.steps ?? r.lanes)!.forEach((label, k) => {
           const idx = own.findIndex((x) => x.label === label);
-          if (idx < 0) fail(origin, `${rp}.${axis}[${k}]`, `"${label}" is not a ${byStep ? 'step' : 'lane'} label of schedule "${s.id}" (${own.map((x) => x.label).join(', ')})`);
+          if (idx < 0) c.fail(`${rp}.${axis}[${k}]`, `"${label}" is not a ${byStep ? 'step' : 'lane'} label of schedule "${s.id}" (${own.map((x) => x.label).join(', ')})`);
           const key = `${axis}:${idx}`;
-          if (covered.has(key)) fail(origin, `${rp}.${axis}[${k}]`, `${byStep ? 'step' : 'lane'} "${label}" already has a row in ${t.year} (rows[${covered.get(key)}])`);
+          if (covered.has(key)) c.fail(`${rp}.${axis}[${k}]`, `${byStep ? 'step' : 'lane'} "${label}" already has a row in ${t.year} (rows[${covered.get(key)}])`);
           covered.set(key, ri);
         });
       });
       const layouts = new Set(t.rows.map((r) => r.steps !== undefined));
-      if (layouts.size > 1) fail(origin, `${tp}.rows`, 'mixes rows by step and rows by lane; a table uses one layout');
+      if (layouts.size > 1) c.fail(`${tp}.rows`, 'mixes rows by step and rows by lane; a table uses one layout');
     });
   });
-  const rules = f.rules ?? {};
-  const scheduleOf = (id: string, p: string): ScheduleFile =>
-    f.schedules.find((s) => s.id === id) ?? fail(origin, p, `schedule "${id}" does not exist (${f.schedules.map((s) => s.id).join(', ')})`);
-  const needYear = (y: string, p: string) => years.has(y) || fail(origin, p, `${y} is not in the contract's years (${f.years.join(', ')})`);
-  const needRounding = (r: string, p: string) => hasOwn(f.rounding, r) || fail(origin, p, `rounding rule "${r}" is not declared (${Object.keys(f.rounding).join(', ')})`);
-  const needTable = (s: ScheduleFile, y: string, p: string) =>
-    s.tables.some((t) => t.year === y) || fail(origin, p, `schedule "${s.id}" has no table for ${y}`);
-  each(rules.careerIncrement, (r, i) => {
-    const p = `rules.careerIncrement[${i}]`;
-    const s = scheduleOf(r.schedule, `${p}.schedule`);
-    needRounding(r.rounding, `${p}.rounding`);
-    for (const [k, label] of [['step', r.step], ['baseStep', r.baseStep]] as const)
-      s.steps.some((x) => x.label === label) || fail(origin, `${p}.${k}`, `"${label}" is not a step of "${s.id}"`);
-    r.lanes.forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
-    r.years.forEach((y, j) => needYear(y, `${p}.years[${j}]`) && needTable(s, y, `${p}.years[${j}]`));
-  });
-  each(rules.scheduleIncrease, (r, i) => {
-    const p = `rules.scheduleIncrease[${i}]`;
-    const s = scheduleOf(r.schedule, `${p}.schedule`);
-    needRounding(r.rounding, `${p}.rounding`);
-    needYear(r.year, `${p}.year`) && needTable(s, r.year, `${p}.year`);
-    needYear(r.from, `${p}.from`) && needTable(s, r.from, `${p}.from`);
-  });
-  each(rules.stepPolicy, (r, i) => needYear(r.year, `rules.stepPolicy[${i}].year`));
-  each(rules.offSchedulePayments, (r, i) => needYear(r.year, `rules.offSchedulePayments[${i}].year`));
-  const needYears = (ys: string[], p: string) => ys.forEach((y, j) => needYear(y, `${p}[${j}]`));
+}
 
-  if (f.stipends) {
-    const st = f.stipends;
-    guard(() => needRounding(st.rounding, 'stipends.rounding'));
-    const nSteps = st.experienceSteps.length;
-    guard(() => axisIndex(st.experienceSteps.map((e) => ({ label: e.label, aliases: [] })), origin, 'stipends.experienceSteps'));
-    each(st.experienceSteps, (e, i) => {
-      const p = `stipends.experienceSteps[${i}]`;
-      if (e.toYear !== undefined && e.toYear < e.fromYear) fail(origin, `${p}.toYear`, `${e.toYear} is before fromYear ${e.fromYear}`);
-      const prev = st.experienceSteps[i - 1];
-      const expected = i === 0 ? 1 : prev.toYear === undefined ? NaN : prev.toYear + 1;
-      if (e.fromYear !== expected)
-        fail(origin, `${p}.fromYear`, i === 0 ? 'the first experience step must start at year 1' : prev.toYear === undefined ? `the step before has no toYear, so no step can follow it` : `must be ${expected}, right after the previous step's toYear`);
-      if (e.toYear === undefined && i !== nSteps - 1) fail(origin, `${p}.toYear`, 'only the last experience step may be open-ended');
-    });
-    const stepLabels = st.experienceSteps.map((e) => e.label);
-    const baseIds = new Set<string>();
-    each(st.bases, (b, i) => {
-      const p = `stipends.bases[${i}]`;
-      if (baseIds.has(b.id)) fail(origin, `${p}.id`, `base "${b.id}" is defined twice`);
-      baseIds.add(b.id);
-      const s = scheduleOf(b.schedule, `${p}.schedule`);
-      s.lanes.some((x) => x.label === b.lane) || fail(origin, `${p}.lane`, `"${b.lane}" is not a lane of "${s.id}"`);
-      s.steps.some((x) => x.label === b.step) || fail(origin, `${p}.step`, `"${b.step}" is not a step of "${s.id}"`);
-      (b.printed ?? []).forEach((x, j) => needYear(x.year, `${p}.printed[${j}].year`));
-    });
-    each(st.addOns, (a, i) => {
-      const p = `stipends.addOns[${i}]`;
-      const si = stepLabels.indexOf(a.step);
-      const oi = stepLabels.indexOf(a.over);
-      if (si < 0) fail(origin, `${p}.step`, `"${a.step}" is not an experience step (${stepLabels.join(', ')})`);
-      if (oi < 0) fail(origin, `${p}.over`, `"${a.over}" is not an experience step (${stepLabels.join(', ')})`);
-      if (oi >= si) fail(origin, `${p}.over`, `an add-on builds on an earlier step; "${a.over}" does not come before "${a.step}"`);
-    });
-    const seen = new Map<string, number>();
-    each(st.items, (it, i) => {
-      const p = `stipends.items[${i}]`;
-      const key = `${normalizeLabel(it.activity)}|${normalizeLabel(it.role)}`;
-      if (seen.has(key)) fail(origin, p, `${it.activity} / ${it.role} is already defined by stipends.items[${seen.get(key)}]`);
-      seen.set(key, i);
-      const covered = new Set<string>();
-      each(it.terms, (b, j) => {
-        const bp = `${p}.terms[${j}]`;
-        b.years.forEach((y, k) => {
-          needYear(y, `${bp}.years[${k}]`);
-          if (covered.has(y)) fail(origin, `${bp}.years[${k}]`, `${it.activity} / ${it.role} already has an amount for ${y}`);
-          covered.add(y);
-        });
-        if (b.kind === 'percent') {
-          if (!baseIds.has(b.base)) fail(origin, `${bp}.base`, `base "${b.base}" is not defined in stipends.bases (${[...baseIds].join(', ') || 'none'})`);
-          if (b.percents.length !== nSteps) fail(origin, `${bp}.percents`, `has ${b.percents.length} percents; there are ${nSteps} experience steps (${stepLabels.join(', ')})`);
-        }
-        if (b.kind === 'amount' && b.amounts.length !== 1 && b.amounts.length !== nSteps)
-          fail(origin, `${bp}.amounts`, `has ${b.amounts.length} amounts; give one for all, or one per experience step (${nSteps})`);
-        if (b.kind === 'range' && b.max < b.min) fail(origin, `${bp}.max`, `${b.max} is below min ${b.min}`);
-      });
-    });
-    const findItem = (activity: string, role?: string) =>
-      st.items.some((it) => normalizeLabel(it.activity) === normalizeLabel(activity) && (role === undefined || normalizeLabel(it.role) === normalizeLabel(role)));
-    each(st.bonuses, (b, i) => {
-      const p = `stipends.bonuses[${i}]`;
-      needYears(b.years ?? [], `${p}.years`);
-      b.appliesTo.forEach((a, j) => findItem(a.activity, a.role) || fail(origin, `${p}.appliesTo[${j}]`, `no stipend item ${a.activity}${a.role ? ' / ' + a.role : ''}`));
-    });
-    each(st.printed, (t, i) => {
-      needYear(t.year, `stipends.printed[${i}].year`);
-      each(t.rows, (r, j) => {
-        const p = `stipends.printed[${i}].rows[${j}]`;
-        findItem(r.activity, r.role) || fail(origin, p, `no stipend item ${r.activity} / ${r.role} for this printed row`);
-        if (r.amounts.length !== nSteps) fail(origin, `${p}.amounts`, `has ${r.amounts.length} amounts; there are ${nSteps} experience steps`);
-      });
-    });
-  }
+/** Each rule kind checks its own entries (src/rules/). */
+function checkRules(c: Checking): void {
+  for (const kind of RULE_KINDS) c.guard(() => kind.validate?.(c));
+}
 
+/** Experience steps that follow one another, bases and add-ons that exist, one amount per item and year. */
+function checkStipends(c: Checking): void {
+  const st = c.file.stipends;
+  if (!st) return;
+  const { origin } = c;
+  c.guard(() => c.needRounding(st.rounding, 'stipends.rounding'));
+  const nSteps = st.experienceSteps.length;
+  c.guard(() => axisIndex(st.experienceSteps.map((e) => ({ label: e.label, aliases: [] })), origin, 'stipends.experienceSteps'));
+  c.each(st.experienceSteps, (e, i) => {
+    const p = `stipends.experienceSteps[${i}]`;
+    if (e.toYear !== undefined && e.toYear < e.fromYear) c.fail(`${p}.toYear`, `${e.toYear} is before fromYear ${e.fromYear}`);
+    const prev = st.experienceSteps[i - 1];
+    const expected = i === 0 ? 1 : prev.toYear === undefined ? NaN : prev.toYear + 1;
+    if (e.fromYear !== expected)
+      c.fail(`${p}.fromYear`, i === 0 ? 'the first experience step must start at year 1' : prev.toYear === undefined ? `the step before has no toYear, so no step can follow it` : `must be ${expected}, right after the previous step's toYear`);
+    if (e.toYear === undefined && i !== nSteps - 1) c.fail(`${p}.toYear`, 'only the last experience step may be open-ended');
+  });
+  const stepLabels = st.experienceSteps.map((e) => e.label);
+  const baseIds = new Set<string>();
+  c.each(st.bases, (b, i) => {
+    const p = `stipends.bases[${i}]`;
+    if (baseIds.has(b.id)) c.fail(`${p}.id`, `base "${b.id}" is defined twice`);
+    baseIds.add(b.id);
+    const s = c.scheduleOf(b.schedule, `${p}.schedule`);
+    c.needLane(s, b.lane, `${p}.lane`);
+    c.needStep(s, b.step, `${p}.step`);
+    (b.printed ?? []).forEach((x, j) => c.needYear(x.year, `${p}.printed[${j}].year`));
+  });
+  c.each(st.addOns, (a, i) => {
+    const p = `stipends.addOns[${i}]`;
+    const si = stepLabels.indexOf(a.step);
+    const oi = stepLabels.indexOf(a.over);
+    if (si < 0) c.fail(`${p}.step`, `"${a.step}" is not an experience step (${stepLabels.join(', ')})`);
+    if (oi < 0) c.fail(`${p}.over`, `"${a.over}" is not an experience step (${stepLabels.join(', ')})`);
+    if (oi >= si) c.fail(`${p}.over`, `an add-on builds on an earlier step; "${a.over}" does not come before "${a.step}"`);
+  });
+  const seen = new Map<string, number>();
+  c.each(st.items, (it, i) => {
+    const p = `stipends.items[${i}]`;
+    const key = `${normalizeLabel(it.activity)}|${normalizeLabel(it.role)}`;
+    if (seen.has(key)) c.fail(p, `${it.activity} / ${it.role} is already defined by stipends.items[${seen.get(key)}]`);
+    seen.set(key, i);
+    const covered = new Set<string>();
+    c.each(it.terms, (b, j) => {
+      const bp = `${p}.terms[${j}]`;
+      b.years.forEach((y, k) => {
+        c.needYear(y, `${bp}.years[${k}]`);
+        if (covered.has(y)) c.fail(`${bp}.years[${k}]`, `${it.activity} / ${it.role} already has an amount for ${y}`);
+        covered.add(y);
+      });
+      if (b.kind === 'percent') {
+        if (!baseIds.has(b.base)) c.fail(`${bp}.base`, `base "${b.base}" is not defined in stipends.bases (${[...baseIds].join(', ') || 'none'})`);
+        if (b.percents.length !== nSteps) c.fail(`${bp}.percents`, `has ${b.percents.length} percents; there are ${nSteps} experience steps (${stepLabels.join(', ')})`);
+      }
+      if (b.kind === 'amount' && b.amounts.length !== 1 && b.amounts.length !== nSteps)
+        c.fail(`${bp}.amounts`, `has ${b.amounts.length} amounts; give one for all, or one per experience step (${nSteps})`);
+      if (b.kind === 'range' && b.max < b.min) c.fail(`${bp}.max`, `${b.max} is below min ${b.min}`);
+    });
+  });
+  const findItem = (activity: string, role?: string) =>
+    st.items.some((it) => normalizeLabel(it.activity) === normalizeLabel(activity) && (role === undefined || normalizeLabel(it.role) === normalizeLabel(role)));
+  c.each(st.bonuses, (b, i) => {
+    const p = `stipends.bonuses[${i}]`;
+    c.needYears(b.years ?? [], `${p}.years`);
+    b.appliesTo.forEach((a, j) => findItem(a.activity, a.role) || c.fail(`${p}.appliesTo[${j}]`, `no stipend item ${a.activity}${a.role ? ' / ' + a.role : ''}`));
+  });
+  c.each(st.printed, (t, i) => {
+    c.needYear(t.year, `stipends.printed[${i}].year`);
+    c.each(t.rows, (r, j) => {
+      const p = `stipends.printed[${i}].rows[${j}]`;
+      findItem(r.activity, r.role) || c.fail(p, `no stipend item ${r.activity} / ${r.role} for this printed row`);
+      if (r.amounts.length !== nSteps) c.fail(`${p}.amounts`, `has ${r.amounts.length} amounts; there are ${nSteps} experience steps`);
+    });
+  });
+}
+
+/** Unique ids, positions that exist, keys and tiers used consistently, one value per key, tier and year. */
+function checkTerms(c: Checking): void {
+  const f = c.file;
   const termIds = new Set<string>();
-  each(f.terms, (t, i) => {
+  c.each(f.terms, (t, i) => {
     const p = `terms[${i}]`;
-    if (termIds.has(t.id)) fail(origin, `${p}.id`, `term "${t.id}" is defined twice`);
+    if (termIds.has(t.id)) c.fail(`${p}.id`, `term "${t.id}" is defined twice`);
     termIds.add(t.id);
     (t.positions ?? []).forEach((pos, j) =>
       f.schedules.some((s) => s.kind === 'hourly' && s.lanes.some((l) => l.label === pos)) ||
-        fail(origin, `${p}.positions[${j}]`, `"${pos}" is not a position of an hourly schedule`));
+        c.fail(`${p}.positions[${j}]`, `"${pos}" is not a position of an hourly schedule`));
     const keyed = t.values.filter((v) => v.key !== undefined).length;
-    if (keyed !== 0 && keyed !== t.values.length) fail(origin, `${p}.values`, 'either every value has a key or none has');
+    if (keyed !== 0 && keyed !== t.values.length) c.fail(`${p}.values`, 'either every value has a key or none has');
     const tiers = t.values.filter((v) => v.minYears !== undefined).length;
-    if (tiers !== 0 && tiers !== t.values.length) fail(origin, `${p}.values`, 'either every value has minYears (a tier) or none has');
+    if (tiers !== 0 && tiers !== t.values.length) c.fail(`${p}.values`, 'either every value has minYears (a tier) or none has');
     const aliasOwner = new Map<string, string>();
     const slots = new Set<string>();
-    each(t.values, (v, j) => {
+    c.each(t.values, (v, j) => {
       const vp = `${p}.values[${j}]`;
-      needYears(v.years, `${vp}.years`);
+      c.needYears(v.years, `${vp}.years`);
       if (v.key !== undefined)
         for (const name of [v.key, ...(v.keyAliases ?? [])]) {
           const n = normalizeLabel(name);
           const owner = aliasOwner.get(n);
-          if (owner !== undefined && owner !== v.key) fail(origin, vp, `"${name}" already names key "${owner}"`);
+          if (owner !== undefined && owner !== v.key) c.fail(vp, `"${name}" already names key "${owner}"`);
           aliasOwner.set(n, v.key);
         }
       for (const y of v.years) {
         const slot = `${v.key ?? ''}|${v.minYears ?? ''}|${y}`;
-        if (slots.has(slot)) fail(origin, vp, `a second value for ${[v.key && `key "${v.key}"`, v.minYears !== undefined && `${v.minYears} years`, y].filter(Boolean).join(', ')}`);
+        if (slots.has(slot)) c.fail(vp, `a second value for ${[v.key && `key "${v.key}"`, v.minYears !== undefined && `${v.minYears} years`, y].filter(Boolean).join(', ')}`);
         slots.add(slot);
       }
-      if (v.max !== undefined && v.max < v.amount) fail(origin, `${vp}.max`, `${v.max} is below the amount ${v.amount}`);
-      if (v.range && v.max === undefined) fail(origin, `${vp}.max`, 'a range needs its top in max');
+      if (v.max !== undefined && v.max < v.amount) c.fail(`${vp}.max`, `${v.max} is below the amount ${v.amount}`);
+      if (v.range && v.max === undefined) c.fail(`${vp}.max`, 'a range needs its top in max');
+      if ((v.fteFrom === undefined) !== (v.fteTo === undefined)) c.fail(vp, 'an FTE band gives both fteFrom and fteTo');
+      if (v.fteFrom !== undefined && v.fteTo! < v.fteFrom) c.fail(`${vp}.fteTo`, `${v.fteTo} is below fteFrom ${v.fteFrom}`);
     });
   });
+}
 
-  each(rules.termIncrease, (r, i) => {
-    const p = `rules.termIncrease[${i}]`;
-    const term = (f.terms ?? []).find((t) => t.id === r.term) ?? fail(origin, `${p}.term`, `term "${r.term}" is not defined`);
-    needRounding(r.rounding, `${p}.rounding`);
-    for (const y of [r.from, r.year]) {
-      needYear(y, `${p}.year`);
-      term.values.some((v) => v.years.includes(y) && (r.key === undefined || v.key === r.key)) ||
-        fail(origin, p, `term "${r.term}"${r.key ? ` key "${r.key}"` : ''} has no value for ${y}`);
-    }
-  });
+/** The terms payroll names exist. */
+function checkPayroll(c: Checking): void {
+  const payroll = c.file.payroll;
+  const ins = payroll?.insurance;
+  if (ins?.term) c.guard(() => c.needTerm(ins.term!, 'payroll.insurance.term'));
+  (ins?.coverages ?? []).forEach((x, i) => c.guard(() => c.needTerm((x.term ?? x.premiumShare)!, `payroll.insurance.coverages[${i}].${x.term ? 'term' : 'premiumShare'}`)));
+  if (ins?.partTimeShare?.term)
+    c.guard(() => {
+      const p = 'payroll.insurance.partTimeShare.term';
+      c.needTerm(ins.partTimeShare!.term!, p);
+      // the share is looked up by the employee's FTE: every value states its band
+      const unbanded = c.file.terms!.find((t) => t.id === ins.partTimeShare!.term)!.values.findIndex((v) => v.fteFrom === undefined);
+      if (unbanded >= 0) c.fail(p, `term "${ins.partTimeShare!.term}" gives its share by FTE band: values[${unbanded}] needs fteFrom and fteTo`);
+    });
+  if (payroll?.match) c.guard(() => c.needTerm(payroll.match!.term, 'payroll.match.term'));
+}
 
-  each(rules.stepCredit, (r, i) => needYears(r.years, `rules.stepCredit[${i}].years`));
-  each(rules.careerPromotion, (r, i) => {
-    const p = `rules.careerPromotion[${i}]`;
-    const s = scheduleOf(r.schedule ?? f.schedules.find((x) => x.kind === 'annual')?.id ?? '', `${p}.schedule`);
-    needYear(r.year, `${p}.year`);
-    for (const [k, label] of [['from', r.from], ['to', r.to]] as const)
-      s.steps.some((x) => x.label === label) || fail(origin, `${p}.${k}`, `"${label}" is not a step of "${s.id}"`);
-    (r.lanes ?? []).forEach((l, j) => s.lanes.some((x) => x.label === l) || fail(origin, `${p}.lanes[${j}]`, `"${l}" is not a lane of "${s.id}"`));
-  });
-  const termDefined = (id: string, p: string) => (f.terms ?? []).some((t) => t.id === id) || fail(origin, p, `term "${id}" is not defined in terms`);
-  if (f.payroll?.insurance?.term) guard(() => termDefined(f.payroll!.insurance!.term!, 'payroll.insurance.term'));
-  (f.payroll?.insurance?.coverages ?? []).forEach((c, i) => guard(() => termDefined((c.term ?? c.premiumShare)!, `payroll.insurance.coverages[${i}].${c.term ? 'term' : 'premiumShare'}`)));
-  if (f.payroll?.insurance?.partTimeShare?.term) guard(() => termDefined(f.payroll!.insurance!.partTimeShare!.term!, 'payroll.insurance.partTimeShare.term'));
-  if (f.payroll?.match) guard(() => termDefined(f.payroll!.match!.term, 'payroll.match.term'));
+/**
+ * The names a file declares for what the engine reads (src/declared.ts: profile lanes, roundingFor, prorate and
+ * severance rates and terms, payroll.overtime terms) exist in the file. A name the file leaves to its default
+ * is not checked here: where the default names nothing, the function that needs it says so.
+ */
+function checkDeclaredNames(c: Checking): void {
+  const f = c.file;
+  const salary = f.schedules.find((s) => s.kind === 'annual');
+  for (const { section, field, names } of DECLARED_NAMES) {
+    const name = givenName(f, section, field);
+    if (name === undefined) continue;
+    const p = declaredPath(section, field);
+    c.guard(() => {
+      if (names === 'rounding') c.needRounding(name, p);
+      else if (names === 'term') c.needTerm(name, p);
+      else if (names === 'rate') (f.rates ?? []).some((r) => r.id === name) || c.fail(p, `rate "${name}" is not defined in rates (${(f.rates ?? []).map((r) => r.id).join(', ') || 'none'})`);
+      else if (!salary) c.fail(p, 'the contract has no annual salary schedule to take the lane from');
+      else salary.lanes.some((l) => [l.label, ...l.aliases].some((x) => normalizeLabel(x) === normalizeLabel(name))) ||
+        c.fail(p, `"${name}" is neither a lane label nor an alias of "${salary.id}" (${salary.lanes.map((l) => l.label).join(', ')})`);
+    });
+  }
+}
 
+/** Unique ids, declared rounding, and a chain of `of` that ends at the salary, without a circle. */
+function checkRates(c: Checking): void {
+  const rates = c.file.rates;
   const rateIds = new Map<string, number>();
-  each(f.rates, (r, i) => {
-    if (rateIds.has(r.id)) return fail(origin, `rates[${i}].id`, `rate "${r.id}" is defined twice`);
+  c.each(rates, (r, i) => {
+    if (rateIds.has(r.id)) return c.fail(`rates[${i}].id`, `rate "${r.id}" is defined twice`);
     rateIds.set(r.id, i);
   });
-  each(f.rates, (r, i) => {
+  c.each(rates, (r, i) => {
     const p = `rates[${i}]`;
-    needRounding(r.rounding, `${p}.rounding`);
-    (r.max ?? []).forEach((m, j) => needYears(m.years, `${p}.max[${j}].years`));
-    // follow the chain of `of` to the salary schedule, refusing unknown ids and cycles
+    c.needRounding(r.rounding, `${p}.rounding`);
+    (r.max ?? []).forEach((m, j) => c.needYears(m.years, `${p}.max[${j}].years`));
     const chain = [r.id];
     let of = r.of;
     while (of !== 'salary') {
       const next = rateIds.get(of);
-      if (next === undefined) fail(origin, `${p}.of`, `"${of}" is neither "salary" nor a rate id (${[...rateIds.keys()].join(', ')})`);
-      if (chain.includes(of)) fail(origin, `${p}.of`, `rates refer to each other in a circle: ${[...chain, of].join(' -> ')}`);
+      if (next === undefined) c.fail(`${p}.of`, `"${of}" is neither "salary" nor a rate id (${[...rateIds.keys()].join(', ')})`);
+      if (chain.includes(of)) c.fail(`${p}.of`, `rates refer to each other in a circle: ${[...chain, of].join(' -> ')}`);
       chain.push(of);
-      of = f.rates![next!].of;
+      of = rates![next!].of;
     }
   });
-  checkPlaces(f, origin, guard);
-  if (problems.length) throw ContractLoadError.of(problems);
 }
+
+const SECTION_CHECKS: ((c: Checking) => void)[] = [
+  checkCitations, checkAgreements, checkSchedules, checkRules, checkStipends, checkTerms, checkPayroll, checkRates, checkDeclaredNames,
+  (c) => checkPlaces(c.file, c.origin, c.guard),
+];
 
 /** Decimal places of a number as JSON writes it: 46146.125 has 3, 1e-7 has 7. */
 function decimalPlaces(n: number): number {
@@ -513,25 +563,10 @@ function compileSchedule(s: ScheduleFile, f: ContractFile, origin: string): Comp
     });
     tables.set(t.year, { year: t.year, title: t.title, cite: t.cite, values, status, cites, rowOfStep, rows });
   }
-  // A career increment the table does not print is derived from its rule (a printed one stays as printed;
-  // the self-check compares the two).
-  for (const r of f.rules?.careerIncrement ?? []) {
-    if (r.schedule !== s.id) continue;
-    const step = stepOf(r.step);
-    const base = stepOf(r.baseStep);
-    for (const year of r.years) {
-      const t = tables.get(year)!;
-      for (const laneLabel of r.lanes) {
-        const lane = laneOf(laneLabel);
-        const k = step * laneCount + lane;
-        const kb = base * laneCount + lane;
-        if (t.status[k] !== EMPTY || t.status[kb] !== VALUE) continue;
-        t.values[k] = applyPercent(t.values[kb], r.percent, f.rounding[r.rounding]).toNumber();
-        t.status[k] = DERIVED;
-        t.cites[k] = r.cite;
-      }
-    }
-  }
+  // Cells a rule gives where the table prints none (a career increment, an index ratio); a printed cell stays
+  // as printed, and the self-check compares the two.
+  const derivation = { schedule: s, tables, laneCount, stepOf, laneOf };
+  for (const kind of RULE_KINDS) kind.derive?.(f, derivation);
   return {
     file: s,
     id: s.id,

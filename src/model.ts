@@ -31,6 +31,28 @@ export interface ContractFile {
   rates?: RateFile[];
   readings?: Note[];
   payroll?: PayrollFile;
+  roundingFor?: RoundingForFile;
+  profile?: ProfileFile;
+  prorate?: ProrateFile;
+  severance?: SeveranceFile;
+}
+
+/*
+ * Names the engine reads: each is a declared field, and its schema default (the name the engine used before
+ * it was declared) applies where a file omits it. src/declared.ts reads them; the loader checks those a file gives.
+ */
+/** The rounding rule (a key of `rounding`) used for each computed amount. */
+export interface RoundingForFile { proration?: string; severance?: string; wage?: string }
+/** The lanes PROFILE reads as BA and MA. */
+export interface ProfileFile { baLane?: string; maLane?: string; cite?: Cite; note?: string }
+/** The rates PRORATE divides the salary by. */
+export interface ProrateFile { dailyRate?: string; hourlyRate?: string; cite?: Cite; note?: string }
+/** The terms and rate SEVERANCE reads. */
+export interface SeveranceFile { maxDaysTerm?: string; dailyRate?: string; contributionLimitTerm?: string; cite?: Cite; note?: string }
+/** The terms GROSS reads. */
+export interface OvertimeFile {
+  thresholdTerm?: string; multiplierTerm?: string; weekendMultiplierTerm?: string; holidayMultiplierTerm?: string;
+  lateNightTerm?: string; differentialTerm?: string; cite?: Cite; note?: string;
 }
 
 /** Years a value applies to, with its citation. */
@@ -70,9 +92,14 @@ export interface TermValueFile {
   seniorityBefore?: string;
   /** set by a proposal: this earlier year's value, carried into a year the agreement does not state */
   keptFrom?: string;
+  /** an FTE band: the value applies from fteFrom to fteTo, both inclusive */
+  fteFrom?: number;
+  fteTo?: number;
 }
+/** What a term's amount counts (the schema's enumeration). */
+export type TermUnit = 'USD' | 'USD/day' | 'USD/event' | 'USD/hour' | 'USD/month' | 'USD/year' | 'count' | 'days' | 'hours' | 'multiplier' | 'percent';
 export interface TermFile {
-  id: string; title: string; unit: string; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
+  id: string; title: string; unit: TermUnit; group?: string; keyName?: string; positions?: string[]; cite: Cite; note?: string; values: TermValueFile[];
   /** a monthly premium the contract pays at the overtime rate past the threshold: GROSS counts it in the basic rate */
   inOvertimeRate?: Cite;
 }
@@ -113,6 +140,20 @@ export interface OffSchedulePaymentRule {
 export interface TermIncreaseRule {
   term: string; key?: string; year: string; from: string; percent: number; rounding: string; cite: Cite; note?: string;
 }
+/** A schedule stated as a base salary × an index per step and lane (see rules/index-ratio.ts). */
+export interface IndexRatioRule {
+  schedule: string;
+  /** the base of each year it states */
+  bases: { year: string; amount: number; cite: Cite; note?: string }[];
+  /** one row per step: a ratio per lane, null where the step does not pay the lane */
+  index: { step: string; ratios: (number | null)[] }[];
+  /** rounding of each cell (base × index) */
+  rounding: string;
+  /** rounding of a base a proposal raises */
+  baseRounding: string;
+  cite: Cite;
+  note?: string;
+}
 export interface StepCreditRule { years: string[]; minFte: number; credit: number | 'fte'; cite: Cite; note?: string }
 export interface CareerPromotionRule { schedule?: string; year: string; from: string; to: string; seniorityBefore: string; lanes?: string[]; cite: Cite; note?: string; keptFrom?: string }
 export interface InsuranceCoverage { coverage: string; aliases?: string[]; term?: string; premiumShare?: string; cite: Cite; note?: string }
@@ -125,6 +166,7 @@ export interface PayrollFile {
     /** a percent term keyed by FTE bands, or the FTE itself (prorate: 'fte') */
     partTimeShare?: { term?: string; prorate?: 'fte'; minFte: number; cite: Cite; note?: string };
   };
+  overtime?: OvertimeFile;
   match?: { term: string; cite?: Cite; note?: string; eligibility?: { minFte: number; prorate: 'fte' | 'none'; cite: Cite; note?: string } };
   cite?: Cite;
   note?: string;
@@ -137,6 +179,7 @@ export interface RulesFile {
   scheduleIncrease?: ScheduleIncreaseRule[];
   stepPolicy?: StepPolicyRule[];
   offSchedulePayments?: OffSchedulePaymentRule[];
+  indexRatio?: IndexRatioRule[];
 }
 
 /** Cell status codes in a compiled grid. */

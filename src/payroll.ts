@@ -27,6 +27,7 @@ import type { CompiledTerm, Contract } from './model';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
 import { usd as dollars } from './format';
+import { declaredName, roundingFor } from './declared';
 
 const usd = (v: Money | number) => dollars(v, { cents: true });
 
@@ -57,8 +58,6 @@ export interface WeekHours {
 const MONTHS = 12;
 const WEEKS = 52;
 
-const LATE_NIGHT = 'late-night-event';
-const DIFFERENTIAL = 'second-shift-differential';
 
 export function weeklyGross(engine: Engine, contractId: string, position: string, step: string, year: string, h: WeekHours, trace?: Trace): number | Failure {
   const contract = engine.contract(contractId);
@@ -78,6 +77,9 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
     return new Failure('VALUE', `regularly on a second shift, the differential is paid on every daily hour (004:6073): leave second-shift hours empty (got ${hours.secondShift} of ${hours.worked} hours worked)`);
 
   const term = (id: string, key?: string) => engine.term(contract.id, id, key, year, undefined, undefined, trace);
+  // the terms GROSS reads, as the contract declares them (payroll.overtime; defaults in the schema)
+  const named = (field: 'thresholdTerm' | 'multiplierTerm' | 'weekendMultiplierTerm' | 'holidayMultiplierTerm' | 'lateNightTerm') => declaredName(contract.file, 'overtime', field);
+  const LATE_NIGHT = named('lateNightTerm');
   const base = engine.hourly(contract.id, position, step, year, undefined, trace);
   if (base instanceof Failure) return base;
 
@@ -138,7 +140,7 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
   let premium = new Money(0);
   let premiumHours = 0;
   if (hours.weekend > 0) {
-    const m = need('weekend-multiplier');
+    const m = need(named('weekendMultiplierTerm'));
     if (m instanceof Failure) return m;
     const p = rate.mul(new Money(m).sub(1)).mul(hours.weekend);
     premium = premium.add(p);
@@ -146,7 +148,7 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
     trace?.push(`weekend: ${hours.weekend} h × ${usd(rate)} × (${m} − 1) = ${dollars(p)}`);
   }
   if (hours.holidayWorked > 0) {
-    const m = need('holiday-multiplier');
+    const m = need(named('holidayMultiplierTerm'));
     if (m instanceof Failure) return m;
     const p = rate.mul(new Money(m).sub(1)).mul(hours.holidayWorked);
     premium = premium.add(p);
@@ -154,12 +156,12 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
     trace?.push(`holiday work: ${hours.holidayWorked} h × ${usd(rate)} × (${m} − 1) = ${dollars(p)}, on top of holiday pay`);
   }
   const paidStatus = workedHours + hours.paidLeave;
-  const threshold = need('overtime-threshold-hours');
+  const threshold = need(named('thresholdTerm'));
   if (threshold instanceof Failure) return threshold;
   const overtime = Math.max(0, paidStatus - threshold);
   const overtimeToPay = Math.max(0, overtime - premiumHours);
   if (overtime > 0) {
-    const m = need('overtime-multiplier');
+    const m = need(named('multiplierTerm'));
     if (m instanceof Failure) return m;
     const basic = workedHours === 0 ? leaveRate : workedPay.add(monthlyWeekly).div(workedHours);
     const p = basic.mul(new Money(m).sub(1)).mul(overtimeToPay);
@@ -168,8 +170,8 @@ export function weeklyGross(engine: Engine, contractId: string, position: string
       (premiumHours ? `, less ${Math.min(overtime, premiumHours)} h already paid a weekend/holiday premium = ${overtimeToPay} h` : '') +
       ` × basic rate ${dollars(basic.toDecimalPlaces(4))}${monthlyWeekly.isZero() || workedHours === 0 ? '' : ` (straight time worked + monthly premiums' weekly equivalent, over ${workedHours} h)`} × (${m} − 1) = ${dollars(p.toDecimalPlaces(4))}`);
   }
-  const rule = contract.file.rounding.wage ?? contract.file.rounding.proration;
-  if (!rule) return new Failure('NA', `${contract.id} declares no "wage" rounding rule for pay amounts`);
+  const rule = roundingFor(contract.file, 'wage') ?? roundingFor(contract.file, 'proration');
+  if (!rule) return new Failure('NA', `${contract.id} declares no "wage" rounding rule for pay amounts (roundingFor.wage)`);
   const gross = roundAmount(straight.add(premium), rule);
   trace?.push(`gross = ${usd(gross)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
   return gross.toNumber();
@@ -183,6 +185,7 @@ function monthlyInOvertime(contract: Contract): string {
 
 /** The second-shift differential of a position and step, or why it has none. */
 function differentialFor(engine: Engine, contract: Contract, position: string, step: string, year: string, trace: Trace): { amount: number; cite: string } | Failure {
+  const DIFFERENTIAL = declaredName(contract.file, 'overtime', 'differentialTerm');
   const t = contract.terms.get(DIFFERENTIAL);
   if (!t) return new Failure('NA', `${contract.id} states no second-shift differential`);
   const key = normalizeLabel(position);

@@ -26,6 +26,7 @@
  */
 import { Engine, Failure } from './engine';
 import { usd } from './format';
+import { declaredName } from './declared';
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
 import { VALUE } from './model';
 import { normalizeLabel } from './normalize';
@@ -168,12 +169,16 @@ export function contractProfile(engine: Engine, contractId: string, year: string
   const table = schedule.tables.get(grid.value.year);
   if (!table) return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${grid.value.year}`);
   const g = new Grid(schedule, table);
-  const ba = laneNamed(schedule, 'BA');
-  const ma = laneNamed(schedule, 'MA');
+  // the lanes the contract declares as its BA and MA lanes (profile.baLane, profile.maLane; by default BA and MA)
+  const baLane = declaredName(contract.file, 'profile', 'baLane');
+  const maLane = declaredName(contract.file, 'profile', 'maLane');
+  const ba = laneNamed(schedule, baLane);
+  const ma = laneNamed(schedule, maLane);
   const src = `${schedule.file.title}, ${table.year} (${short(table.cite)})`;
 
   const metrics: ProfileMetric[] = [];
-  const noLane = (name: string) => `${contract.id} has no lane labelled or aliased "${name}" in its ${schedule.file.title}`;
+  const noLane = (name: string) =>
+    `${contract.id} has no lane labelled or aliased "${name === 'BA' ? baLane : maLane}" (its ${name} lane, profile.${name === 'BA' ? 'baLane' : 'maLane'}) in its ${schedule.file.title}`;
   const laneName = (l: number, name: string) => (normalizeLabel(g.schedule.laneLabels[l]) === name ? name : `${g.schedule.laneLabels[l]} (the ${name} lane)`);
 
   // starting salaries (003:175, 003:222)

@@ -9,6 +9,7 @@ import type { ContractFile, StipendBasis } from './model';
 import { ContractRegistry, ContractLoadError } from './loader';
 import { Engine, Failure } from './engine';
 import { applyPercent, Money, roundAmount } from './rounding';
+import { RULE_KINDS } from './rules';
 
 export interface ProposalYear {
   year: string;
@@ -45,7 +46,6 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
   if (!base.years.includes(p.baseYear)) return new Failure('NA', `Proposal "${p.name}": ${base.id} does not cover the base year ${p.baseYear} (${base.years.join(', ')})`);
   const f: ContractFile = JSON.parse(JSON.stringify(base));
   f.sources = [...f.sources, { file: PROPOSAL_FILE, title: `Proposal "${p.name}" over ${p.baseYear}, from the workbook` }];
-  const rules = (f.rules ??= {});
   let prev = p.baseYear;
   for (const [i, y] of p.years.entries()) {
     if (y.year !== nextYear(prev)) return new Failure('VALUE', `Proposal "${p.name}": years must follow ${p.baseYear} one by one; expected ${nextYear(prev)}, got ${y.year}`);
@@ -58,14 +58,12 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
     const ag = f.agreements.find((a) => a.cite.startsWith(PROPOSAL_FILE));
     if (ag) ag.years.push(y.year);
     else f.agreements.push({ term, years: [y.year], cite, note: `Proposal "${p.name}"` });
-    const careerBefore = (rules.careerIncrement ?? []).map((r) => ({ ...r }));
-    rules.careerIncrement = (rules.careerIncrement ?? []).map((r) => ({ ...r, years: r.years.filter((yy) => yy !== y.year) })).filter((r) => r.years.length);
     for (const s of f.schedules) {
       const from = s.tables.find((t) => t.year === prev);
       if (!from) continue;
       const rule = f.rounding[s.rounding];
-      // career cells derived by a career-increment rule are derived again over the new table
-      const career = new Set(careerBefore.filter((r) => r.schedule === s.id && r.years.includes(prev)).map((r) => r.step));
+      // cells a rule derives (a career increment over the last step) are derived again over the new table
+      const career = new Set(RULE_KINDS.flatMap((k) => k.derivedSteps?.(f, s.id, prev) ?? []));
       const rows = from.rows.map((r) => ({
         ...r,
         cite,
@@ -78,23 +76,13 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
       }));
       s.tables = s.tables.filter((t) => t.year !== y.year);
       s.tables.push({ year: y.year, cite, title: `${s.title}, ${y.year}: proposal "${p.name}" (${y.schedulePercent ?? 0}%${y.scheduleDollars ? ` + $${y.scheduleDollars}` : ''} over ${prev})`, rows });
-      // career increments: the proposal's % or the latest the contract states, derived over the new last step
-      const ci = careerBefore.filter((r) => r.schedule === s.id && r.years.includes(prev));
-      for (const r of ci) rules.careerIncrement!.push({ ...r, years: [y.year], percent: s.kind === 'annual' ? y.careerPercent ?? r.percent : r.percent, cite, note: `Proposal "${p.name}"` });
     }
-    // career promotions keep their seniority-date and lane gates: the last stated gate is kept (the agreement
-    // states none for a later year; Anoka-Hennepin moved its dates a year each year, 001:1010 and 001:1044)
-    for (const r of (rules.careerPromotion ?? []).filter((x) => x.year === prev))
-      if (!rules.careerPromotion!.some((x) => x.year === y.year && x.from === r.from && x.to === r.to && x.schedule === r.schedule))
-        rules.careerPromotion!.push({ ...r, year: y.year, keptFrom: r.keptFrom ?? prev });
-    rules.stepPolicy = (rules.stepPolicy ?? []).filter((r) => r.year !== y.year);
-    rules.stepPolicy.push({ year: y.year, steps: y.steps ?? 1, midYearSteps: y.midYearSteps ?? 0, lanes: true, cite });
-    rules.offSchedulePayments = (rules.offSchedulePayments ?? []).filter((r) => r.year !== y.year);
-    if (y.offSchedulePercent) rules.offSchedulePayments.push({ year: y.year, percent: y.offSchedulePercent, prorate: 'fte', cite });
-    for (const r of rules.stepCredit ?? []) if (r.years.includes(prev) && !r.years.includes(y.year)) r.years.push(y.year);
-    // the stated increases of the base contract do not describe a proposal's years
-    rules.scheduleIncrease = (rules.scheduleIncrease ?? []).filter((r) => r.year !== y.year);
-    rules.termIncrease = (rules.termIncrease ?? []).filter((r) => r.year !== y.year);
+    // each rule kind's entries for the new year (src/rules/: career increment at the proposal's %, step policy,
+    // off-schedule payment, step credit and career-promotion gates carried, stated increases dropped)
+    for (const kind of RULE_KINDS) {
+      const refused = kind.overlay?.({ file: f, name: p.name, prev, year: y, cite });
+      if (refused) return new Failure('VALUE', `Proposal "${p.name}" ${y.year}: ${refused}`);
+    }
     // stipends: percent bases follow the schedule; flat amounts move by the stipend %. A year the contract
     // already sets keeps its own amounts unless the proposal changes stipends.
     for (const item of f.stipends?.items ?? []) {

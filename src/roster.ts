@@ -16,6 +16,12 @@ import { DERIVED, VALUE } from './model';
 import { normalizeLabel } from './normalize';
 import { Failure } from './engine';
 import type { Engine } from './engine';
+import { creditFor } from './rules/step-credit';
+import { promotionGate } from './rules/career-promotion';
+import { stepPolicyIn } from './rules/step-policy';
+
+/** How much of a year counts toward a step (moved to the step-credit rule module; kept here for its callers). */
+export { creditFor };
 
 export interface StipendAssignment { activity: string; role: string; seasons: number }
 
@@ -64,12 +70,6 @@ export interface Placement {
   notes: string[];
 }
 
-export function creditFor(contract: Contract, year: string, fte: number): number {
-  const rule = (contract.file.rules?.stepCredit ?? []).find((r) => r.years.includes(year) && fte >= r.minFte);
-  if (!rule) return (contract.file.rules?.stepCredit ?? []).some((r) => r.years.includes(year)) ? 0 : 1;
-  return rule.credit === 'fte' ? fte : rule.credit;
-}
-
 /** The next step after `step` that the schedule prints for the lane in `year`, or undefined at the top. */
 export function nextStep(schedule: CompiledSchedule, year: string, lane: number, step: number): number | undefined {
   const t = schedule.tables.get(year);
@@ -91,7 +91,7 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
   }
   const from = schedule.stepLabels[step];
   const to = schedule.stepLabels[next];
-  const promotion = (contract.file.rules?.careerPromotion ?? []).find((r) => r.year === year && r.from === from && r.to === to && (r.schedule ?? schedule.id) === schedule.id);
+  const promotion = promotionGate(contract, schedule.id, year, from, to);
   if (promotion) {
     const laneOk = !promotion.lanes || promotion.lanes.includes(schedule.laneLabels[lane]);
     const dateOk = seniority !== undefined && seniority < promotion.seniorityBefore;
@@ -168,7 +168,7 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
         notes.push(`lane ${schedule.laneLabels[lane]} → ${schedule.laneLabels[to]}`);
         lane = to;
       }
-      const policy = contract.file.rules?.stepPolicy?.find((p) => p.year === year);
+      const policy = stepPolicyIn(contract, year);
       const steps = policy?.steps ?? 1;
       if (steps === 0) notes.push(`no step in ${year}${policy ? ` (${policy.cite})` : ''}`);
       else {

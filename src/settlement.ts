@@ -10,6 +10,8 @@ import { engineOver, proposalFile } from './proposal';
 import { proposalFromTable } from './tables';
 import type { RosterRow } from './roster';
 import { creditFor, nextStep } from './roster';
+import { stepPolicyIn } from './rules/step-policy';
+import { promotionGate } from './rules/career-promotion';
 import type { Contract } from './model';
 import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
@@ -97,12 +99,12 @@ export interface AuditLine { expected: number | Failure; difference: number | nu
  */
 function midYearStepOf(c: Contract, year: string, laneLabel: string, stepLabel: string, fte: number): { to: string; cite: string } | undefined {
   const s = c.salarySchedule!;
-  const policy = c.file.rules?.stepPolicy?.find((p) => p.year === year && p.midYearSteps);
-  if (!policy || creditFor(c, year, fte) < 1) return undefined;
+  const policy = stepPolicyIn(c, year);
+  if (!policy?.midYearSteps || creditFor(c, year, fte) < 1) return undefined;
   const next = nextStep(s, year, s.laneLabels.indexOf(laneLabel), s.stepLabels.indexOf(stepLabel));
   if (next === undefined) return undefined;
   const to = s.stepLabels[next];
-  if ((c.file.rules?.careerPromotion ?? []).some((r) => r.year === year && r.from === stepLabel && r.to === to)) return undefined;
+  if (promotionGate(c, s.id, year, stepLabel, to)) return undefined;
   return { to, cite: policy.cite };
 }
 
