@@ -406,6 +406,13 @@ function checkSemantics(f: ContractFile, origin: string): void {
   (f.payroll?.insurance?.coverages ?? []).forEach((c, i) => guard(() => termDefined((c.term ?? c.premiumShare)!, `payroll.insurance.coverages[${i}].${c.term ? 'term' : 'premiumShare'}`)));
   if (f.payroll?.insurance?.partTimeShare?.term) guard(() => termDefined(f.payroll!.insurance!.partTimeShare!.term!, 'payroll.insurance.partTimeShare.term'));
   if (f.payroll?.match) guard(() => termDefined(f.payroll!.match!.term, 'payroll.match.term'));
+  if (f.payroll?.longevity)
+    guard(() => {
+      const id = f.payroll!.longevity!.term;
+      if (!termDefined(id, 'payroll.longevity.term')) return;
+      const t = f.terms!.find((x) => x.id === id)!;
+      if (!t.values.every((v) => v.minYears !== undefined)) fail(origin, 'payroll.longevity.term', `term "${id}" is not tiered by years of service (each value needs minYears)`);
+    });
 
   const rateIds = new Map<string, number>();
   each(f.rates, (r, i) => {

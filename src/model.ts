@@ -126,6 +126,8 @@ export interface PayrollFile {
     partTimeShare?: { term?: string; prorate?: 'fte'; minFte: number; cite: Cite; note?: string };
   };
   match?: { term: string; cite?: Cite; note?: string; eligibility?: { minFte: number; prorate: 'fte' | 'none'; cite: Cite; note?: string } };
+  /** longevity pay: a term tiered by years of service (minYears), costed each year from the roster's years of service */
+  longevity?: { term: string; cite: Cite; note?: string };
   cite?: Cite;
   note?: string;
 }
