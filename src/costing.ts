@@ -171,6 +171,7 @@ function placementsOf(engine: Engine, row: RosterRow, years: string[], options: 
 interface YearCosting { ctx: LineContext; byKey: TupleMap<Costed>[] }
 
 const NO_LINES: string[] = [];
+const ZERO = Object.fromEntries(COMPONENTS.map((c) => [c.id, 0])) as ComponentAmounts;
 
 /** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
 export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
@@ -230,7 +231,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
         if (c?.readings?.length) readings = readings === NO_LINES ? [...c.readings] : [...readings, ...c.readings];
       }
       if (issues.length) problems.push(...issues);
-      const line = { placement: p } as EmployeeYear;
+      // every component's property made at once, in one shape, then filled (no property added one by one)
+      const line = { placement: p, ...ZERO } as EmployeeYear;
       const s = sums[i];
       for (let k = 0; k < n; k++) {
         s[k] += amounts[k];
