@@ -3,15 +3,25 @@
  * "$200.00 per year after fifteen (15) years of continuous service, $400.00 per year after twenty (20) years
  * ... and $600.00 per year after twenty-five (25) years" (004_95c67c5f7895ec64.txt:6100 for 2023-25, the same
  * words at :6861 for 2025-27). The roster's years of service grow by one a projected year. Worked by hand.
+ *
+ * The bundled waconia-custodial.json states the tiers as the term "longevity" but does not (yet) declare
+ * payroll.longevity: declaring it adds a row to COST and a column to PROJECT for every roster with custodians,
+ * which the example workbooks pin. Here the contract is loaded with the declaration added, as a district
+ * would write it (the one line of JSON that turns the component on).
  */
 import { createRegistry, Engine } from '../../src';
+import { engineOver } from '../../src/proposal';
 import { costRoster } from '../../src/costing';
 import type { CostResult } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
 import { projectAmounts, summaryRows } from '../../src/settlement';
 import { rosterFromTable } from '../../src/tables';
 
-const engine = new Engine(createRegistry());
+const agreed = new Engine(createRegistry());
+const engine = engineOver(agreed.registry.all().map((c) => ({
+  name: c.origin,
+  content: c.id === 'waconia/custodial' ? { ...c.file, payroll: { ...c.file.payroll, longevity: { term: 'longevity', cite: '004_95c67c5f7895ec64.txt:6100' } } } : c.file,
+})), 'longevity declared') as Engine;
 // 10% Social Security, no Medicare or pension: the longevity pay's share of FICA is easy to see
 const rates = employerRates({ parameters: [] }, { 'fica-oasdi-employer': 10, 'medicare-employer': 0, 'pera-employer': 0, 'fica-oasdi-wage-base': 200000 });
 const years = ['2024-25', '2025-26', '2026-27'];
@@ -54,6 +64,14 @@ describe('Waconia custodians with 14, 19 and 30 years of service, 2024-25 to 202
     const r2 = costRoster(engine, rosterFromTable([['id', 'contract', 'position', 'hours', 'step', 'fte'], ['X', 'waconia/custodial', 'Custodial Cleaner', 2080, '1', 1]]) as never, { years: ['2024-25'], rates }) as CostResult;
     expect(r2.problems.join('\n')).toMatch(/^X 2024-25: longevity not costed: .*years of service/m);
   });
+});
+
+test('the loader refuses a payroll.longevity naming a term that is not tiered by years of service', () => {
+  const bad = engineOver(agreed.registry.all().map((c) => ({
+    name: c.origin,
+    content: c.id === 'waconia/custodial' ? { ...c.file, payroll: { ...c.file.payroll, longevity: { term: 'insurance-contribution', cite: '004_95c67c5f7895ec64.txt:6100' } } } : c.file,
+  })), 'x');
+  expect(String((bad as { message: string }).message)).toMatch(/payroll\.longevity\.term.*not tiered by years of service/);
 });
 
 describe('a teachers-only roster shows no longevity (no teachers\' agreement here states it)', () => {
