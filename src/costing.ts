@@ -136,13 +136,19 @@ function payLine(engine: Engine, contract: Contract, p: Placement, lastYear: str
  */
 interface Movement { placements: Placement[]; pay: PayLine[] }
 
-function movementKey(row: RosterRow): string {
-  const changes = row.laneChanges?.length ? row.laneChanges.map((c) => `${c.year}>${c.lane}`).join(',') : '';
-  return `${row.contract ?? ''}\u0001${row.lane ?? ''}\u0001${row.position ?? ''}\u0001${row.hours ?? ''}\u0001${row.step ?? ''}\u0001${row.fte}\u0001${row.seniorityDate ?? ''}\u0001${changes}`;
-}
+const movementKey = (row: RosterRow): unknown[] => [
+  row.contract, row.lane, row.position, row.hours, row.step, row.fte, row.seniorityDate,
+  ...(row.laneChanges ?? []).flatMap((c) => [c.year, c.lane]),
+];
+
+/** What a row's keys are checked on: the contract, its coverage, 403(b) status and years, and stipends. */
+const rowKeys = (c: Contract, row: RosterRow): unknown[] => [
+  c, row.coverage, row.matchKey, row.yearsOfService,
+  ...(row.stipends ?? []).flatMap((s) => [s.activity, s.role, s.seasons]),
+];
 
 /** The placements of a row, from the movement of an earlier row that moves alike when there is one. */
-function placementsOf(engine: Engine, row: RosterRow, years: string[], options: CostOptions, movements: Map<string, Movement>): { placements: Placement[]; movement: Movement } | Failure {
+function placementsOf(engine: Engine, row: RosterRow, years: string[], options: CostOptions, movements: TupleMap<Movement>, keysChecked: TupleMap<boolean>): { placements: Placement[]; movement: Movement } | Failure {
   const key = movementKey(row);
   const movement = movements.get(key);
   if (!movement) {
@@ -154,8 +160,13 @@ function placementsOf(engine: Engine, row: RosterRow, years: string[], options: 
     return { placements, movement: m };
   }
   const contract = engine.contract(movement.placements[0].contract) as Contract;
-  const problem = rowKeyProblem(engine, contract, row, years[0]);
-  if (problem) return problem;
+  // a row whose keys an earlier row had checked has them right (a wrong key refuses the whole roster)
+  const keys = rowKeys(contract, row);
+  if (!keysChecked.get(keys)) {
+    const problem = rowKeyProblem(engine, contract, row, years[0]);
+    if (problem) return problem;
+    keysChecked.set(keys, true);
+  }
   const yos = row.yearsOfService;
   const stipends = row.stipends ?? [];
   const placements = movement.placements.map((t, i): Placement => ({
@@ -170,7 +181,6 @@ function placementsOf(engine: Engine, row: RosterRow, years: string[], options: 
 /** Per contract and year: the context a line is costed in, and each keyed component's amounts by key. */
 interface YearCosting { ctx: LineContext; byKey: TupleMap<Costed>[] }
 
-const NO_LINES: string[] = [];
 const ZERO = Object.fromEntries(COMPONENTS.map((c) => [c.id, 0])) as ComponentAmounts;
 
 /** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
@@ -180,7 +190,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const n = COMPONENTS.length;
   const problems: string[] = [];
   const employees: EmployeeYear[][] = [];
-  const movements = new Map<string, Movement>();
+  const movements = new TupleMap<Movement>();
+  const keysChecked = new TupleMap<boolean>();
   const costings = new Map<Contract, YearCosting[]>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
@@ -190,7 +201,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const contracts = new Set<Contract>();
   const amounts = new Array<number>(n);
   for (const row of roster) {
-    const got = placementsOf(engine, row, years, options, movements);
+    const got = placementsOf(engine, row, years, options, movements, keysChecked);
     if (got instanceof Failure) return got;
     const { placements, movement } = got;
     const contract = engine.contract(placements[0].contract) as Contract;
@@ -198,7 +209,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     let perYear = costings.get(contract);
     if (!perYear) {
       perYear = years.map((year, i) => ({
-        ctx: { engine, contract, year, rates: rates[i], pensionPercent: contract.file.payroll?.retirement ? rates[i].pension(contract.file.payroll.retirement) : null } as LineContext,
+        ctx: { engine, contract, year, rates: rates[i], pensionRate: contract.file.payroll?.retirement ? rates[i].pension(contract.file.payroll.retirement) : null } as LineContext,
         byKey: COMPONENTS.map(() => new TupleMap<Costed>()),
       }));
       costings.set(contract, perYear);
@@ -211,13 +222,13 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       ctx.pay = movement.pay[i];
       ctx.wages = 0;
       let total = 0;
-      let issues: string[] = NO_LINES;
-      let readings: string[] = NO_LINES;
+      const issues: string[] = [];
+      const readings: string[] = [];
       for (let k = 0; k < n; k++) {
         const component = COMPONENTS[k];
         let c: Costed | undefined;
         if (component.key) {
-          const key = component.key(p);
+          const key = component.key(ctx);
           if (key !== undefined) {
             c = byKey[k].get(key);
             if (!c) c = byKey[k].set(key, component.cost(ctx));
@@ -227,8 +238,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
         amounts[k] = v;
         if (component.wages) ctx.wages += v;
         if (component.group !== 'within') total += v;
-        if (c?.issues?.length) issues = issues === NO_LINES ? c.issues.map((t) => `${p.id} ${p.year}: ${t}`) : [...issues, ...c.issues.map((t) => `${p.id} ${p.year}: ${t}`)];
-        if (c?.readings?.length) readings = readings === NO_LINES ? [...c.readings] : [...readings, ...c.readings];
+        if (c?.issues) for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
+        if (c?.readings) readings.push(...c.readings);
       }
       if (issues.length) problems.push(...issues);
       // every component's property made at once, in one shape, then filled (no property added one by one)
@@ -241,8 +252,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       const last = ctx.pay.salaryOnLastYear;
       line.salaryOnLastYear = last === null ? null : fromCents(last);
       line.total = fromCents(total);
-      line.problems = issues === NO_LINES ? [] : issues;
-      line.readings = readings === NO_LINES ? [] : readings;
+      line.problems = issues;
+      line.readings = readings;
       totals[i] += total;
       onLast[i] += last ?? ctx.pay.salary;
       lines[i] = line;
@@ -251,7 +262,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   }
   const salaryAt = COMPONENTS.findIndex((c) => c.id === 'salary');
   const groupSum = (i: number, group: CostComponent['group']) => COMPONENTS.reduce((acc, c, k) => acc + (c.group === group ? sums[i][k] : 0), 0);
-  const dollars = (v: number | null) => (v === null ? null : fromCents(v));
+  const dollars = (v: number | null) => v && fromCents(v);
   const yearTotals: YearTotals[] = years.map((year, i) => {
     const t = { year, employees: employees.length } as YearTotals;
     COMPONENTS.forEach((c, k) => (t[c.id] = fromCents(sums[i][k])));

@@ -411,7 +411,7 @@ function checkSemantics(f: ContractFile, origin: string): void {
       const id = f.payroll!.longevity!.term;
       if (!termDefined(id, 'payroll.longevity.term')) return;
       const t = f.terms!.find((x) => x.id === id)!;
-      if (!t.values.every((v) => v.minYears !== undefined)) fail(origin, 'payroll.longevity.term', `term "${id}" is not tiered by years of service (each value needs minYears)`);
+      if (!t.values.every((v) => v.minYears !== undefined)) fail(origin, 'payroll.longevity.term', `term "${id}" has no years-of-service tiers`);
     });
 
   const rateIds = new Map<string, number>();

@@ -90,11 +90,11 @@ export function summaryRows(r: CostResult, shown: readonly CostComponent[] = r.c
  * increment, off-schedule, stipends, longevity …), the employer benefits together, and the total cost.
  */
 export function projectAmounts(r: CostResult): { header: string[]; cells(y: EmployeeYear): number[] } {
-  const own = r.components.filter((c) => c.column !== undefined);
-  const benefits = r.components.filter((c) => c.group === 'benefits' && c.column === undefined);
+  const own = r.components.filter((c) => c.column);
   return {
     header: [...own.map((c) => c.column!), 'employer benefits', 'total cost'],
-    cells: (y) => [...own.map((c) => y[c.id]), Math.round(benefits.reduce((acc, c) => acc + y[c.id], 0) * 100) / 100, y.total],
+    // the components without a column of their own are the employer benefits
+    cells: (y) => [...own.map((c) => y[c.id]), Math.round(r.components.reduce((acc, c) => acc + (c.column ? 0 : y[c.id]), 0) * 100) / 100, y.total],
   };
 }
 

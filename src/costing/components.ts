@@ -47,7 +47,7 @@ export interface LineContext {
   pay: PayLine;
   rates: YearRates;
   /** the pension rate of the contract's retirement plan for the year (null: none sourced) */
-  pensionPercent: number | null;
+  pensionRate: number | null;
   /** the wage components of the line so far (salary, off-schedule, stipends, longevity) */
   wages: number;
 }
@@ -56,10 +56,8 @@ export interface CostComponent {
   id: ComponentId;
   /** COST's (and COMPARE's) row */
   label: string;
-  /** PROJECT's column; none: summed into its "employer benefits" column */
+  /** PROJECT's column (and how the increase split names it: "off-schedule and stipends"); none: summed into its "employer benefits" column */
   column?: string;
-  /** how the increase split names it ("off-schedule and stipends") */
-  short?: string;
   group: IncreaseGroup;
   /** pay, on which Social Security, Medicare and pension are computed */
   wages: boolean;
@@ -73,7 +71,7 @@ export interface CostComponent {
    * same, so the amount is computed once per distinct tuple (src/costing/memo.ts). undefined: nothing to
    * cost (0). Without key, the amount is computed for every line (arithmetic on the line's wages).
    */
-  key?(p: Placement): readonly unknown[] | undefined;
+  key?(x: LineContext): readonly unknown[] | undefined;
   /** the amount of one employee-year, with how a clause was read (readings) and what could not be costed (issues) */
   cost(x: LineContext): Costed;
 }
@@ -109,39 +107,39 @@ export const COMPONENTS: readonly CostComponent[] = [
     cost: ({ pay }) => ({ cents: pay.salary, issues: pay.issues }),
   },
   { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, cost: ({ pay }) => ({ cents: pay.career }) },
-  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', short: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => ({ cents: pay.offSchedule }) },
+  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => ({ cents: pay.offSchedule }) },
   {
-    id: 'stipends', label: 'Stipends', column: 'stipends', short: 'stipends', group: 'otherPay', wages: true,
-    key: (p) => (p.stipends.length ? [p.fte, ...p.stipends.flatMap((s) => [s.activity, s.role, s.seasons])] : undefined),
+    id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true,
+    key: ({ p }) => (p.stipends.length ? [p.fte, ...p.stipends.flatMap((s) => [s.activity, s.role, s.seasons])] : undefined),
     cost: stipendsCost,
   },
   {
-    id: 'longevity', label: 'Longevity pay', column: 'longevity', short: 'longevity', group: 'otherPay', wages: true,
-    statedBy: (c) => c.file.payroll?.longevity !== undefined,
-    key: (p) => [p.yearsOfService, p.fte],
-    cost: ({ engine, contract, p, year }) => (contract.file.payroll?.longevity ? notCosted('longevity', longevityCost(engine, contract, p, year)) : none),
+    id: 'longevity', label: 'Longevity pay', column: 'longevity', group: 'otherPay', wages: true,
+    statedBy: (c) => !!c.file.payroll?.longevity,
+    key: ({ p, contract }) => (contract.file.payroll?.longevity ? [p.yearsOfService, p.fte] : undefined),
+    cost: ({ engine, contract, p, year }) => notCosted('longevity', longevityCost(engine, contract, p, year)),
   },
   {
     id: 'fica', label: 'Social Security (employer)', group: 'benefits', wages: false,
-    cost: ({ rates, wages }) => {
+    cost: ({ rates, wages }) => ({
+      cents: rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi),
       // one note for both FICA parts, as the payroll reports them together
-      if (rates.oasdi === null || rates.medicare === null) return { cents: rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi), issues: [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] };
-      return { cents: percentOfCents(capped(wages, rates), rates.oasdi) };
-    },
+      issues: rates.oasdi === null || rates.medicare === null ? [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] : undefined,
+    }),
   },
   { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, cost: ({ rates, wages }) => ({ cents: rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare) }) },
   {
     id: 'pension', label: 'Pension (employer: TRA, PERA)', group: 'benefits', wages: false,
-    cost: ({ contract, year, wages, pensionPercent }) => {
+    cost: ({ contract, year, wages, pensionRate }) => {
       const plan = contract.file.payroll?.retirement;
       if (!plan) return none;
-      if (pensionPercent === null) return { cents: 0, issues: [`pension not costed: no ${plan} rate for ${year}`] };
-      return { cents: percentOfCents(wages, pensionPercent) };
+      if (pensionRate === null) return { cents: 0, issues: [`pension not costed: no ${plan} rate for ${year}`] };
+      return { cents: percentOfCents(wages, pensionRate) };
     },
   },
   {
     id: 'insurance', label: 'Health insurance (employer)', group: 'benefits', wages: false,
-    key: (p) => (p.coverage ? [p.coverage, p.fte] : undefined),
+    key: ({ p }) => (p.coverage ? [p.coverage, p.fte] : undefined),
     cost: ({ engine, contract, p, year }) => {
       if (contract.file.payroll?.insurance) return notCosted('insurance', insuranceCost(engine, contract, p, year));
       return { cents: 0, issues: [`insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`] };
@@ -149,7 +147,7 @@ export const COMPONENTS: readonly CostComponent[] = [
   },
   {
     id: 'match', label: '403(b) match', group: 'benefits', wages: false,
-    key: (p) => [p.matchKey, p.yearsOfService, p.seniorityDate, p.fte],
+    key: ({ p }) => [p.matchKey, p.yearsOfService, p.seniorityDate, p.fte],
     cost: ({ engine, contract, p, year }) => notCosted('403(b) match', matchCost(engine, contract, p, year)),
   },
 ];
@@ -159,9 +157,6 @@ function capped(wages: number, rates: YearRates): number {
   return rates.oasdiWageBase === null ? wages : Math.min(wages, rates.oasdiWageBase * 100);
 }
 
-/** The components of the total cost (all but those within another). */
-export const IN_TOTAL = COMPONENTS.filter((c) => c.group !== 'within');
-
 /** The components shown for the contracts costed: every one that is not optional, and the optional ones a contract states. */
 export function componentsShown(contracts: Iterable<Contract>): CostComponent[] {
   const list = [...contracts];
@@ -170,6 +165,5 @@ export function componentsShown(contracts: Iterable<Contract>): CostComponent[] 
 
 /** "off-schedule and stipends", "off-schedule, stipends and longevity": the other pay among the components shown. */
 export function otherPayLabel(shown: readonly CostComponent[]): string {
-  const names = shown.filter((k) => k.group === 'otherPay').map((k) => k.short ?? k.id);
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return shown.filter((k) => k.group === 'otherPay').map((k) => k.column).join(', ').replace(/, ([^,]*)$/, ' and $1');
 }

@@ -41,7 +41,7 @@ describe('Waconia custodians with 14, 19 and 30 years of service, 2024-25 to 202
   test('C19: 19 years, $200 (004:6100); 20 years in 2025-26, $400 (004:6861), in full at 0.5 FTE (no part-time proportion is stated)', () => {
     expect(longevity('C19')).toEqual([200, 400, 400]);
     const y = r.employees[1][1];
-    expect(y.readings).toContain('longevity $400: 20 years of continuous service, from 20 years (004_95c67c5f7895ec64.txt:6861), in full at FTE 0.5: the agreement states no part-time proportion');
+    expect(y.readings).toContain('longevity $400: 20 years of service, tier from 20 (004_95c67c5f7895ec64.txt:6861), in full at FTE 0.5 (no part-time proportion stated)');
   });
   test('C30: after 25 years, $600 each year', () => {
     expect(longevity('C30')).toEqual([600, 600, 600]);
@@ -71,7 +71,7 @@ test('the loader refuses a payroll.longevity naming a term that is not tiered by
     name: c.origin,
     content: c.id === 'waconia/custodial' ? { ...c.file, payroll: { ...c.file.payroll, longevity: { term: 'insurance-contribution', cite: '004_95c67c5f7895ec64.txt:6100' } } } : c.file,
   })), 'x');
-  expect(String((bad as { message: string }).message)).toMatch(/payroll\.longevity\.term.*not tiered by years of service/);
+  expect(String((bad as { message: string }).message)).toMatch(/payroll\.longevity\.term.*has no years-of-service tiers/);
 });
 
 describe('a teachers-only roster shows no longevity (no teachers\' agreement here states it)', () => {
