@@ -407,7 +407,7 @@ const ROSTER_SPANS = [
     }
   }
   if (figures.length === ROSTER_SPANS.length)
-    row('Roster', 'slowest span ÷ fastest span (per employee-year)', '', `${fmt(Math.max(...figures) / Math.min(...figures), 2)}×`, '', '');
+    row('Roster', 'slowest span ÷ fastest span (per employee-year)', '', `${fmt(Math.max(...figures) / Math.min(...figures), 2)}×`);
 })();
 
 
@@ -466,6 +466,10 @@ ${notes.map((n) => `- ${n}`).join('\n')}
   each recalc checks the changed row against the printed schedule.
 - **Initialisation**: \`vm.createContext\` + \`vm.runInContext(functions.js)\` + the first SALARY call, in a fresh context each time.
 - **Size**: bytes of dist/functions.js; contract data and the schema are the \`JSON.parse('…')\` literals webpack emits for them.
+- **Roster costing**: \`costRoster\` (src, in Node) over a synthetic roster of 10,000 Waconia teachers (the printed
+  2025-26 cells, 1 in 10 at 0.6 FTE, years of service, coverage, 403(b) status, 1 in 7 with a stipend), median of 5
+  calls after a 200-row warm-up, for every span of the agreement's years; a span shorter than 4 years is scaled to
+  4 (per 40,000 employee-years). Spans through 2026-27 pay half the year on each of two steps (the mid-year step).
 - **Range functions**: each function the bundle associates, called once as Excel calls it, with columns of ${fmt(ROWS)} rows that
   cycle through printed labels (scripts/bench-ranges.js: the arguments of each case), after a warm-up call over 500 rows.
   AUDIT is paid each row's SALARY + $1, so every line is unmatched and searched for what it matches. Each result is checked:
