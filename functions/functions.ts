@@ -5,7 +5,7 @@
  * Nothing here touches the DOM or Office at load time: only CustomFunctions.associate runs.
  */
 import { contractProfile, defaultEngine, employerRatesWith, Failure, PROFILE_METRICS, weeklyGross } from '../src';
-import { auditSalary, costWithProposal, summaryRows } from '../src/settlement';
+import { auditSalary, costWithProposal, projectAmounts, summaryRows } from '../src/settlement';
 import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
 import { readCount, readFte, readMoney, readNumber } from '../src/reading';
 import type { WeekHours } from '../src';
@@ -677,14 +677,16 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
   if (name instanceof Failure) return single(name);
   const r = costWithProposal(engine, a.rows, a.years, a.rates, proposals ?? undefined, name, a.contract);
   if (r instanceof Failure) return single(r);
-  const out: unknown[][] = [['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', 'employer benefits', 'total cost', 'notes']];
+  // the amount columns come from the table of cost components (src/costing/components.ts)
+  const amounts = projectAmounts(r);
+  const out: unknown[][] = [['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', ...amounts.header, 'notes']];
   // the roster columns the reading ignored are named once, in the first row's notes
   const ignored = a.rows.ignored?.length ? [`roster columns ignored: ${a.rows.ignored.join(', ')}`] : [];
   for (const e of r.employees)
     for (const y of e) {
       const p = y.placement;
-      out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, y.salary, y.career, y.offSchedule, y.stipends,
-        Math.round((y.fica + y.medicare + y.pension + y.insurance + y.match) * 100) / 100, y.total, [...(out.length === 1 ? ignored : []), ...p.notes, ...y.readings, ...y.problems].join('; ')]);
+      out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, ...amounts.cells(y),
+        [...(out.length === 1 ? ignored : []), ...p.notes, ...y.readings, ...y.problems].join('; ')]);
     }
   return out;
 }

@@ -366,44 +366,57 @@ row('dist/functions.js', 'first use: first SALARY on waconia/teachers (parse + c
 // Lead: adjust the roster rows and options below to the final RosterRow / CostOptions shapes.
 console.log('4/5 roster roll-forward and costing ...');
 const ROSTER_LABEL = 'Roster roll-forward and costing of 10,000 employees × 4 years';
+// Every span of years the Waconia teachers' agreement covers: those that reach 2026-27 (its mid-year step,
+// 004:5012) cost half the year on each of two steps; the 10,000-employee figure is scaled from the span's
+// years to 4 years where the span is shorter (the target is per 40,000 employee-years).
+const ROSTER_SPANS = [
+  ['2023-24', '2024-25', '2025-26', '2026-27'],
+  ['2023-24', '2024-25', '2025-26'],
+  ['2024-25', '2025-26', '2026-27'],
+  ['2025-26', '2026-27'],
+];
 (function rosterCosting() {
   const src = require('../src');
   if (typeof src.costRoster !== 'function') {
-    row('Roster', ROSTER_LABEL, 'not measured: costRoster not yet in src', '', '≤ 100 ms');
+    row('Roster', ROSTER_LABEL, 'not measured: costRoster not yet in src', '', '≤ 50 ms');
     return;
   }
-  try {
-    const engine = src.defaultEngine();
-    const years = ['2023-24', '2024-25', '2025-26', '2026-27'];
-    const roster = Array.from({ length: 10_000 }, (_, i) => {
-      const c = valid[(i * 13) % valid.length];
-      return {
-        id: `E${i + 1}`, contract: CONTRACT, lane: c.lane, step: c.step, fte: i % 10 === 0 ? 0.6 : 1, yearsOfService: i % 30,
-        coverage: ['Single', 'Family', ''][i % 3], matchKey: i % 5 === 0 ? 'Probationary' : 'Continuing contract',
-        ...(i % 7 === 0 ? { stipends: [{ activity: 'Cross Country', role: 'Head', seasons: 1 + (i % 6) }] } : {}),
-      };
-    });
-    const rates =
-      (typeof src.employerRatesWith === 'function' && src.employerRatesWith()) || {
-        forYear: () => ({ oasdi: 6.2, oasdiWageBase: 176100, medicare: 1.45, pension: () => 8.75, missing: [], sources: {} }),
-      };
-    const options = { years, defaultContract: CONTRACT, rates };
-    src.costRoster(engine, roster.slice(0, 200), options); // warm up
-    const times = [];
-    let result;
-    for (let r = 0; r < 3; r++) {
-      const t = now();
-      result = src.costRoster(engine, roster, options);
-      times.push(msSince(t));
+  const engine = src.defaultEngine();
+  const roster = Array.from({ length: 10_000 }, (_, i) => {
+    const c = valid[(i * 13) % valid.length];
+    return {
+      id: `E${i + 1}`, contract: CONTRACT, lane: c.lane, step: c.step, fte: i % 10 === 0 ? 0.6 : 1, yearsOfService: i % 30,
+      coverage: ['Single', 'Family', ''][i % 3], matchKey: i % 5 === 0 ? 'Probationary' : 'Continuing contract',
+      ...(i % 7 === 0 ? { stipends: [{ activity: 'Cross Country', role: 'Head', seasons: 1 + (i % 6) }] } : {}),
+    };
+  });
+  const rates = src.employerRatesWith();
+  const figures = [];
+  for (const years of ROSTER_SPANS) {
+    const label = years.length === 4 ? ROSTER_LABEL : `Roster roll-forward and costing of 10,000 employees, ${years[0]} to ${years[years.length - 1]}${years.includes('2026-27') ? ' (the mid-year step)' : ''}, per 4 years`;
+    try {
+      const options = { years, defaultContract: CONTRACT, rates };
+      src.costRoster(engine, roster.slice(0, 200), options); // warm up
+      const times = [];
+      let result;
+      for (let r = 0; r < 5; r++) {
+        const t = now();
+        result = src.costRoster(engine, roster, options);
+        times.push(msSince(t));
+      }
+      if (result instanceof src.Failure) throw new Error(result.message);
+      const t = (median(times) * 4) / years.length;
+      figures.push(t);
+      const problems = result.problems?.length ?? 0;
+      row('Roster', label, ms(t), `${fmt((t * 1000) / 40000, 2)} µs per employee-year (median of 5); ${fmt(problems)} problem lines`, '≤ 50 ms', t <= 50);
+    } catch (e) {
+      row('Roster', label, `not measured: costRoster failed: ${String(e.message).split('\n')[0]}`, '', '≤ 50 ms', false);
     }
-    if (result instanceof src.Failure) throw new Error(result.message);
-    const t = median(times);
-    const problems = result.problems?.length ?? 0;
-    row('Roster', ROSTER_LABEL, ms(t), `${fmt((t * 1000) / 40000, 2)} µs per employee-year; ${fmt(problems)} problem lines`, '≤ 100 ms', t <= 100);
-  } catch (e) {
-    row('Roster', ROSTER_LABEL, `not measured: costRoster failed: ${String(e.message).split('\n')[0]}`, '', '≤ 100 ms', false);
   }
+  if (figures.length === ROSTER_SPANS.length)
+    row('Roster', 'slowest span ÷ fastest span (per employee-year)', '', `${fmt(Math.max(...figures) / Math.min(...figures), 2)}×`);
 })();
+
 
 // ------------------------------------------------------------------------------------------------ 5. range functions
 // Every function that takes ranges, one call over a ${ROWS}-row column (scripts/bench-ranges.js): it must answer
@@ -465,6 +478,10 @@ ${notes.map((n) => `- ${n}`).join('\n')}
   15.4 ms → 2.2 ms for the load alone when both bundles were measured side by side on a quieter machine).
 - **Size**: bytes of dist/functions.js; contract data is each contract's \`{embeddedContract: {…header}, text: '…'}\`
   (scripts/embed-contract.js), the schema the \`JSON.parse('…')\` literal webpack emits for it.
+- **Roster costing**: \`costRoster\` (src, in Node) over a synthetic roster of 10,000 Waconia teachers (the printed
+  2025-26 cells, 1 in 10 at 0.6 FTE, years of service, coverage, 403(b) status, 1 in 7 with a stipend), median of 5
+  calls after a 200-row warm-up, for every span of the agreement's years; a span shorter than 4 years is scaled to
+  4 (per 40,000 employee-years). Spans through 2026-27 pay half the year on each of two steps (the mid-year step).
 - **Range functions**: each function the bundle associates, called once as Excel calls it, with columns of ${fmt(ROWS)} rows that
   cycle through printed labels (scripts/bench-ranges.js: the arguments of each case), after a warm-up call over 500 rows.
   AUDIT is paid each row's SALARY + $1, so every line is unmatched and searched for what it matches. Each result is checked:

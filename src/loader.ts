@@ -427,6 +427,12 @@ function checkPayroll(c: Checking): void {
       if (unbanded >= 0) c.fail(p, `term "${ins.partTimeShare!.term}" gives its share by FTE band: values[${unbanded}] needs fteFrom and fteTo`);
     });
   if (payroll?.match) c.guard(() => c.needTerm(payroll.match!.term, 'payroll.match.term'));
+  if (payroll?.longevity)
+    c.guard(() => {
+      const id = payroll.longevity!.term;
+      c.needTerm(id, 'payroll.longevity.term');
+      if (!c.file.terms!.find((t) => t.id === id)!.values.every((v) => v.minYears !== undefined)) c.fail('payroll.longevity.term', `term "${id}" has no years-of-service tiers`);
+    });
 }
 
 /**

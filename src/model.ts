@@ -168,6 +168,8 @@ export interface PayrollFile {
   };
   overtime?: OvertimeFile;
   match?: { term: string; cite?: Cite; note?: string; eligibility?: { minFte: number; prorate: 'fte' | 'none'; cite: Cite; note?: string } };
+  /** longevity pay: a term tiered by years of service (minYears), costed each year from the roster's years of service */
+  longevity?: { term: string; cite: Cite };
   cite?: Cite;
   note?: string;
 }

@@ -112,7 +112,7 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
  * roster's own year, where the row's placement is taken as given).
  */
 export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string): Placement[] | Failure {
-  const who = row.row !== undefined ? `roster row ${row.row} (${row.id})` : row.id;
+  const who = rosterRowName(row);
   const contract = engine.contract(row.contract, defaultContract);
   if (contract instanceof Failure) return new Failure(contract.code, `${who}: ${contract.message}`);
   if (!(row.fte > 0 && row.fte <= 1.5)) return new Failure('VALUE', `${who}: FTE ${row.fte} is out of range (greater than 0, at most 1.5)`);
@@ -140,8 +140,8 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
     if (!years.includes(c.year)) return new Failure('VALUE', `${who}: lane change in ${c.year}, which is not among the projected years (${years.join(', ')})`);
     if (!schedule.laneIndex.has(normalizeLabel(c.lane))) return new Failure('VALUE', `${who}: new lane "${c.lane}" is not a lane of ${contract.id}; valid: ${schedule.laneLabels.join(', ')}`);
   }
-  const unknown = unknownKey(engine, contract, row, years[0]);
-  if (unknown) return new Failure('VALUE', `${who}, ${unknown}`);
+  const unknown = rowKeyProblem(engine, contract, row, years[0]);
+  if (unknown) return unknown;
 
   const out: Placement[] = [];
   let credit = 0;
@@ -202,6 +202,14 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
   });
   return failed ?? out;
 }
+
+/** The row's first key the contract does not know (coverage, 403(b) status, activity or role), as the Failure that refuses the row. */
+export function rowKeyProblem(engine: Engine, contract: Contract, row: RosterRow, year: string): Failure | undefined {
+  const unknown = unknownKey(engine, contract, row, year);
+  return unknown ? new Failure('VALUE', `${rosterRowName(row)}, ${unknown}`) : undefined;
+}
+
+const rosterRowName = (row: RosterRow) => (row.row !== undefined ? `roster row ${row.row} (${row.id})` : row.id);
 
 /** Per compiled contract, the answer to "does it know this key" for each key asked before (a roster repeats them). */
 const knownKeys = new WeakMap<Contract, Map<string, string | undefined>>();

@@ -4,7 +4,9 @@
  */
 import { Engine, Failure } from './engine';
 import { costRoster, midYearPay } from './costing';
-import type { CostResult } from './costing';
+import type { CostResult, EmployeeYear } from './costing';
+import type { CostComponent } from './costing/components';
+import { otherPayLabel } from './costing/components';
 import type { EmployerRates } from './parameters';
 import { engineOver, proposalFile } from './proposal';
 import { proposalFromTable } from './tables';
@@ -62,32 +64,40 @@ export function costWithProposal(engine: Engine, roster: RosterRow[], years: str
   return costRoster(e, roster, { years, rates, defaultContract });
 }
 
-/** The rows of a cost summary: [label, value per year …]. */
-export function summaryRows(r: CostResult): (string | number | null)[][] {
+/**
+ * The rows of a cost summary: [label, value per year …]: one row per cost component shown
+ * (src/costing/components.ts), the total, the increase and its split, the package %.
+ */
+export function summaryRows(r: CostResult, shown: readonly CostComponent[] = r.components): (string | number | null)[][] {
   const t = r.totals;
   const row = (label: string, f: (x: (typeof t)[number]) => number | null) => [label, ...t.map(f)];
   return [
     ['', ...r.years],
     row('Employees', (x) => x.employees),
-    row('Salaries (schedule placement × FTE, hourly pay)', (x) => x.salary),
-    row('  of which career increments', (x) => x.career),
-    row('Off-schedule payments', (x) => x.offSchedule),
-    row('Stipends', (x) => x.stipends),
-    row('Social Security (employer)', (x) => x.fica),
-    row('Medicare (employer)', (x) => x.medicare),
-    row('Pension (employer: TRA, PERA)', (x) => x.pension),
-    row('Health insurance (employer)', (x) => x.insurance),
-    row('403(b) match', (x) => x.match),
+    ...shown.map((c) => row(c.label, (x) => x[c.id])),
     row('Total cost', (x) => x.total),
     row('Increase over the year before', (x) => x.increase),
     row('  schedule improvement', (x) => x.scheduleImprovement),
     row('  step and lane movement', (x) => x.stepAndLane),
-    row('  off-schedule and stipends', (x) => x.otherPay),
+    row(`  ${otherPayLabel(shown)}`, (x) => x.otherPay),
     row('  benefits', (x) => x.benefits),
     row('Package % (increase / total the year before)', (x) => x.packagePercent),
     ['Compounded % over the years', ...t.map((_, i) => (i === t.length - 1 ? r.compoundedPercent : null))],
     ['Items not costed', ...t.map((_, i) => (i === 0 ? r.problems.length : null))],
   ];
+}
+
+/**
+ * PROJECT's amount columns: one per cost component shown that has a column of its own (salary, career
+ * increment, off-schedule, stipends, longevity …), the employer benefits together, and the total cost.
+ */
+export function projectAmounts(r: CostResult): { header: string[]; cells(y: EmployeeYear): number[] } {
+  const own = r.components.filter((c) => c.column);
+  return {
+    header: [...own.map((c) => c.column!), 'employer benefits', 'total cost'],
+    // the components without a column of their own are the employer benefits
+    cells: (y) => [...own.map((c) => y[c.id]), Math.round(r.components.reduce((acc, c) => acc + (c.column ? 0 : y[c.id]), 0) * 100) / 100, y.total],
+  };
 }
 
 export interface AuditLine { expected: number | Failure; difference: number | null; reason: string }

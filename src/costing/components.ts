@@ -1,0 +1,169 @@
+/**
+ * The cost components of an employee's year, as ONE table: it drives the costing of a line
+ * (src/costing.ts), the totals and the increase split, COST's and COMPARE's rows (src/settlement.ts
+ * summaryRows) and PROJECT's columns (settlement.ts projectAmounts). Adding a component is one entry here
+ * (and, for a clause of the agreements, one module beside this one, like ./longevity.ts).
+ *
+ * The order of the table is the order of the rows and columns, and the order of computation: the pay
+ * components (wages) come before the benefits computed on them.
+ */
+import type { Contract } from '../model';
+import type { Engine } from '../engine';
+import type { Placement } from '../roster';
+import type { YearRates } from '../parameters';
+import { Failure } from '../engine';
+import { percentOfCents, toCents } from '../rounding';
+import { insuranceCost, matchCost } from './benefits';
+import { longevityCost } from './longevity';
+import type { Costed } from './benefits';
+
+export type ComponentId = 'salary' | 'career' | 'offSchedule' | 'stipends' | 'longevity' | 'fica' | 'medicare' | 'pension' | 'insurance' | 'match';
+
+/**
+ * Which part of the year-over-year increase a component's change falls in:
+ *   salary    split into schedule improvement and step and lane movement (by last year's schedule at this year's placements)
+ *   otherPay  "off-schedule and stipends" (the label lists the components shown)
+ *   benefits  employer benefits
+ *   within    a part of another component (career increments are part of salaries): not added again
+ */
+export type IncreaseGroup = 'salary' | 'otherPay' | 'benefits' | 'within';
+
+/** The placement's pay for the year, computed once per placement and year (src/costing.ts payLine). */
+export interface PayLine {
+  salary: number;
+  career: number;
+  offSchedule: number;
+  /** the same placement on last year's schedule; null in the first year */
+  salaryOnLastYear: number | null;
+  issues: string[];
+}
+
+/** What a component's computation of one employee-year sees. Amounts in integer cents. */
+export interface LineContext {
+  engine: Engine;
+  contract: Contract;
+  p: Placement;
+  year: string;
+  pay: PayLine;
+  rates: YearRates;
+  /** the pension rate of the contract's retirement plan for the year (null: none sourced) */
+  pensionRate: number | null;
+  /** the wage components of the line so far (salary, off-schedule, stipends, longevity) */
+  wages: number;
+}
+
+export interface CostComponent {
+  id: ComponentId;
+  /** COST's (and COMPARE's) row */
+  label: string;
+  /** PROJECT's column (and how the increase split names it: "off-schedule and stipends"); none: summed into its "employer benefits" column */
+  column?: string;
+  group: IncreaseGroup;
+  /** pay, on which Social Security, Medicare and pension are computed */
+  wages: boolean;
+  /**
+   * Shown (in COST, COMPARE and PROJECT) only when a costed contract states it; always shown without this.
+   * So an optional component adds no row or column to the rosters it does not concern.
+   */
+  statedBy?(c: Contract): boolean;
+  /**
+   * The values the amount depends on besides the contract and the year: lines with equal values cost the
+   * same, so the amount is computed once per distinct tuple (src/costing/memo.ts). undefined: nothing to
+   * cost (0). Without key, the amount is computed for every line (arithmetic on the line's wages).
+   */
+  key?(x: LineContext): readonly unknown[] | undefined;
+  /** the amount of one employee-year, with how a clause was read (readings) and what could not be costed (issues) */
+  cost(x: LineContext): Costed;
+}
+
+const none: Costed = { cents: 0 };
+
+/** The stipends of a placement: each assignment through Engine.stipend, prorated where the contract says so. */
+function stipendsCost({ engine, contract, p, year }: LineContext): Costed {
+  let cents = 0;
+  const issues: string[] = [];
+  const readings: string[] = [];
+  for (const s of p.stipends) {
+    // a part-time teacher's stipend is prorated where the contract says so (Anoka-Hennepin music, 001:1139-1140),
+    // and costed in full, with that reading named, where it states no proportion
+    const trace: string[] | undefined = p.fte < 1 ? [] : undefined;
+    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year, p.fte < 1 ? { fteWhereStated: p.fte } : {}, undefined, trace);
+    if (v instanceof Failure) issues.push(`stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
+    else cents += toCents(v);
+    if (trace && !(v instanceof Failure)) {
+      const prorated = trace.find((t) => t.startsWith('part time:'));
+      readings.push(prorated ? `stipend ${s.activity} / ${s.role} ${prorated}` : `stipend ${s.activity} / ${s.role} costed in full at FTE ${p.fte}: ${contract.id} states no part-time proportion of it`);
+    }
+  }
+  return { cents, issues, readings };
+}
+
+/** A benefit the contract keys by a term: computed by `f`, its Failure reported as "`what` not costed". */
+const notCosted = (what: string, v: Costed | Failure | undefined): Costed => (v instanceof Failure ? { cents: 0, issues: [`${what} not costed: ${v.message}`] } : v ?? none);
+
+export const COMPONENTS: readonly CostComponent[] = [
+  {
+    id: 'salary', label: 'Salaries (schedule placement × FTE, hourly pay)', column: 'salary', group: 'salary', wages: true,
+    cost: ({ pay }) => ({ cents: pay.salary, issues: pay.issues }),
+  },
+  { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, cost: ({ pay }) => ({ cents: pay.career }) },
+  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => ({ cents: pay.offSchedule }) },
+  {
+    id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true,
+    key: ({ p }) => (p.stipends.length ? [p.fte, ...p.stipends.flatMap((s) => [s.activity, s.role, s.seasons])] : undefined),
+    cost: stipendsCost,
+  },
+  {
+    id: 'longevity', label: 'Longevity pay', column: 'longevity', group: 'otherPay', wages: true,
+    statedBy: (c) => !!c.file.payroll?.longevity,
+    key: ({ p, contract }) => (contract.file.payroll?.longevity ? [p.yearsOfService, p.fte] : undefined),
+    cost: ({ engine, contract, p, year }) => notCosted('longevity', longevityCost(engine, contract, p, year)),
+  },
+  {
+    id: 'fica', label: 'Social Security (employer)', group: 'benefits', wages: false,
+    cost: ({ rates, wages }) => ({
+      cents: rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi),
+      // one note for both FICA parts, as the payroll reports them together
+      issues: rates.oasdi === null || rates.medicare === null ? [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] : undefined,
+    }),
+  },
+  { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, cost: ({ rates, wages }) => ({ cents: rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare) }) },
+  {
+    id: 'pension', label: 'Pension (employer: TRA, PERA)', group: 'benefits', wages: false,
+    cost: ({ contract, year, wages, pensionRate }) => {
+      const plan = contract.file.payroll?.retirement;
+      if (!plan) return none;
+      if (pensionRate === null) return { cents: 0, issues: [`pension not costed: no ${plan} rate for ${year}`] };
+      return { cents: percentOfCents(wages, pensionRate) };
+    },
+  },
+  {
+    id: 'insurance', label: 'Health insurance (employer)', group: 'benefits', wages: false,
+    key: ({ p }) => (p.coverage ? [p.coverage, p.fte] : undefined),
+    cost: ({ engine, contract, p, year }) => {
+      if (contract.file.payroll?.insurance) return notCosted('insurance', insuranceCost(engine, contract, p, year));
+      return { cents: 0, issues: [`insurance not costed: ${contract.file.payroll?.note ?? `${contract.id} states no insurance contribution to cost`}`] };
+    },
+  },
+  {
+    id: 'match', label: '403(b) match', group: 'benefits', wages: false,
+    key: ({ p }) => [p.matchKey, p.yearsOfService, p.seniorityDate, p.fte],
+    cost: ({ engine, contract, p, year }) => notCosted('403(b) match', matchCost(engine, contract, p, year)),
+  },
+];
+
+/** Wages up to the Social Security wage base of the year. */
+function capped(wages: number, rates: YearRates): number {
+  return rates.oasdiWageBase === null ? wages : Math.min(wages, rates.oasdiWageBase * 100);
+}
+
+/** The components shown for the contracts costed: every one that is not optional, and the optional ones a contract states. */
+export function componentsShown(contracts: Iterable<Contract>): CostComponent[] {
+  const list = [...contracts];
+  return COMPONENTS.filter((k) => !k.statedBy || list.some((c) => k.statedBy!(c)));
+}
+
+/** "off-schedule and stipends", "off-schedule, stipends and longevity": the other pay among the components shown. */
+export function otherPayLabel(shown: readonly CostComponent[]): string {
+  return shown.filter((k) => k.group === 'otherPay').map((k) => k.column).join(', ').replace(/, ([^,]*)$/, ' and $1');
+}
