@@ -116,9 +116,8 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
   if (con instanceof Failure) return single(con);
   const y = requiredText(cell(year, 'year'), 'year', `give a school year: ${con.years.join(', ')}`);
   if (y instanceof Failure) return single(y);
-  const grid = engine.scheduleGrid(con.id, y);
-  if (!grid.ok) return single(new Failure(grid.code, grid.message));
-  const g = grid.value;
+  const g = engine.scheduleGrid(con.id, y);
+  if (g instanceof Failure) return single(g);
   return [
     ['Step', ...g.lanes],
     ...g.rows.map((r) => [r.label, ...r.cells.map((c) => (c.status === 'value' ? c.value : c.status === 'closed' ? 'NONE' : ''))]),

@@ -91,7 +91,8 @@ export function App({ inExcel }: { inExcel: boolean }) {
     () => (contractId && year ? scheduleGrid(contractId, year, scheduleId || undefined) : null),
     [contractId, year, scheduleId],
   );
-  const grid = result?.ok ? result.value : null;
+  const failed = result && 'reason' in result ? result : null;
+  const grid = result && !('reason' in result) ? result : null;
   // The summary's short title; the grid's own title (often with reading notes) is the heading's tooltip.
   const scheduleTitle = contract?.schedules.find((s) => s.id === grid?.scheduleId)?.title ?? grid?.title;
 
@@ -187,9 +188,9 @@ export function App({ inExcel }: { inExcel: boolean }) {
         </div>
       </section>
 
-      {result && !result.ok && (
+      {failed && (
         <MessageBar intent="warning">
-          <MessageBarBody>{result.message}</MessageBarBody>
+          <MessageBarBody>{failed.message}</MessageBarBody>
         </MessageBar>
       )}
 
