@@ -3,9 +3,10 @@
  * .SOURCE explanations. Each element is read by the argument layer (./adapter) and answered by the API.
  */
 import { Failure } from '../src/failure';
-import { readFte } from '../src/reading';
+import { isErrorValue, readFte } from '../src/reading';
 import { api } from './contract-api';
-import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, yearsOf } from './adapter';
+import type { Arg } from './adapter';
+import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, toExcel, toExcelError, yearsOf } from './adapter';
 
 /** One element of SALARY and its .SOURCE: the value, and with a trace its explanation. */
 function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
@@ -34,7 +35,60 @@ function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
  * @returns {any[][]} The salary, or #VALUE!/#N/A with the reason and the citation.
  */
 export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return broadcast([lane, step, year, contract, fte], salaryElement);
+  return salaryRanges(lane, step, year, contract, fte) ?? broadcast([lane, step, year, contract, fte], salaryElement);
+}
+
+/** A range of several cells where one is taken. */
+const SEVERAL = Symbol('several cells');
+/** The one cell of an argument; undefined when omitted. */
+const one = (a: Arg): unknown => (!a || a.length === 0 ? undefined : a.length > 1 || a[0].length > 1 ? SEVERAL : a[0][0]);
+/** A range that is 1×1 or exactly rows × cols. */
+const fits = (a: Arg, rows: number, cols: number): boolean =>
+  !!a && ((a.length === 1 && a[0].length === 1) || (a.length === rows && a.every((r) => r.length === cols)));
+
+/**
+ * SALARY's fast path (single calls and whole columns alike), taken when the contract, the year and the FTE are one
+ * cell each (or omitted) and lane and step are 1×1 or of one shape: the contract and year are resolved once for the
+ * call (api.salaries) and each element costs a Map.get per axis. Elements the API leaves unanswered (an empty cell,
+ * an unknown label, an Excel error) are read one by one as broadcast() reads them, so the answers are the same.
+ * Undefined when the path does not apply or the contract or year does not resolve: broadcast() then answers.
+ */
+function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg): unknown[][] | undefined {
+  const y = one(year);
+  const c = one(contract);
+  const f = one(fte);
+  if ((typeof y !== 'string' && typeof y !== 'number') || (c !== undefined && c !== null && typeof c !== 'string')) return undefined;
+  let fteN: number | undefined;
+  if (f !== undefined && f !== null && f !== '') {
+    if (typeof f !== 'number') return undefined;
+    const r = readFte(f, 'fte');
+    if (typeof r !== 'number') return undefined;
+    fteN = r;
+  }
+  if (!lane || !step || !lane.length || !step.length) return undefined;
+  const rows = Math.max(lane.length, step.length);
+  const cols = Math.max(lane[0].length, step[0].length);
+  if ((rows > 1 || cols > 1) && (!fits(lane, rows, cols) || !fits(step, rows, cols))) return undefined;
+  const answers = api.salaries({ contract: c ?? undefined, year: y, fte: fteN, lane, step, rows, cols }) as unknown[][] | Failure;
+  if (answers instanceof Failure) return undefined;
+  for (let i = 0; i < rows; i++) {
+    const row = answers[i];
+    for (let j = 0; j < cols; j++) {
+      const a = row[j];
+      if (typeof a === 'number') continue;
+      if (a instanceof Failure) {
+        row[j] = toExcelError(a);
+        continue;
+      }
+      // not answered from the caches: read this element as broadcast() does (an Excel error passes through)
+      const lr = lane.length === 1 ? lane[0] : lane[i];
+      const sr = step.length === 1 ? step[0] : step[i];
+      const l = lr.length === 1 ? lr[0] : lr[j];
+      const s = sr.length === 1 ? sr[0] : sr[j];
+      row[j] = isErrorValue(l) ? l : isErrorValue(s) ? s : toExcel(salaryElement([l, s, y, c, f]));
+    }
+  }
+  return answers;
 }
 
 /**

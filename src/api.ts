@@ -90,6 +90,8 @@ export class ContractApi {
   private salaryContexts = new Map<string, Map<Label, SalaryContext | Failure>>();
   /** raw argument → axis index, per compiled schedule (-1: not a label the schedule prints) */
   private axes = new WeakMap<CompiledSchedule, { lanes: Map<unknown, number>; steps: Map<unknown, number> }>();
+  /** the (contract, year) SALARY resolved last */
+  private last: { contractArg: string | undefined; year: Label; defaultId: string | undefined; ctx: SalaryContext | Failure } | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -204,9 +206,9 @@ export class ContractApi {
       // the fast path: the (contract, year) resolved once, each lane and step argument resolved once, each cell answered once
       const ctx = this.salaryContext(q.contract, q.year);
       if (!(ctx instanceof Failure)) {
-        const li = ctx.lanes.get(q.lane);
-        const si = ctx.steps.get(q.step);
-        if (li !== undefined && si !== undefined && li >= 0 && si >= 0) return this.answerAt(ctx, si * ctx.schedule.laneLabels.length + li, q.lane, q.step);
+        const li = ctx.lanes.get(q.lane) ?? this.learn(ctx, 'lane', q.lane);
+        const si = ctx.steps.get(q.step) ?? this.learn(ctx, 'step', q.step);
+        if (li >= 0 && si >= 0) return this.answerAt(ctx, si * ctx.schedule.laneLabels.length + li, q.lane, q.step);
       }
     }
     return this.explained(o, (trace) => {
@@ -256,9 +258,19 @@ export class ContractApi {
     if (this.generation !== this.engine.registry.generation) {
       this.salaryContexts.clear();
       this.axes = new WeakMap();
+      this.last = undefined;
       this.generation = this.engine.registry.generation;
     }
-    const key = contractArg === undefined || contractArg === '' ? `\u0000${this.defaults.get() ?? ''}` : contractArg;
+    const byDefault = contractArg === undefined || contractArg === '';
+    const last = this.last;
+    // a run of calls on one contract and year (a sheet of SALARY formulas) skips the maps
+    if (last && last.contractArg === contractArg && last.year === year && (!byDefault || last.defaultId === this.defaults.get())) return last.ctx;
+    const ctx = this.salaryContextOf(byDefault ? `\u0000${this.defaults.get() ?? ''}` : contractArg, contractArg, year);
+    this.last = { contractArg, year, defaultId: byDefault ? this.defaults.get() : undefined, ctx };
+    return ctx;
+  }
+
+  private salaryContextOf(key: string, contractArg: string | undefined, year: Label): SalaryContext | Failure {
     let byYear = this.salaryContexts.get(key);
     if (!byYear) {
       if (this.salaryContexts.size >= CACHE_LIMIT) this.salaryContexts.clear();
@@ -291,9 +303,8 @@ export class ContractApi {
    * as typed, a number as its digits); -1 for anything the caches do not answer (empty, unknown, not text).
    */
   private learn(ctx: SalaryContext, which: 'lane' | 'step', raw: unknown): number {
-    let i = -1;
-    if ((typeof raw === 'string' && raw.trim() !== '') || (typeof raw === 'number' && Number.isFinite(raw)))
-      i = (which === 'lane' ? ctx.schedule.laneIndex : ctx.schedule.stepIndex).get(normalizeLabel(String(raw))) ?? -1;
+    if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) return -1; // not remembered: an error value is a new object each call
+    const i = typeof raw === 'string' && raw.trim() === '' ? -1 : (which === 'lane' ? ctx.schedule.laneIndex : ctx.schedule.stepIndex).get(normalizeLabel(String(raw))) ?? -1;
     const cache = which === 'lane' ? ctx.lanes : ctx.steps;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(raw, i);
