@@ -4,9 +4,9 @@
  * runtime, talks to this engine and never bundles a second one.
  */
 import { defaultEngine } from '../src';
-import { API_GLOBAL, ContractApi } from '../src/api';
+import { API_GLOBAL, ContractApi, publish } from '../src/api';
 import { defaultContract, setDefaultContract } from './defaults';
 
 export const api = new ContractApi(defaultEngine(), { get: defaultContract, set: setDefaultContract });
 
-(globalThis as Record<string, unknown>)[API_GLOBAL] = api;
+(globalThis as Record<string, unknown>)[API_GLOBAL] = publish(api);

@@ -424,3 +424,20 @@ export function memoryDefault(initial?: string): DefaultContract {
 
 /** The name under which functions.js publishes the API on the shared runtime's global object. */
 export const API_GLOBAL = 'ContractAddin';
+
+/** The API's public methods: what the global holds. */
+export const API_METHODS = [
+  'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
+  'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
+  'prorate', 'severance', 'gross', 'audit', 'cost', 'costSummary', 'profile',
+] as const satisfies readonly (keyof ContractApi)[];
+
+/** The API as published: a plain object of its public methods, bound, so that each works detached or copied. */
+export type PublishedApi = Pick<ContractApi, (typeof API_METHODS)[number]>;
+
+export function publish(api: ContractApi): PublishedApi {
+  const out: Record<string, unknown> = {};
+  for (const m of API_METHODS) out[m] = (api[m] as (...a: unknown[]) => unknown).bind(api);
+  return out as unknown as PublishedApi;
+}
