@@ -6,7 +6,7 @@
  */
 import type { ContractApi, Failure } from '../src/api';
 
-/** What the pane asks of the engine. */
+/** What the pane asks of the engine, through the API. */
 export type PaneApi = Pick<ContractApi, 'contracts' | 'schedule' | 'defaultContract' | 'setDefaultContract'>;
 
 /** The global functions.js sets (src/api.ts API_GLOBAL; a type-only import cannot bring the constant). */

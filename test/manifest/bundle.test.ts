@@ -15,9 +15,10 @@ const DIST = path.join(ROOT, 'dist');
  * may be no larger than the contract data webpack bundles (scripts/contract-loader.js) plus 180 KB. Measured at
  * 146 KB with the costing functions (decimal.js about 32 KB, the schema 17 KB, the employer rates 11 KB, ours the
  * rest), and at 165 KB once the loader's full checks, the paid-amount index, the payroll clauses and the reading
- * policy joined it (2026-11-29).
+ * policy joined it (2026-11-29), and at 185 KB once the engine's API (src/api.ts: the one door the functions and the
+ * pane share, with SALARY's vectorised path) joined it and the pane stopped bundling a second engine (issue 9).
  */
-const CODE_BUDGET = 180 * 1024;
+const CODE_BUDGET = 190 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const contractLoader: (source: string) => string = require('../../scripts/contract-loader.js');
 const contractBytes = () =>
