@@ -24,7 +24,11 @@ export type Answer = number | Failure;
  * costing passes for every stipend of a part-time teacher: applied where the contract prorates the item,
  * and the full amount elsewhere (the contract states none).
  */
-export interface StipendOptions { bonuses?: string[]; season?: number; fte?: number; fteWhereStated?: number }
+export interface StipendOptions {
+  bonuses?: string[]; season?: number; fte?: number; fteWhereStated?: number;
+  /** filled by stipend() when it prorated the amount for a part-time teacher: that reading, with the clause */
+  applied?: { partTime?: string };
+}
 export type Trace = string[] | undefined;
 
 export interface ContractSummary {
@@ -370,7 +374,9 @@ export class Engine {
     if (fte !== undefined && fte < 1) {
       if (!covers(clauses.partTime)) return refuse('for a part-time teacher', clauses.partTime);
       share = share.mul(fte);
-      trace?.push(`part time: × FTE ${fte} (${clauses.partTime!.cite})`);
+      const reading = `part time: × FTE ${fte} (${clauses.partTime!.cite})`;
+      if (options.applied) options.applied.partTime = reading;
+      trace?.push(reading);
     }
     if (share.eq(1)) return amount;
     const rule = contract.file.rounding[contract.stipends!.file.rounding];
