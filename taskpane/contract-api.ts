@@ -12,8 +12,13 @@ export type PaneApi = Pick<ContractApi, 'contracts' | 'schedule' | 'defaultContr
 /** The global functions.js sets (src/api.ts API_GLOBAL; a type-only import cannot bring the constant). */
 const API_GLOBAL = 'ContractAddin';
 
+/** The engine's API, or undefined where functions.js has not run (a test of the pane's Office calls alone). */
+export function publishedApi(): PaneApi | undefined {
+  return (globalThis as Record<string, unknown>)[API_GLOBAL] as PaneApi | undefined;
+}
+
 export function contractApi(): PaneApi {
-  const api = (globalThis as Record<string, unknown>)[API_GLOBAL] as PaneApi | undefined;
+  const api = publishedApi();
   if (!api) throw new Error('The contract functions (functions.js) did not load, so the pane has no contracts to show. Reload the add-in.');
   return api;
 }

@@ -4,7 +4,7 @@
  */
 import type { ScheduleGrid } from '../src/api';
 import { citationLine, gridMatrix, numberFormat, scheduleFormula } from './grid';
-import { contractApi } from './contract-api';
+import { publishedApi } from './contract-api';
 
 /** Workbook setting that holds the default contract id; the functions bundle reads the same key. */
 export const DEFAULT_CONTRACT_SETTING = 'CONTRACT.defaultContract';
@@ -63,7 +63,8 @@ export async function saveWorkbookDefault(id: string): Promise<void> {
   settings.set(DEFAULT_CONTRACT_SETTING, id);
   settings.set(VERSION_SETTING, addinVersion()); // so that a later version can tell (refreshFunctionsAfterUpdate)
   await saveSettings();
-  contractApi().setDefaultContract(id);
+  // the functions read the setting lazily too; where they run (the shared runtime), they switch at once
+  publishedApi()?.setDefaultContract(id);
 }
 
 /**
