@@ -68,7 +68,8 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     if (a[0].length > cols) cols = a[0].length;
   }
   const n = args.length;
-  const xs = new Array<unknown>(n);
+  const xs: unknown[] = []; // a literal: `new Array` is a slow global lookup in a sandboxed runtime
+  xs.length = n;
   if (rows === 1 && cols === 1) {
     // the common single-cell call: no loops, one element
     let error: unknown;
@@ -82,9 +83,9 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     const v = fn(xs);
     return [[v instanceof Failure ? toExcelError(v) : v]];
   }
-  const out = new Array<unknown[]>(rows);
+  const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
-    const row = new Array<unknown>(cols);
+    const row: unknown[] = [];
     for (let j = 0; j < cols; j++) {
       let missing = false;
       let error: unknown;

@@ -43,8 +43,13 @@ const SEVERAL = Symbol('several cells');
 /** The one cell of an argument; undefined when omitted. */
 const one = (a: Arg): unknown => (!a || a.length === 0 ? undefined : a.length > 1 || a[0].length > 1 ? SEVERAL : a[0][0]);
 /** A range that is 1×1 or exactly rows × cols. */
-const fits = (a: Arg, rows: number, cols: number): boolean =>
-  !!a && ((a.length === 1 && a[0].length === 1) || (a.length === rows && a.every((r) => r.length === cols)));
+function fits(a: Arg, rows: number, cols: number): boolean {
+  if (!a) return false;
+  if (a.length === 1 && a[0].length === 1) return true;
+  if (a.length !== rows) return false;
+  for (let i = 0; i < rows; i++) if (a[i].length !== cols) return false;
+  return true;
+}
 
 /**
  * SALARY's fast path (single calls and whole columns alike), taken when the contract, the year and the FTE are one
@@ -66,8 +71,9 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
     fteN = r;
   }
   if (!lane || !step || !lane.length || !step.length) return undefined;
-  const rows = Math.max(lane.length, step.length);
-  const cols = Math.max(lane[0].length, step[0].length);
+  // no Math.max: a global lookup is slow in a sandboxed runtime, and a single call is a few hundred nanoseconds
+  const rows = lane.length > step.length ? lane.length : step.length;
+  const cols = lane[0].length > step[0].length ? lane[0].length : step[0].length;
   if ((rows > 1 || cols > 1) && (!fits(lane, rows, cols) || !fits(step, rows, cols))) return undefined;
   const answers = api.salaries({ contract: c ?? undefined, year: y, fte: fteN, lane, step, rows, cols }) as unknown[][] | Failure;
   if (answers instanceof Failure) return undefined;

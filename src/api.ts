@@ -228,27 +228,29 @@ export class ContractApi {
     const { lanes, steps } = ctx;
     const n = ctx.schedule.laneLabels.length;
     const prorated = q.fte !== undefined && q.fte !== 1;
-    const answers = prorated ? new Array<number | Failure | undefined>(ctx.answers.length) : ctx.answers;
+    // literals, not new Array(): in a sandboxed runtime (a vm context, as the tests and the bench load functions.js)
+    // every global lookup such as `Array` is slow, and this loop runs once per element
+    const answers: (number | Failure | undefined)[] = prorated ? [] : ctx.answers;
     const { lane, step, rows, cols } = q;
-    const out = new Array<(number | Failure | undefined)[]>(rows);
+    const out: (number | Failure | undefined)[][] = [];
     for (let i = 0; i < rows; i++) {
       const lr = lane.length === 1 ? lane[0] : lane[i];
       const sr = step.length === 1 ? step[0] : step[i];
-      const row = new Array<number | Failure | undefined>(cols);
+      const row: (number | Failure | undefined)[] = [];
       for (let j = 0; j < cols; j++) {
         const l = lr.length === 1 ? lr[0] : lr[j];
         const s = sr.length === 1 ? sr[0] : sr[j];
         const li = lanes.get(l) ?? this.learn(ctx, 'lane', l);
         const si = steps.get(s) ?? this.learn(ctx, 'step', s);
         if (li < 0 || si < 0) {
-          row[j] = undefined;
+          row.push(undefined);
           continue;
         }
         const k = si * n + li;
         const a = answers[k];
-        row[j] = a !== undefined ? a : (answers[k] = this.engine.salary(ctx.contract.id, l as Label, s as Label, ctx.year, q.fte));
+        row.push(a !== undefined ? a : (answers[k] = this.engine.salary(ctx.contract.id, l as Label, s as Label, ctx.year, q.fte)));
       }
-      out[i] = row;
+      out.push(row);
     }
     return out;
   }
@@ -295,7 +297,7 @@ export class ContractApi {
     if (!table) return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${grid.year}`, 'not-printed-for-year');
     let axes = this.axes.get(schedule);
     if (!axes) this.axes.set(schedule, (axes = { lanes: new Map(), steps: new Map() }));
-    return { contract, year: grid.year, schedule, table, lanes: axes.lanes, steps: axes.steps, answers: new Array(table.values.length) };
+    return { contract, year: grid.year, schedule, table, lanes: axes.lanes, steps: axes.steps, answers: [] };
   }
 
   /**
