@@ -85,7 +85,7 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
   }
   const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
-    const row: unknown[] = [];
+    const row: unknown[] = cols === 1 ? [undefined] : []; // a one-cell row as a one-element literal (push would reserve 17 slots)
     for (let j = 0; j < cols; j++) {
       let missing = false;
       let error: unknown;

@@ -236,19 +236,20 @@ export class ContractApi {
     for (let i = 0; i < rows; i++) {
       const lr = lane.length === 1 ? lane[0] : lane[i];
       const sr = step.length === 1 ? step[0] : step[i];
-      const row: (number | Failure | undefined)[] = [];
+      // a one-cell row as a literal of its one element: `[]` then push would reserve 17 slots for it
+      const row: (number | Failure | undefined)[] = cols === 1 ? [undefined] : [];
       for (let j = 0; j < cols; j++) {
         const l = lr.length === 1 ? lr[0] : lr[j];
         const s = sr.length === 1 ? sr[0] : sr[j];
         const li = lanes.get(l) ?? this.learn(ctx, 'lane', l);
         const si = steps.get(s) ?? this.learn(ctx, 'step', s);
         if (li < 0 || si < 0) {
-          row.push(undefined);
+          row[j] = undefined;
           continue;
         }
         const k = si * n + li;
         const a = answers[k];
-        row.push(a !== undefined ? a : (answers[k] = this.engine.salary(ctx.contract.id, l as Label, s as Label, ctx.year, q.fte)));
+        row[j] = a !== undefined ? a : (answers[k] = this.engine.salary(ctx.contract.id, l as Label, s as Label, ctx.year, q.fte));
       }
       out.push(row);
     }
