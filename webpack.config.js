@@ -1,6 +1,7 @@
 /**
  * Builds dist/ for the add-in:
- *   functions.js + functions.json  Excel custom functions (metadata generated from the JSDoc in functions/functions.ts)
+ *   functions.js + functions.json  Excel custom functions (metadata generated from the JSDoc of the
+ *                                  modules in FUNCTION_MODULES, which functions/functions.ts re-exports)
  *   taskpane.html + taskpane.js    the task pane; the page also loads functions.js because it is the shared runtime
  *   assets/                        office.js (served by us, never from a CDN) and the icons
  *
@@ -17,6 +18,9 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+/** The modules that declare custom functions (@customfunction), in the order functions.json lists them. */
+const FUNCTION_MODULES = ['salary', 'stipends', 'terms', 'pay', 'costing', 'lists'].map((m) => `./functions/${m}.ts`);
 const { helpPage } = require('./scripts/help-page');
 const { DeployPlugin, devServerHeaders, parseHost } = require('./scripts/deploy');
 
@@ -110,7 +114,8 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: 'functions.json',
-        input: './functions/functions.ts',
+        // one input per domain module: the plugin reads their JSDoc and appends each module's associate calls
+        input: FUNCTION_MODULES,
       }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -1,9 +1,12 @@
 /**
- * The Excel side of the custom functions, kept thin: coerce Excel arguments, broadcast over ranges
- * like Excel's own functions, map engine Failures to Excel errors. No contract rule lives here.
+ * The Excel side of the custom functions, kept thin: the one argument layer (every parameter read by its kind,
+ * by the one reading policy of src/reading.ts, README "How tables and arguments are read"), broadcasting over
+ * ranges like Excel's own functions, and engine Failures mapped to Excel errors. No contract rule lives here;
+ * the engine is reached only through the API (functions/contract-api.ts).
  */
-import { Failure } from '../src/engine';
-import { isErrorValue, readNumber, readText } from '../src/reading';
+import { Failure } from '../src/failure';
+import { isErrorValue, readCount, readFte, readMoney, readNumber, readText } from '../src/reading';
+import { api } from './contract-api';
 
 /** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
 export type Arg = unknown[][] | null | undefined;
@@ -23,7 +26,7 @@ const isExcelError = isErrorValue as (v: unknown) => v is CustomFunctions.Error;
  */
 export function cell(arg: Arg, name: string): unknown {
   if (!arg || !arg.length) return undefined;
-  if (arg.length > 1 || arg[0].length > 1) return new Failure('VALUE', `${name} takes one cell; got a range of ${arg.length} rows × ${Math.max(...arg.map((r) => r.length))} columns`);
+  if (arg.length > 1 || arg[0].length > 1) return new Failure('VALUE', `${name} takes one cell; got a range of ${arg.length} rows × ${Math.max(...arg.map((r) => r.length))} columns`, 'range-for-scalar');
   return arg[0][0];
 }
 
@@ -65,7 +68,8 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     if (a[0].length > cols) cols = a[0].length;
   }
   const n = args.length;
-  const xs = new Array<unknown>(n);
+  const xs: unknown[] = []; // a literal: `new Array` is a slow global lookup in a sandboxed runtime
+  xs.length = n;
   if (rows === 1 && cols === 1) {
     // the common single-cell call: no loops, one element
     let error: unknown;
@@ -79,9 +83,9 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     const v = fn(xs);
     return [[v instanceof Failure ? toExcelError(v) : v]];
   }
-  const out = new Array<unknown[]>(rows);
+  const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
-    const row = new Array<unknown>(cols);
+    const row: unknown[] = cols === 1 ? [undefined] : []; // a one-cell row as a one-element literal (push would reserve 17 slots)
     for (let j = 0; j < cols; j++) {
       let missing = false;
       let error: unknown;
@@ -117,4 +121,125 @@ export function column(items: readonly unknown[]): unknown[][] {
 /** A single failure as a 1x1 result. */
 export function single(f: Failure): unknown[][] {
   return [[toExcelError(f)]];
+}
+
+// ---------------------------------------------------------------- per call: distinct rows, contract
+
+/** The key of one row of arguments: type and length-prefixed text of each, so that no two different rows share one. */
+function rowKey(xs: unknown[]): string {
+  let key = '';
+  for (const v of xs) {
+    const t = String(v);
+    key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`;
+  }
+  return key;
+}
+
+/**
+ * An element function that, within one call, answers each distinct row of arguments once: a 50,000-row range holds
+ * far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure) never
+ * changes during a call. Never shared between calls, so nothing goes stale when a contract or the default changes.
+ */
+export function perCall(fn: (xs: unknown[]) => unknown): (xs: unknown[]) => unknown {
+  const answers = new Map<string, unknown>();
+  return (xs) => {
+    const key = rowKey(xs);
+    const hit = answers.get(key);
+    if (hit !== undefined || answers.has(key)) return hit;
+    const v = fn(xs);
+    if (answers.size < 100_000) answers.set(key, v);
+    return v;
+  };
+}
+
+/**
+ * Distinct rows one call computes, for the functions whose rows cost tens of microseconds each (a week's pay with
+ * its premiums, severance with its deductions, an audited payment): more than a year of a unit's payroll, few
+ * enough to answer within a second (BENCHMARKS.md, range functions). Repeated rows are computed once and not counted.
+ */
+export const MAX_DISTINCT_ROWS = { GROSS: 5_000, SEVERANCE: 10_000, AUDIT: 10_000 } as const;
+
+/**
+ * broadcast() answering each distinct row once (perCall). With maxDistinct, the rows are counted first (keys only,
+ * about a microsecond a row) and a call with more distinct rows is refused before any is computed.
+ */
+export function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct?: number): unknown[][] {
+  if (maxDistinct !== undefined) {
+    const distinct = new Set<string>();
+    broadcast(args, (xs) => void distinct.add(rowKey(xs)));
+    if (distinct.size > maxDistinct)
+      return single(new Failure('VALUE', `${name}: the ranges hold ${distinct.size.toLocaleString('en-US')} different rows; one call computes at most ${maxDistinct.toLocaleString('en-US')}: split the ranges over several calls`, 'too-large'));
+  }
+  return broadcast(args, perCall(fn));
+}
+
+/** Resolves the contract argument of one element (empty -> the workbook default). */
+export function contractOf(v: unknown): string | Failure {
+  const t = text(v, 'contract');
+  if (t instanceof Failure) return t;
+  return api.contractId({ contract: t });
+}
+
+/** The text arguments of one element, or the first Failure among them. */
+export function texts(pairs: [unknown, string, string | (() => string)][]): string[] | Failure {
+  const out: string[] = [];
+  for (const [v, name, hint] of pairs) {
+    const t = requiredText(v, name, hint);
+    if (t instanceof Failure) return t;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A required number of seasons, days, hours or units: 0 or more; text holding a plain number is accepted, anything else refused. */
+export function count(v: unknown, name: string): number | Failure {
+  return readNumber(v, name, { required: true, min: 0, max: 1e9, valid: 'a number from 0 to 1,000,000,000' }) as number | Failure;
+}
+
+/** The bonus ids of one element: "state-tournament" or several separated by commas. */
+export function bonusList(v: unknown): string[] | Failure {
+  const t = text(v, 'bonus');
+  if (t instanceof Failure) return t;
+  return t === undefined ? [] : t.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** A yes/no argument: TRUE/FALSE, 1/0, or text yes/no/true/false; empty is `fallback`. Anything else is refused. */
+export function flag(v: unknown, name: string, fallback: boolean): boolean | Failure {
+  if (v === null || v === undefined || v === '') return fallback;
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (['true', 'yes', 'y', '1'].includes(t)) return true;
+    if (['false', 'no', 'n', '0'].includes(t)) return false;
+  }
+  return new Failure('VALUE', `${name} must be TRUE or FALSE (or yes/no, 1/0); got ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v)}`);
+}
+
+/** The cells of a range, row by row. */
+export const cellsOf = (range: any[][] | undefined | null): unknown[] => (range ?? []).flat();
+
+// ---------------------------------------------------------------- parameter kinds (one reading policy)
+
+/** A fraction of full time: 0.6 or "60%"; empty: none. */
+export const fraction = (v: unknown, name: string) => readFte(v, name);
+/** Dollars: 1234.5 or "$1,234.50". */
+export const money = (v: unknown, name: string, required = false) => readMoney(v, name, { required });
+/** A whole count within bounds (years of service …); empty: none. */
+export const wholeCount = (v: unknown, name: string, min: number, max: number, what: string) => readCount(v, name, min, max, what);
+
+/** The value of an answer as Excel takes it: a Failure becomes an Excel error; a value stays. */
+export function toExcel(v: unknown): unknown {
+  return v instanceof Failure ? toExcelError(v) : v;
+}
+
+/** The years a resolved contract covers (for the hints of an empty year). */
+export function yearsOf(contract: string): string[] {
+  const ys = api.years({ contract });
+  return ys instanceof Failure ? [] : ys;
+}
+
+/** The hint for an empty lane or step: a few of the schedule's labels, or why it has none. */
+export function axisHint(labels: string[] | Failure, name: 'lane' | 'step', contract: string): string {
+  return labels instanceof Failure ? `give a ${name} (${contract} has no annual salary schedule)` : `give a ${name} such as ${labels.slice(0, 3).join(', ')}`;
 }

@@ -15,10 +15,9 @@ import { Money, roundAmount } from './rounding';
 import { usd } from './format';
 import { declaredName, roundingFor } from './declared';
 
-/** Why there is no number. VALUE: the input is malformed or unknown. NA: valid input the contract gives no value for. */
-export class Failure {
-  constructor(readonly code: 'VALUE' | 'NA', readonly message: string) {}
-}
+import { Failure } from './failure';
+export { Failure } from './failure';
+export type { FailureReason } from './failure';
 export type Answer = number | Failure;
 /**
  * STIPEND's options: bonuses asked for by id; the share of the full season served; the teacher's FTE
@@ -26,8 +25,11 @@ export type Answer = number | Failure;
  * costing passes for every stipend of a part-time teacher: applied where the contract prorates the item,
  * and the full amount elsewhere (the contract states none).
  */
-export interface StipendOptions { bonuses?: string[]; season?: number; fte?: number; fteWhereStated?: number }
-export type Result<T> = { ok: true; value: T } | { ok: false; code: 'VALUE' | 'NA'; message: string };
+export interface StipendOptions {
+  bonuses?: string[]; season?: number; fte?: number; fteWhereStated?: number;
+  /** filled by stipend() when it prorated the amount for a part-time teacher: that reading, with the clause */
+  applied?: { partTime?: string };
+}
 export type Trace = string[] | undefined;
 
 export interface ContractSummary {
@@ -99,16 +101,16 @@ export class Engine {
     }
     const key = arg === undefined || arg.trim() === '' ? defaultId : arg;
     if (key === undefined || key === '')
-      return new Failure('NA', `No contract given and no default contract chosen for this workbook. Pass one (${this.registry.ids().join(', ')}) or choose a default in the task pane.`);
+      return new Failure('NA', `No contract given and no default contract chosen for this workbook. Pass one (${this.registry.ids().join(', ')}) or choose a default in the task pane.`, 'no-default-contract');
     const hit = this.contractCache.get(key);
     if (hit) return hit;
     const id = key.trim().toLowerCase().replace(/\s+/g, '');
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
     const failed = this.registry.failure(id);
-    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`);
+    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`, 'contract-failed-to-load');
     const hint = lookalikeReason(key);
-    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`);
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`, 'unknown-contract');
   }
 
   /** A school year the contract covers, in canonical spelling. */
@@ -121,10 +123,10 @@ export class Engine {
 
   private resolveYear(contract: Contract, yearArg: string | number): string | Failure {
     const y = parseYear(String(yearArg));
-    if (!y.ok) return new Failure('VALUE', y.message);
+    if (!y.ok) return new Failure('VALUE', y.message, 'malformed');
     if (contract.years.includes(y.year)) return y.year;
     const agreements = contract.file.agreements.map((a) => `${a.term} (${a.cite})`).join('; ');
-    return new Failure('NA', `${contract.id} does not cover ${y.year}: the agreements (${agreements}) cover ${contract.years.join(', ')}`);
+    return new Failure('NA', `${contract.id} does not cover ${y.year}: the agreements (${agreements}) cover ${contract.years.join(', ')}`, 'year-not-covered');
   }
 
   private table(contract: Contract, schedule: CompiledSchedule, yearArg: string | number): CompiledTable | Failure {
@@ -132,7 +134,7 @@ export class Engine {
     if (year instanceof Failure) return year;
     const t = schedule.tables.get(year);
     if (t) return t;
-    return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${year}; it is printed for ${[...schedule.tables.keys()].join(', ')}`);
+    return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${year}; it is printed for ${[...schedule.tables.keys()].join(', ')}`, 'not-printed-for-year');
   }
 
   private axisName(schedule: CompiledSchedule, which: 'lane' | 'step'): string {
@@ -149,7 +151,7 @@ export class Engine {
     const hint = lookalikeReason(raw);
     const shown = raw.trim() === '' ? 'empty' : `"${raw}"`;
     const name = this.axisName(schedule, which);
-    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown ${name} ${shown}; valid ${name}s: ${axisChoices(items)}`);
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown ${name} ${shown}; valid ${name}s: ${axisChoices(items)}`, which === 'lane' ? 'unknown-lane' : 'unknown-step');
   }
 
   /** Finds the cell for (lane, step, year) in a schedule, or says why not. */
@@ -179,7 +181,7 @@ export class Engine {
     const stepLabel = schedule.stepLabels[c.step];
     const where = table.cites[c.k];
     if (table.status[c.k] === CLOSED)
-      return new Failure('NA', `Closed cell: the ${table.year} schedule of ${contract.id} prints NONE for ${laneName} ${laneLabel} at ${stepName} ${stepLabel} (${where}); the contract pays no salary there.`);
+      return new Failure('NA', `Closed cell: the ${table.year} schedule of ${contract.id} prints NONE for ${laneName} ${laneLabel} at ${stepName} ${stepLabel} (${where}); the contract pays no salary there.`, 'closed-cell');
     const n = schedule.laneLabels.length;
     const stepsOfLane = schedule.stepLabels.filter((_, s) => hasValue(table.status[s * n + c.lane]));
     const lanesOfStep = schedule.laneLabels.filter((_, l) => hasValue(table.status[c.step * n + l]));
@@ -188,7 +190,7 @@ export class Engine {
     if (lanesOfStep.length) parts.push(`${cap(stepName)} ${stepLabel} is printed for ${laneName}s ${lanesOfStep.join(', ')}.`);
     const elig = schedule.file.steps[c.step].eligibility;
     if (elig) parts.push(`Eligibility: ${elig.text} (${elig.cite})`);
-    return new Failure('NA', parts.join(' '));
+    return new Failure('NA', parts.join(' '), 'empty-cell');
   }
 
   private cellValue(c: Cell, trace: Trace): Answer {
@@ -207,7 +209,7 @@ export class Engine {
     if (c instanceof Failure) return c;
     const printed = this.cellValue(c, trace);
     if (printed instanceof Failure || fte === undefined) return printed;
-    if (!(fte > 0 && fte <= 1.5)) return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`);
+    if (!(fte > 0 && fte <= 1.5)) return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`, 'out-of-range');
     if (fte === 1) return printed;
     const rule = roundingFor(c.contract.file, 'proration');
     if (!rule) return new Failure('NA', `${c.contract.id} declares no "proration" rounding rule (roundingFor.proration), so a prorated salary cannot be computed`);
@@ -239,7 +241,7 @@ export class Engine {
     if (!schedule) {
       const all = contract.hourlySchedules.flatMap((s) => s.file.lanes);
       const hint = lookalikeReason(raw);
-      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown position ${raw.trim() ? `"${raw}"` : 'empty'}; valid positions: ${axisChoices(all)}`);
+      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown position ${raw.trim() ? `"${raw}"` : 'empty'}; valid positions: ${axisChoices(all)}`, 'unknown-position');
     }
     const c = this.locate(contract, schedule, raw, step, year);
     return c instanceof Failure ? c : this.cellValue(c, trace);
@@ -253,12 +255,12 @@ export class Engine {
     const roles = st.activities.get(normalizeLabel(activity));
     if (!roles) {
       const hint = lookalikeReason(activity);
-      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown activity ${activity.trim() ? `"${activity}"` : 'empty'}; valid activities: ${listChoices(st.activityLabels, 25)}`);
+      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown activity ${activity.trim() ? `"${activity}"` : 'empty'}; valid activities: ${listChoices(st.activityLabels, 25)}`, 'unknown-activity');
     }
     const item = roles.get(normalizeLabel(role));
     if (!item) {
       const labels = [...new Set([...roles.values()].map((i) => i.role))];
-      return new Failure('VALUE', `Unknown role ${role.trim() ? `"${role}"` : 'empty'} for ${[...roles.values()][0].activity}; valid roles: ${labels.join(', ')}`);
+      return new Failure('VALUE', `Unknown role ${role.trim() ? `"${role}"` : 'empty'} for ${[...roles.values()][0].activity}; valid roles: ${labels.join(', ')}`, 'unknown-role');
     }
     return { st, item };
   }
@@ -282,7 +284,7 @@ export class Engine {
   private experienceStep(contract: Contract, seasons: number): number | Failure {
     const steps = contract.stipends!.file.experienceSteps;
     if (!(Number.isInteger(seasons) && seasons >= 1 && seasons <= 60))
-      return new Failure('VALUE', `years in the activity must be a whole number of seasons from 1 (the first season) to 60; got ${seasons}`);
+      return new Failure('VALUE', `years in the activity must be a whole number of seasons from 1 (the first season) to 60; got ${seasons}`, 'out-of-range');
     return steps.findIndex((e) => seasons >= e.fromYear && (e.toYear === undefined || seasons <= e.toYear));
   }
 
@@ -333,11 +335,11 @@ export class Engine {
         trace?.push(`${usd(amount)} as printed (${basis.cite})`);
         break;
       case 'range':
-        return new Failure('NA', `${label} is paid within a range in ${year}: ${usd(basis.min)} to ${usd(basis.max)} (${basis.cite}); the contract sets no single amount. Use CONTRACT.STIPEND.RANGE for both ends.`);
+        return new Failure('NA', `${label} is paid within a range in ${year}: ${usd(basis.min)} to ${usd(basis.max)} (${basis.cite}); the contract sets no single amount. Use CONTRACT.STIPEND.RANGE for both ends.`, 'no-single-amount');
       case 'perUnit':
-        return new Failure('NA', `${label} is paid per ${basis.unit} in ${year}: ${usd(basis.rate)} per ${basis.unit}${basis.max !== undefined ? ` up to ${usd(basis.max)}` : ''} (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}s.`);
+        return new Failure('NA', `${label} is paid per ${basis.unit} in ${year}: ${usd(basis.rate)} per ${basis.unit}${basis.max !== undefined ? ` up to ${usd(basis.max)}` : ''} (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}s.`, 'no-single-amount');
       case 'prorated':
-        return new Failure('NA', `${label} pays ${usd(basis.amount)} in ${year} at ${basis.fullAt} ${basis.unit} or more, prorated below (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}.`);
+        return new Failure('NA', `${label} pays ${usd(basis.amount)} in ${year} at ${basis.fullAt} ${basis.unit} or more, prorated below (${basis.cite}). Use CONTRACT.STIPEND.UNITS with the number of ${basis.unit}.`, 'no-single-amount');
     }
     if (amount instanceof Failure) return amount;
     const prorated = this.prorateStipend(contract, item, label, amount, options, trace);
@@ -355,9 +357,9 @@ export class Engine {
     let fte = options.fte;
     if (season === undefined && fte === undefined && options.fteWhereStated === undefined) return amount;
     if (season !== undefined && !(Number.isFinite(season) && season > 0 && season <= 1))
-      return new Failure('VALUE', `the season share must be a fraction of the full season greater than 0 and at most 1 (e.g. 0.75 for 9 of 12 weeks); got ${season}`);
+      return new Failure('VALUE', `the season share must be a fraction of the full season greater than 0 and at most 1 (e.g. 0.75 for 9 of 12 weeks); got ${season}`, 'out-of-range');
     if (fte !== undefined && !(Number.isFinite(fte) && fte > 0 && fte <= 1.5))
-      return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`);
+      return new Failure('VALUE', `FTE ${fte} is out of range; give a fraction of full time greater than 0 and at most 1.5 (e.g. 0.6)`, 'out-of-range');
     const clauses = contract.stipends!.file.proration ?? {};
     const covers = (c: StipendProrationFile | undefined) => c !== undefined && item.file.group !== undefined && c.groups.includes(item.file.group);
     const refuse = (what: string, c: StipendProrationFile | undefined) =>
@@ -373,7 +375,9 @@ export class Engine {
     if (fte !== undefined && fte < 1) {
       if (!covers(clauses.partTime)) return refuse('for a part-time teacher', clauses.partTime);
       share = share.mul(fte);
-      trace?.push(`part time: × FTE ${fte} (${clauses.partTime!.cite})`);
+      const reading = `part time: × FTE ${fte} (${clauses.partTime!.cite})`;
+      if (options.applied) options.applied.partTime = reading;
+      trace?.push(reading);
     }
     if (share.eq(1)) return amount;
     const rule = contract.file.rounding[contract.stipends!.file.rounding];
@@ -390,7 +394,7 @@ export class Engine {
     let total = new Money(amount);
     for (const id of requested) {
       const b = bonuses.find((x) => x.id === id.trim().toLowerCase());
-      if (!b) return new Failure('VALUE', `Unknown bonus "${id}"; ${bonuses.length ? `bonuses of ${contract.id}: ${bonuses.map((x) => x.id).join(', ')}` : `${contract.id} states no bonuses`}`);
+      if (!b) return new Failure('VALUE', `Unknown bonus "${id}"; ${bonuses.length ? `bonuses of ${contract.id}: ${bonuses.map((x) => x.id).join(', ')}` : `${contract.id} states no bonuses`}`, 'unknown-key');
       if (b.automatic) continue; // added below when it applies
       if (!applies(b)) return new Failure('NA', `The ${b.title} (${b.cite}) does not apply to ${activity} / ${role} in ${year}`);
       total = total.add(b.amount);
@@ -414,9 +418,9 @@ export class Engine {
     if (b.kind === 'range') return [b.min, b.max];
     if (b.kind === 'amount' && b.amounts.every((a) => a === b.amounts[0])) return [b.amounts[0], b.amounts[0]];
     if (b.kind === 'amount') return [Math.min(...b.amounts), Math.max(...b.amounts)];
-    if (b.kind === 'perUnit') return new Failure('NA', `${label} is paid per ${b.unit} (${b.cite}); use CONTRACT.STIPEND.UNITS`);
+    if (b.kind === 'perUnit') return new Failure('NA', `${label} is paid per ${b.unit} (${b.cite}); use CONTRACT.STIPEND.UNITS`, 'no-single-amount');
     if (b.kind === 'prorated') return [0, b.amount];
-    return new Failure('NA', `${label} depends on the seasons in the activity (${b.cite}); use CONTRACT.STIPEND with the seasons`);
+    return new Failure('NA', `${label} depends on the seasons in the activity (${b.cite}); use CONTRACT.STIPEND with the seasons`, 'no-single-amount');
   }
 
   /** A per-unit stipend (rate × units up to its maximum) or a prorated one (amount × units / fullAt, at most the amount). */
@@ -424,7 +428,7 @@ export class Engine {
     const found = this.basisFor(contractArg, activity, role, yearArg, defaultId);
     if (found instanceof Failure) return found;
     const { contract, basis: b, label } = found;
-    if (!(Number.isFinite(units) && units >= 0 && units <= 100000)) return new Failure('VALUE', `the number of units must be from 0 to 100,000; got ${units}`);
+    if (!(Number.isFinite(units) && units >= 0 && units <= 100000)) return new Failure('VALUE', `the number of units must be from 0 to 100,000; got ${units}`, 'out-of-range');
     const rule = contract.file.rounding[found.st.file.rounding];
     if (b.kind === 'perUnit') {
       const raw = new Money(b.rate).mul(units);
@@ -439,7 +443,7 @@ export class Engine {
       trace?.push(`${label}, ${found.year}: ${usd(b.amount)} × ${share}/${b.fullAt} ${b.unit} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${b.cite})`);
       return v;
     }
-    return new Failure('NA', `${label} is not paid per unit in ${found.year} (${b.cite}); use CONTRACT.STIPEND`);
+    return new Failure('NA', `${label} is not paid per unit in ${found.year} (${b.cite}); use CONTRACT.STIPEND`, 'no-single-amount');
   }
 
   activities(contractArg: string | undefined, defaultId?: string): string[] | Failure {
@@ -455,7 +459,7 @@ export class Engine {
     if (!st) return new Failure('NA', `${contract.id} has no extra-curricular stipend schedule`);
     if (activity === undefined) return [...new Set(st.file.items.map((i) => i.role))];
     const roles = st.activities.get(normalizeLabel(activity));
-    if (!roles) return new Failure('VALUE', `Unknown activity "${activity}"; valid activities: ${listChoices(st.activityLabels, 25)}`);
+    if (!roles) return new Failure('VALUE', `Unknown activity "${activity}"; valid activities: ${listChoices(st.activityLabels, 25)}`, 'unknown-activity');
     return [...new Set([...roles.values()].map((i) => i.role))];
   }
 
@@ -466,7 +470,7 @@ export class Engine {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
     const t = contract.terms.get(id.trim().toLowerCase());
-    if (!t) return new Failure('VALUE', `Unknown term "${id}"; terms of ${contract.id}: ${listChoices([...contract.terms.keys()], 30) || 'none'}`);
+    if (!t) return new Failure('VALUE', `Unknown term "${id}"; terms of ${contract.id}: ${listChoices([...contract.terms.keys()], 30) || 'none'}`, 'unknown-term');
     const year = this.year(contract, yearArg);
     if (year instanceof Failure) return year;
     let values = t.file.values.filter((v) => v.years.includes(year));
@@ -476,9 +480,9 @@ export class Engine {
     }
     const keyName = t.file.keyName ?? 'key';
     if (t.keyLabels.length) {
-      if (key === undefined || key.trim() === '') return new Failure('VALUE', `${t.file.title} needs a ${keyName}: ${t.keyLabels.join(', ')}`);
+      if (key === undefined || key.trim() === '') return new Failure('VALUE', `${t.file.title} needs a ${keyName}: ${t.keyLabels.join(', ')}`, 'empty');
       const canonical = t.keys.get(normalizeLabel(key));
-      if (canonical === undefined) return new Failure('VALUE', `Unknown ${keyName} "${key}" for ${t.file.title}; valid: ${t.keyLabels.join(', ')}`);
+      if (canonical === undefined) return new Failure('VALUE', `Unknown ${keyName} "${key}" for ${t.file.title}; valid: ${t.keyLabels.join(', ')}`, 'unknown-key');
       values = values.filter((v) => v.key === canonical);
       if (!values.length) return new Failure('NA', `${t.file.title} states no value for ${keyName} ${canonical} in ${year} (${t.file.cite})`);
     } else if (key !== undefined && key.trim() !== '') {
@@ -486,7 +490,7 @@ export class Engine {
     }
     if (!t.tiered) return { t, year, keyName, value: values[0] };
     if (yearsOfService === undefined) return new Failure('VALUE', `${t.file.title} depends on years of service: give them (tiers from ${values.map((v) => v.minYears).join(', ')} years)`);
-    if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`);
+    if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`, 'out-of-range');
     const tier = values.filter((v) => v.minYears! <= yearsOfService).sort((a, b) => b.minYears! - a.minYears!)[0];
     if (!tier) {
       const first = Math.min(...values.map((v) => v.minYears!));
@@ -504,7 +508,7 @@ export class Engine {
     const { t, year, keyName, value: v } = found;
     if (v === null) return 0;
     if (v.range)
-      return new Failure('NA', `${t.file.title} is a range in ${year}: ${usdOrUnit(v.amount, t.file.unit)} to ${usdOrUnit(v.max!, t.file.unit)} (${v.cite}); the contract sets no single amount. Use CONTRACT.TERM.RANGE for both ends.`);
+      return new Failure('NA', `${t.file.title} is a range in ${year}: ${usdOrUnit(v.amount, t.file.unit)} to ${usdOrUnit(v.max!, t.file.unit)} (${v.cite}); the contract sets no single amount. Use CONTRACT.TERM.RANGE for both ends.`, 'no-single-amount');
     trace?.push(`${t.file.title}${v.key ? `, ${keyName} ${v.key}` : ''}, ${year}: ${usdOrUnit(v.amount, t.file.unit)}${v.max !== undefined ? ` (up to ${usdOrUnit(v.max, t.file.unit)})` : ''} (${v.cite})`);
     return v.amount;
   }
@@ -523,7 +527,7 @@ export class Engine {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
     const r = contract.rates.get(id.trim().toLowerCase());
-    if (!r) return new Failure('VALUE', `Unknown rate "${id}"; rates of ${contract.id}: ${[...contract.rates.keys()].join(', ') || 'none'}`);
+    if (!r) return new Failure('VALUE', `Unknown rate "${id}"; rates of ${contract.id}: ${[...contract.rates.keys()].join(', ') || 'none'}`, 'unknown-rate');
     const of = r.of === 'salary' ? this.salary(contract.id, lane, step, yearArg, undefined, undefined, trace) : this.rate(contract.id, r.of, lane, step, yearArg, undefined, trace);
     if (of instanceof Failure) return of;
     const year = this.year(contract, yearArg) as string;
@@ -545,8 +549,8 @@ export class Engine {
   prorate(contractArg: string | undefined, lane: string | number, step: string | number, yearArg: string | number, days: number, hours = 0, defaultId?: string, trace?: Trace): Answer {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
-    if (!(Number.isFinite(days) && days >= 0 && days <= 400)) return new Failure('VALUE', `days must be from 0 to 400; got ${days}`);
-    if (!(Number.isFinite(hours) && hours >= 0 && hours <= 4000)) return new Failure('VALUE', `hours must be from 0 to 4,000; got ${hours}`);
+    if (!(Number.isFinite(days) && days >= 0 && days <= 400)) return new Failure('VALUE', `days must be from 0 to 400; got ${days}`, 'out-of-range');
+    if (!(Number.isFinite(hours) && hours >= 0 && hours <= 4000)) return new Failure('VALUE', `hours must be from 0 to 4,000; got ${hours}`, 'out-of-range');
     const daily = contract.rates.get(declaredName(contract.file, 'prorate', 'dailyRate'));
     const hourly = contract.rates.get(declaredName(contract.file, 'prorate', 'hourlyRate'));
     if (!daily || daily.of !== 'salary') return new Failure('NA', `${contract.id} defines no daily rate of salary, so days cannot be prorated`);
@@ -575,8 +579,8 @@ export class Engine {
     const maxDays = declaredName(contract.file, 'severance', 'maxDaysTerm');
     const maxTerm = contract.terms.get(maxDays);
     if (!maxTerm) return new Failure('NA', `${contract.id} states no severance pay`);
-    if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`);
-    if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`);
+    if (!(Number.isFinite(unusedDays) && unusedDays >= 0 && unusedDays <= 1000)) return new Failure('VALUE', `unused sick days must be from 0 to 1,000; got ${unusedDays}`, 'out-of-range');
+    if (!(Number.isFinite(contributions) && contributions >= 0 && contributions <= 10_000_000)) return new Failure('VALUE', `403(b) contributions must be from 0 to 10,000,000; got ${contributions}`, 'out-of-range');
     const rule = roundingFor(contract.file, 'severance') ?? roundingFor(contract.file, 'proration');
     if (!rule) return new Failure('NA', `${contract.id} declares no "severance" or "proration" rounding rule (roundingFor), so a severance amount cannot be computed`);
     const max = this.term(contract.id, maxDays, undefined, yearArg, undefined, undefined, trace);
@@ -586,7 +590,7 @@ export class Engine {
       const limit = this.term(contract.id, limitTerm.file.id, undefined, yearArg, undefined, undefined, trace);
       if (limit instanceof Failure) return limit;
       if (contributions > limit)
-        return new Failure('NA', `No severance: the District 403(b) contributions given (${usd(contributions)}) exceed ${usd(limit)}, and a teacher whose total potential District 403(b) contributions have exceeded ${usd(limit)} is not eligible (${limitTerm.file.cite})`);
+        return new Failure('NA', `No severance: the District 403(b) contributions given (${usd(contributions)}) exceed ${usd(limit)}, and a teacher whose total potential District 403(b) contributions have exceeded ${usd(limit)} is not eligible (${limitTerm.file.cite})`, 'not-eligible');
     }
     const daily = this.rate(contract.id, declaredName(contract.file, 'severance', 'dailyRate'), lane, step, yearArg, undefined, trace);
     if (daily instanceof Failure) return daily;
@@ -600,14 +604,14 @@ export class Engine {
 
   // ---------------------------------------------------------------- grids
 
-  scheduleGrid(contractArg: string | undefined, yearArg: string | number, scheduleId?: string, defaultId?: string): Result<ScheduleGrid> {
+  scheduleGrid(contractArg: string | undefined, yearArg: string | number, scheduleId?: string, defaultId?: string): ScheduleGrid | Failure {
     const contract = this.contract(contractArg, defaultId);
-    if (contract instanceof Failure) return { ok: false, code: contract.code, message: contract.message };
+    if (contract instanceof Failure) return contract;
     const schedule = scheduleId ? contract.scheduleById.get(scheduleId) : contract.salarySchedule ?? contract.schedules[0];
     if (!schedule)
-      return { ok: false, code: 'VALUE', message: `Unknown schedule "${scheduleId}" in ${contract.id}; valid schedules: ${contract.schedules.map((s) => s.id).join(', ')}` };
+      return new Failure('VALUE', `Unknown schedule "${scheduleId}" in ${contract.id}; valid schedules: ${contract.schedules.map((s) => s.id).join(', ')}`, 'unknown-schedule');
     const table = this.table(contract, schedule, yearArg);
-    if (table instanceof Failure) return { ok: false, code: table.code, message: table.message };
+    if (table instanceof Failure) return table;
     const n = schedule.laneLabels.length;
     const cell = (k: number): GridCell => {
       const st = table.status[k];
@@ -625,13 +629,10 @@ export class Engine {
         if (cells.some((c) => c.status === 'derived')) rows.push({ label, cite: cells.find((c) => c.status === 'derived')!.cite, cells });
       });
     return {
-      ok: true,
-      value: {
-        contractId: contract.id, scheduleId: schedule.id, year: table.year, title: table.title, cite: table.cite,
-        columnsAre: byLane ? this.axisName(schedule, 'step') : this.axisName(schedule, 'lane'),
-        lanes: byLane ? schedule.stepLabels : schedule.laneLabels,
-        rows,
-      },
+      contractId: contract.id, scheduleId: schedule.id, year: table.year, title: table.title, cite: table.cite,
+      columnsAre: byLane ? this.axisName(schedule, 'step') : this.axisName(schedule, 'lane'),
+      lanes: byLane ? schedule.stepLabels : schedule.laneLabels,
+      rows,
     };
   }
 }

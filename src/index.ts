@@ -5,7 +5,8 @@
 import { bundledContracts } from './contracts';
 import { ContractRegistry } from './loader';
 import { Engine } from './engine';
-import type { ContractSummary, Result, ScheduleGrid } from './engine';
+import type { ContractSummary, ScheduleGrid } from './engine';
+import { Failure } from './failure';
 import { employerRates } from './parameters';
 import type { EmployerRates, EmployerRatesFile } from './parameters';
 import employerRatesFile from './parameters/employer-rates.json';
@@ -13,7 +14,8 @@ import employerRatesFile from './parameters/employer-rates.json';
 export { ContractRegistry, ContractLoadError, compileContract, MAX_CONTRACT_CHARS, MAX_CONTRACT_DEPTH } from './loader';
 export type { ContractHeader, ContractProblem, LazyContractFile, LoadFailure } from './loader';
 export { Engine, Failure } from './engine';
-export type { Answer, ContractSummary, GridCell, Result, ScheduleGrid } from './engine';
+export type { Answer, ContractSummary, GridCell, ScheduleGrid } from './engine';
+export type { FailureReason } from './failure';
 export { parseYear } from './years';
 export { roundAmount, applyPercent, percentOf, Money } from './rounding';
 export { checkContracts, formatFindings } from './check';
@@ -59,7 +61,7 @@ export function listContracts(): ContractSummary[] {
   return defaultEngine().listContracts();
 }
 
-export function scheduleGrid(contractId: string, year: string, scheduleId?: string): Result<ScheduleGrid> {
+export function scheduleGrid(contractId: string, year: string, scheduleId?: string): ScheduleGrid | Failure {
   return defaultEngine().scheduleGrid(contractId, year, scheduleId);
 }
 

@@ -165,9 +165,9 @@ export function contractProfile(engine: Engine, contractId: string, year: string
   const schedule = contract.salarySchedule;
   if (!schedule) return noSalarySchedule(contract);
   const grid = engine.scheduleGrid(contract.id, year);
-  if (!grid.ok) return new Failure(grid.code, grid.message);
-  const table = schedule.tables.get(grid.value.year);
-  if (!table) return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${grid.value.year}`);
+  if (grid instanceof Failure) return grid;
+  const table = schedule.tables.get(grid.year);
+  if (!table) return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${grid.year}`);
   const g = new Grid(schedule, table);
   // the lanes the contract declares as its BA and MA lanes (profile.baLane, profile.maLane; by default BA and MA)
   const baLane = declaredName(contract.file, 'profile', 'baLane');

@@ -114,7 +114,7 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
 export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string): Placement[] | Failure {
   const who = rosterRowName(row);
   const contract = engine.contract(row.contract, defaultContract);
-  if (contract instanceof Failure) return new Failure(contract.code, `${who}: ${contract.message}`);
+  if (contract instanceof Failure) return contract.at(who);
   if (!(row.fte > 0 && row.fte <= 1.5)) return new Failure('VALUE', `${who}: FTE ${row.fte} is out of range (greater than 0, at most 1.5)`);
   const hourly = row.position !== undefined && row.position !== '';
   const schedule = hourly
@@ -133,7 +133,7 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
   // the placement must be a cell the schedule prints in the roster's year: a closed or empty cell has no pay
   // and no next step to roll on to
   const placed = hourly ? engine.hourly(contract.id, schedule.laneLabels[lane], schedule.stepLabels[step], years[0]) : engine.salary(contract.id, schedule.laneLabels[lane], schedule.stepLabels[step], years[0]);
-  if (placed instanceof Failure) return new Failure(placed.code, `${who}: the placement is not one the contract pays in ${years[0]}: ${placed.message}`);
+  if (placed instanceof Failure) return new Failure(placed.code, `${who}: the placement is not one the contract pays in ${years[0]}: ${placed.message}`, placed.reason);
   for (const c of row.laneChanges ?? []) {
     if (c.year === years[0])
       return new Failure('VALUE', `${who}: lane change in ${c.year}, the roster's own year, whose placement is taken as given; put the new lane in the lane column, or date the change ${years[1] ?? 'a later year'}`);
@@ -173,9 +173,12 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
       if (steps === 0) notes.push(`no step in ${year}${policy ? ` (${policy.cite})` : ''}`);
       else {
         credit += creditFor(contract, year, row.fte);
+        let held = false; // a step this year was held (its note says why; the mid-year step does not repeat it)
         for (let k = 0; k < steps && credit >= 1 - 1e-9; k++) {
           credit -= 1;
+          const before = step;
           step = advance(contract, schedule, year, lane, step, row.seniorityDate, notes);
+          if (step === before) held = true;
         }
         if (credit > 1e-9 && credit < 1 - 1e-9) notes.push(`step credit carried: ${Math.round(credit * 100) / 100} of a year`);
         if (policy?.midYearSteps && creditFor(contract, year, row.fte) >= 1) {
@@ -185,7 +188,7 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
             midYearStep = after;
             notes.push(`${midNotes[0]} half way through the year (${policy.cite})`);
             step = after;
-          } else if (!notes.some((n) => n.startsWith('holds'))) notes.push(...midNotes);
+          } else if (!held) notes.push(...midNotes);
         }
       }
     }

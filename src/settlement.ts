@@ -43,7 +43,7 @@ export function engineWithProposal(engine: Engine, roster: RosterRow[], years: s
     }
     const p = proposalFromTable(proposals, name, c.id, years[0], years, engine.registry.ids());
     if (p instanceof Failure) {
-      if (/^no proposal/.test(p.message) && ids.size > 1) {
+      if (p.reason === 'no-proposal' && ids.size > 1) {
         files.push({ name: c.origin, content: c.file });
         continue;
       }

@@ -195,7 +195,7 @@ export function proposalFromTable(rows: unknown[][], name: string, contract: str
       return new Failure('VALUE', `${c.where('contract')}: ${shown(k)} is not a contract id; valid: ${contracts.join(', ')} (empty: every contract of the roster)`);
     if (p!.toLowerCase() === name.trim().toLowerCase() && (!k || k.toLowerCase() === contract)) mine.push({ c, row });
   }
-  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${h.at.contract !== undefined ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`);
+  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${h.at.contract !== undefined ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`, 'no-proposal');
   const out: ProposalYear[] = [];
   for (const { c, row } of mine) {
     const y = readYear(c.get('year'), c.where('year'));

@@ -1,5 +1,5 @@
 /** Pure helpers that turn a ScheduleGrid into what the pane shows, what Excel receives and what a CSV holds. */
-import type { GridCell, ScheduleGrid } from '../src';
+import type { GridCell, ScheduleGrid } from '../src/api';
 
 const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -2,8 +2,9 @@
  * Everything the pane does to the workbook. Only called when the pane runs inside Excel (Office.onReady host Excel).
  * Writes plain values through Excel.run (numbers and citations that stay put without the add-in), or a SCHEDULE formula.
  */
-import type { ScheduleGrid } from '../src';
+import type { ScheduleGrid } from '../src/api';
 import { citationLine, gridMatrix, numberFormat, scheduleFormula } from './grid';
+import { publishedApi } from './contract-api';
 
 /** Workbook setting that holds the default contract id; the functions bundle reads the same key. */
 export const DEFAULT_CONTRACT_SETTING = 'CONTRACT.defaultContract';
@@ -50,13 +51,6 @@ export async function refreshFunctionsAfterUpdate(version = addinVersion()): Pro
   return did;
 }
 
-/** The functions bundle defines this global in the shared runtime; absent in a plain browser. */
-interface ContractAddinGlobal {
-  setDefaultContract?(id: string): void;
-}
-function contractAddin(): ContractAddinGlobal | undefined {
-  return (globalThis as { ContractAddin?: ContractAddinGlobal }).ContractAddin;
-}
 
 export function readWorkbookDefault(): string | null {
   const value: unknown = Office.context.document.settings.get(DEFAULT_CONTRACT_SETTING);
@@ -69,7 +63,8 @@ export async function saveWorkbookDefault(id: string): Promise<void> {
   settings.set(DEFAULT_CONTRACT_SETTING, id);
   settings.set(VERSION_SETTING, addinVersion()); // so that a later version can tell (refreshFunctionsAfterUpdate)
   await saveSettings();
-  contractAddin()?.setDefaultContract?.(id);
+  // the functions read the setting lazily too; where they run (the shared runtime), they switch at once
+  publishedApi()?.setDefaultContract(id);
 }
 
 /**

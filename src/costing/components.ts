@@ -86,12 +86,12 @@ function stipendsCost({ engine, contract, p, year }: LineContext): Costed {
   for (const s of p.stipends) {
     // a part-time teacher's stipend is prorated where the contract says so (Anoka-Hennepin music, 001:1139-1140),
     // and costed in full, with that reading named, where it states no proportion
-    const trace: string[] | undefined = p.fte < 1 ? [] : undefined;
-    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year, p.fte < 1 ? { fteWhereStated: p.fte } : {}, undefined, trace);
+    const applied: { partTime?: string } = {};
+    const v = engine.stipend(p.contract, s.activity, s.role, s.seasons, year, p.fte < 1 ? { fteWhereStated: p.fte, applied } : {});
     if (v instanceof Failure) issues.push(`stipend ${s.activity} / ${s.role} not costed: ${v.message}`);
     else cents += toCents(v);
-    if (trace && !(v instanceof Failure)) {
-      const prorated = trace.find((t) => t.startsWith('part time:'));
+    if (p.fte < 1 && !(v instanceof Failure)) {
+      const prorated = applied.partTime;
       readings.push(prorated ? `stipend ${s.activity} / ${s.role} ${prorated}` : `stipend ${s.activity} / ${s.role} costed in full at FTE ${p.fte}: ${contract.id} states no part-time proportion of it`);
     }
   }

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { listContracts, scheduleGrid } from '../../src';
+import { contractApi, isFailure } from '../contract-api';
 import { csvFileName, gridCsv, scheduleFormula } from '../grid';
 import { insertScheduleFormula, insertScheduleValues, readWorkbookDefault, saveWorkbookDefault } from '../office';
 import { ContractList } from './ContractList';
@@ -61,7 +61,7 @@ function StatusBar({ status }: { status: NonNullable<Status> }) {
 
 export function App({ inExcel }: { inExcel: boolean }) {
   const styles = useStyles();
-  const contracts = useMemo(() => listContracts(), []);
+  const contracts = useMemo(() => contractApi().contracts(), []);
   const [contractId, setContractId] = useState(contracts[0]?.id ?? '');
   const contract = contracts.find((c) => c.id === contractId);
   const [year, setYear] = useState(contract?.years[contract.years.length - 1] ?? '');
@@ -88,10 +88,11 @@ export function App({ inExcel }: { inExcel: boolean }) {
   }
 
   const result = useMemo(
-    () => (contractId && year ? scheduleGrid(contractId, year, scheduleId || undefined) : null),
+    () => (contractId && year ? contractApi().schedule({ contract: contractId, year, schedule: scheduleId || undefined }) : null),
     [contractId, year, scheduleId],
   );
-  const grid = result?.ok ? result.value : null;
+  const failed = isFailure(result) ? result : null;
+  const grid = result && !isFailure(result) ? result : null;
   // The summary's short title; the grid's own title (often with reading notes) is the heading's tooltip.
   const scheduleTitle = contract?.schedules.find((s) => s.id === grid?.scheduleId)?.title ?? grid?.title;
 
@@ -187,9 +188,9 @@ export function App({ inExcel }: { inExcel: boolean }) {
         </div>
       </section>
 
-      {result && !result.ok && (
+      {failed && (
         <MessageBar intent="warning">
-          <MessageBarBody>{result.message}</MessageBarBody>
+          <MessageBarBody>{failed.message}</MessageBarBody>
         </MessageBar>
       )}
 

@@ -1,5 +1,5 @@
 import { Badge, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ContractSummary } from '../../src';
+import type { ContractSummary } from '../../src/api';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

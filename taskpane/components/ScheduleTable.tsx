@@ -1,5 +1,5 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ScheduleGrid } from '../../src';
+import type { ScheduleGrid } from '../../src/api';
 import { cellText } from '../grid';
 
 const useStyles = makeStyles({
