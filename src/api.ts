@@ -452,7 +452,7 @@ export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
   'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
-  'prorate', 'severance', 'gross', 'audit', 'cost', 'costSummary', 'profile',
+  'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
 ] as const satisfies readonly (keyof ContractApi)[];
 
 /** The API as published: a plain object of its public methods, bound, so that each works detached or copied. */
