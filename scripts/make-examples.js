@@ -446,7 +446,8 @@ async function districtBudget(rows) {
     ['COST salaries less Σ PROJECT salary, 2024-25', `B3-${inProjection('2024-25', 'H')}`],
     ['COST salaries less Σ PROJECT salary, 2025-26', `C3-${inProjection('2025-26', 'H')}`],
     ['COST salaries less Σ PROJECT salary, 2026-27', `D3-${inProjection('2026-27', 'H')}`],
-    ['COST total less Σ PROJECT total cost, 2026-27', `D12-${inProjection('2026-27', 'M')}`],
+    // the roster has custodians, so COST has a "Longevity pay" row (Total cost is row 13) and PROJECT a longevity column (total cost in N)
+    ['COST total less Σ PROJECT total cost, 2026-27', `D13-${inProjection('2026-27', 'N')}`],
   ];
   check.forEach(([label, f], i) => {
     b.getCell(`F${i + 2}`).value = label;

@@ -4,10 +4,8 @@
  * ... and $600.00 per year after twenty-five (25) years" (004_95c67c5f7895ec64.txt:6100 for 2023-25, the same
  * words at :6861 for 2025-27). The roster's years of service grow by one a projected year. Worked by hand.
  *
- * The bundled waconia-custodial.json states the tiers as the term "longevity" but does not (yet) declare
- * payroll.longevity: declaring it adds a row to COST and a column to PROJECT for every roster with custodians,
- * which the example workbooks pin. Here the contract is loaded with the declaration added, as a district
- * would write it (the one line of JSON that turns the component on).
+ * The bundled waconia-custodial.json declares payroll.longevity (the one line of JSON that turns the component on),
+ * so the bundled contract is costed as it is.
  */
 import { createRegistry, Engine } from '../../src';
 import { engineOver } from '../../src/proposal';
@@ -17,11 +15,8 @@ import { employerRates } from '../../src/parameters';
 import { projectAmounts, summaryRows } from '../../src/settlement';
 import { rosterFromTable } from '../../src/tables';
 
-const agreed = new Engine(createRegistry());
-const engine = engineOver(agreed.registry.all().map((c) => ({
-  name: c.origin,
-  content: c.id === 'waconia/custodial' ? { ...c.file, payroll: { ...c.file.payroll, longevity: { term: 'longevity', cite: '004_95c67c5f7895ec64.txt:6100' } } } : c.file,
-})), 'longevity declared') as Engine;
+const engine = new Engine(createRegistry());
+const agreed = engine;
 // 10% Social Security, no Medicare or pension: the longevity pay's share of FICA is easy to see
 const rates = employerRates({ parameters: [] }, { 'fica-oasdi-employer': 10, 'medicare-employer': 0, 'pera-employer': 0, 'fica-oasdi-wage-base': 200000 });
 const years = ['2024-25', '2025-26', '2026-27'];

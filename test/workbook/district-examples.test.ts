@@ -92,14 +92,22 @@ const SUMMARY_ROWS = ['Employees', 'Salaries (schedule placement × FTE, hourly 
 const SAL = 'Salaries (schedule placement × FTE, hourly pay)';
 const PKG = 'Package % (increase / total the year before)';
 
+/** A roster with custodians is costed for longevity (004:6100, 004:6861): a row of its own, named in the split. */
+const LONGEVITY = 'Longevity pay';
+const OTHER_PAY = (m: Map<string, unknown[]>) => (m.has(LONGEVITY) ? 'off-schedule, stipends and longevity' : 'off-schedule and stipends');
+const summaryRows = (m: Map<string, unknown[]>) =>
+  m.has(LONGEVITY)
+    ? SUMMARY_ROWS.flatMap((r) => (r === 'Stipends' ? [r, LONGEVITY] : r === 'off-schedule and stipends' ? [OTHER_PAY(m)] : [r]))
+    : SUMMARY_ROWS;
+
 /** The settlement arithmetic every COST column must satisfy, to the cent. */
 function expectPartsAddUp(m: Map<string, unknown[]>, years: number) {
-  for (const row of SUMMARY_ROWS) expect(m.has(row)).toBe(true);
+  for (const row of summaryRows(m)) expect([row, m.has(row)]).toEqual([row, true]);
   const total = m.get('Total cost')!;
   for (let i = 1; i < years; i++) {
     const inc = c(m.get('Increase over the year before')![i]);
     // the parts: schedule improvement + step and lane movement + off-schedule and stipends + benefits
-    const parts = ['schedule improvement', 'step and lane movement', 'off-schedule and stipends', 'benefits'].map((k) => c(m.get(k)![i]));
+    const parts = ['schedule improvement', 'step and lane movement', OTHER_PAY(m), 'benefits'].map((k) => c(m.get(k)![i]));
     expect(sum(parts)).toBe(inc);
     expect(inc).toBe(c(total[i]) - c(total[i - 1]));
     // the package % is the increase over last year's total, to 0.01 point
@@ -107,7 +115,7 @@ function expectPartsAddUp(m: Map<string, unknown[]>, years: number) {
     expect(Number.isFinite(pct)).toBe(true);
     expect(pct).toBeCloseTo(Math.round((inc / c(total[i - 1])) * 10000) / 100, 6);
     // total = salaries + off-schedule + stipends + FICA + Medicare + pension + insurance + 403(b)
-    const pieces = [SAL, 'Off-schedule payments', 'Stipends', 'Social Security (employer)', 'Medicare (employer)', 'Pension (employer: TRA, PERA)', 'Health insurance (employer)', '403(b) match'];
+    const pieces = [SAL, 'Off-schedule payments', 'Stipends', ...(m.has(LONGEVITY) ? [LONGEVITY] : []), 'Social Security (employer)', 'Medicare (employer)', 'Pension (employer: TRA, PERA)', 'Health insurance (employer)', '403(b) match'];
     expect(sum(pieces.map((k) => c(m.get(k)![i])))).toBe(c(total[i]));
   }
   const compounded = m.get('Compounded % over the years')![years - 1] as number;
@@ -280,9 +288,13 @@ function split(emps: Employee[], i: number) {
 }
 const costSplit = (m: Map<string, unknown[]>, i: number) => ({ schedule: c(m.get('schedule improvement')![i]), step: c(m.get('step and lane movement')![i]) });
 
+/** A PROJECT row's notes: its last column. */
+const notesOf = (row: unknown[]) => row[row.length - 1];
 /** Projection rows (PROJECT's spill) by "id|year". */
 function projection(rows: unknown[][]): Map<string, unknown[]> {
-  expect(rows[0].slice(0, 14)).toEqual(['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', 'employer benefits', 'total cost', 'notes']);
+  // a roster with custodians has a longevity column (004:6100)
+  const longevity = rows[0].includes('longevity') ? ['longevity'] : [];
+  expect(rows[0]).toEqual(['id', 'year', 'contract', 'lane / position', 'step', 'mid-year step', 'FTE', 'salary', 'career increment', 'off-schedule', 'stipends', ...longevity, 'employer benefits', 'total cost', 'notes']);
   return new Map(rows.slice(1).filter((r) => r[0]).map((r) => [`${r[0]}|${r[1]}`, r]));
 }
 
@@ -329,9 +341,9 @@ describe('waconia-district-budget.xlsx: a synthetic district roster, PROJECT and
       }
     // the notes say what moved and why
     const t = emps.find((e) => e.years[0].step === 'R' && e.years[1].step === 'Career')!;
-    expect(p.get(`${t.id}|2025-26`)![13]).toMatch(/step R → Career/);
+    expect(notesOf(p.get(`${t.id}|2025-26`)!)).toMatch(/step R → Career/);
     const mid = emps.find((e) => e.years[2].mid !== '')!;
-    expect(p.get(`${mid.id}|2026-27`)![13]).toMatch(/half way through the year \(004_95c67c5f7895ec64\.txt:5012\)/);
+    expect(notesOf(p.get(`${mid.id}|2026-27`)!)).toMatch(/half way through the year \(004_95c67c5f7895ec64\.txt:5012\)/);
   });
 
   test.each([{ i: 0, year: '2024-25' }, { i: 1, year: '2025-26' }, { i: 2, year: '2026-27' }])('COST salaries $year = Σ printed cell × FTE (teachers) + rate × hours (custodians)', ({ i }) => {
@@ -670,7 +682,7 @@ describe('anoka-hennepin-budget.xlsx: merged rows, career rows by seniority, sti
     const heldCII = emps.filter((e) => e.steps[0] === 'CII' && e.steps[1] === 'CII');
     expect(heldCI.length).toBeGreaterThan(0);
     expect(heldCII.length).toBeGreaterThan(0);
-    for (const e of heldCI) expect(p.get(`${e.id}|2006-07`)![13]).toMatch(new RegExp(`holds at 14-CI: CII requires a seniority date before 1987-12-31 \\(seniority ${e.seniority}\\)`));
+    for (const e of heldCI) expect(notesOf(p.get(`${e.id}|2006-07`)!)).toMatch(new RegExp(`holds at 14-CI: CII requires a seniority date before 1987-12-31 \\(seniority ${e.seniority}\\)`));
     // a teacher on step 2 (row "2 & 3" in 2005-06) moves to step 3, row "3 & 4" of 2006-07 (001:1028)
     const two = emps.find((e) => e.steps[0] === '2');
     if (two) expect(p.get(`${two.id}|2006-07`)![7]).toBe(times(A['2006-07'].cells.get(`${two.lane}|3`)!, two.fte) / 100);
@@ -709,7 +721,7 @@ describe('anoka-hennepin-budget.xlsx: merged rows, career rows by seniority, sti
     expect(cost.get('Health insurance (employer)')!.map(c)).toEqual(monthly.map((m) => sum(family.map((e) => times(m * 12, e.fte)))));
     expect(cost.get('Items not costed')![0]).toBe(single.length * 2);
     const p = projection(values(b, 'Projection'));
-    expect(p.get(`${single[0].id}|2005-06`)![13]).toMatch(/insurance not costed: Single coverage: the District pays 100% of a premium the agreement does not state \(001_568af6eb86bfbaf6\.txt:467\)/);
+    expect(notesOf(p.get(`${single[0].id}|2005-06`)!)).toMatch(/insurance not costed: Single coverage: the District pays 100% of a premium the agreement does not state \(001_568af6eb86bfbaf6\.txt:467\)/);
   });
 
   test('the parts add up to the increase to the cent; schedule improvement and step movement from the oracle', () => {
