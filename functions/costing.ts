@@ -10,7 +10,6 @@ import { readFte, readMoney } from '../src/reading';
 import { api } from './contract-api';
 import { cell, cellsOf, contractOf, MAX_DISTINCT_ROWS, single, spill, text, texts, toExcelError } from './adapter';
 
-/** Roster, years and rates of a costing call, or the first Failure. */
 /**
  * Employees PROJECT, COST and COMPARE cost in one call: enough for any district's bargaining unit (the largest
  * in Minnesota has about 3,000 teachers), small enough to answer within a second (BENCHMARKS.md, range functions).
@@ -22,6 +21,7 @@ export const MAX_PROFILE_CONTRACTS = 50;
 
 const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && r.some((v) => v !== '' && v !== null && v !== undefined)).length;
 
+/** Roster, years, contract and rates of a costing call, or the first Failure. */
 function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
   const employees = filledRows(roster ?? []) - 1; // less the header row
   if (employees > MAX_ROSTER_ROWS)
@@ -35,6 +35,15 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
   const overrides = ratesFromTable(rates ?? []);
   if (overrides instanceof Failure) return overrides;
   return { rows, years: ys, contract: c, rates: employerRatesWith(overrides) };
+}
+
+/** PROJECT's or COST's query (the costing arguments and the proposal's name) and the roster columns ignored, or the first Failure. */
+function costQuery(roster: any[][], years: any[][], contract: any[][] | undefined, proposals: any[][] | undefined, proposal: any[][] | undefined, rates: any[][] | undefined) {
+  const a = costingArgs(roster, years, contract, rates);
+  if (a instanceof Failure) return a;
+  const name = text(cell(proposal, 'proposal'), 'proposal');
+  if (name instanceof Failure) return name;
+  return { ignored: a.rows.ignored ?? [], query: { roster: a.rows, years: a.years, rates: a.rates, proposals: proposals ?? undefined, proposal: name, contract: a.contract } };
 }
 
 /**
@@ -51,16 +60,14 @@ function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefi
  * @returns {any[][]} A table with a header row.
  */
 export function project(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
-  const a = costingArgs(roster, years, contract, rates);
-  if (a instanceof Failure) return single(a);
-  const name = text(cell(proposal, 'proposal'), 'proposal');
-  if (name instanceof Failure) return single(name);
-  const t = api.projectTable({ roster: a.rows, years: a.years, rates: a.rates, proposals: proposals ?? undefined, proposal: name, contract: a.contract });
+  const q = costQuery(roster, years, contract, proposals, proposal, rates);
+  if (q instanceof Failure) return single(q);
+  const t = api.projectTable(q.query);
   if (t instanceof Failure) return single(t);
   // the roster columns the reading ignored are named once, in the first row's notes
-  if (a.rows.ignored?.length && t.length > 1) {
+  if (q.ignored.length && t.length > 1) {
     const first = t[1];
-    first[first.length - 1] = [`roster columns ignored: ${a.rows.ignored.join(', ')}`, first[first.length - 1]].filter(Boolean).join('; ');
+    first[first.length - 1] = [`roster columns ignored: ${q.ignored.join(', ')}`, first[first.length - 1]].filter(Boolean).join('; ');
   }
   return t;
 }
@@ -79,11 +86,9 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
  * @returns {any[][]} Rows of figures, one column per year.
  */
 export function cost(roster: any[][], years: any[][], contract?: any[][], proposals?: any[][], proposal?: any[][], rates?: any[][]): any[][] {
-  const a = costingArgs(roster, years, contract, rates);
-  if (a instanceof Failure) return single(a);
-  const name = text(cell(proposal, 'proposal'), 'proposal');
-  if (name instanceof Failure) return single(name);
-  const rows = api.costSummary({ roster: a.rows, years: a.years, rates: a.rates, proposals: proposals ?? undefined, proposal: name, contract: a.contract });
+  const q = costQuery(roster, years, contract, proposals, proposal, rates);
+  if (q instanceof Failure) return single(q);
+  const rows = api.costSummary(q.query);
   if (rows instanceof Failure) return single(rows);
   return rows.map((row) => row.map((v) => (v === null ? '' : v)));
 }
