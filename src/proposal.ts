@@ -94,7 +94,10 @@ export function proposalFile(base: ContractFile, p: Proposal): ContractFile | Fa
       const scale = (v: number) => roundAmount(new Money(v).mul(new Money(y.stipendPercent ?? 0).div(100).add(1)), f.rounding[f.stipends!.rounding]).toNumber();
       const nb = { ...b, years: [y.year], cite } as StipendBasis;
       if (nb.kind === 'amount') nb.amounts = nb.amounts.map(scale);
-      if (nb.kind === 'range') (nb.min = scale(nb.min), nb.max = scale(nb.max));
+      if (nb.kind === 'range') {
+        nb.min = scale(nb.min);
+        nb.max = scale(nb.max);
+      }
       if (nb.kind === 'perUnit') {
         nb.rate = scale(nb.rate);
         if (nb.max !== undefined) nb.max = scale(nb.max);

@@ -181,8 +181,9 @@ function date(v: unknown, where: string): string | undefined | Failure {
     return new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86400000).toISOString().slice(0, 10);
   }
   const t = (v as string).trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const ymd = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : (m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t)) ? [Number(m[3]), Number(m[1]), Number(m[2])] : undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const us = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const ymd = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : us ? [Number(us[3]), Number(us[1]), Number(us[2])] : undefined;
   if (!ymd) return new Failure('VALUE', `${where}: ${shown(v)} is not a date; give ${valid}`);
   if (!realDate(ymd[0], ymd[1], ymd[2])) return new Failure('VALUE', `${where}: ${shown(v)} is not a date that exists; give ${valid}`);
   return `${ymd[0]}-${pad(ymd[1])}-${pad(ymd[2])}`;
