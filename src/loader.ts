@@ -226,6 +226,22 @@ function checkSemantics(f: ContractFile, origin: string): void {
 }
 
 /** Every citation points into a declared source, and its line range runs forwards. */
+/** The property names the schema types as a citation (`cite`, `lanesCite`, `inOvertimeRate` …), read from the schema once. */
+const CITATION_KEYS: ReadonlySet<string> = (() => {
+  const keys = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'properties' && x && typeof x === 'object')
+          for (const [name, def] of Object.entries(x)) if ((def as { $ref?: string }).$ref === '#/definitions/cite') keys.add(name);
+        walk(x);
+      }
+  };
+  walk(contractSchema);
+  return keys;
+})();
+
 function checkCitations(c: Checking): void {
   const sourceFiles = new Set(c.file.sources.map((s) => s.file));
   const walk = (v: unknown, path: string): void => {
@@ -233,7 +249,7 @@ function checkCitations(c: Checking): void {
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         const p = path ? `${path}.${k}` : k;
-        if ((k === 'cite' || k === 'lanesCite') && typeof x === 'string')
+        if (CITATION_KEYS.has(k) && typeof x === 'string')
           c.guard(() => {
             const [file, lines] = x.split(':');
             if (!sourceFiles.has(file)) c.fail(p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);

@@ -58,6 +58,8 @@ describe('bad files are rejected with file, path and reason', () => {
     ['duplicate label after normalising', (c) => c.schedules[0].lanes[1].aliases.push('ba'), /lanes\[1\]\.aliases\[2\]: "ba" is already used by .*lanes\[0\]/],
     ['broken citation', (c) => (c.schedules[0].tables[0].cite = '004_95c67c5f7895ec64.txt'), /tables\[0\]\.cite: "004_95c67c5f7895ec64\.txt" does not match/],
     ['citation into an undeclared source', (c) => (c.schedules[0].tables[0].rows[0].cite = 'other.txt:12'), /rows\[0\]\.cite: cites "other\.txt", which is not listed in sources/],
+    // every field the schema types as a citation is checked, not only those named "cite"
+    ['citation into an undeclared source in another citation field', (c) => (c.terms[0].inOvertimeRate = 'other.txt:12'), /terms\[0\]\.inOvertimeRate: cites "other\.txt", which is not listed in sources/],
     ['backwards line range', (c) => (c.schedules[0].cite = '004_95c67c5f7895ec64.txt:3047-3020'), /runs backwards/],
     ['row with too few values', (c) => c.schedules[0].tables[0].rows[0].values.pop(), /rows\[0\]\.values: has 7 values; the schedule has 8 lanes/],
     ['row for an unknown step', (c) => (c.schedules[0].tables[0].rows[0].steps = ['A']), /rows\[0\]\.steps\[0\]: "A" is not a step label/],
