@@ -128,7 +128,7 @@ function listValidation(ws, range, spilled, prompt) {
 function formatCostBlock(ws, s) {
   for (let r = s.top + 1; r <= s.bottom; r++) {
     const label = String(ws.getCell(r, s.left).value ?? '');
-    const fmt = /^(Employees|Items not costed)$/.test(label) ? COUNT : /%/.test(label) ? '0.00' : MONEY;
+    const fmt = /^(Employees|Items not costed)$/.test(label) ? COUNT : /%/.test(label) ? '0.00%' : MONEY;
     for (let c = s.left + 1; c <= s.right; c++) ws.getCell(r, c).numFmt = fmt;
   }
 }
@@ -137,7 +137,7 @@ function formatCostBlock(ws, s) {
 function formatProjection(ws, s) {
   for (let c = s.left; c <= s.right; c++) {
     const h = String(ws.getCell(s.top, c).value);
-    const fmt = /^(salary|career increment|off-schedule|stipends|employer benefits|total cost)$/.test(h) ? MONEY : h === 'FTE' ? '0.00' : undefined;
+    const fmt = /^(salary|career increment|off-schedule|stipends|longevity|employer benefits|total cost)$/.test(h) ? MONEY : h === 'FTE' ? '0.00' : undefined;
     if (fmt) for (let r = s.top + 1; r <= s.bottom; r++) ws.getCell(r, c).numFmt = fmt;
   }
 }

@@ -70,6 +70,8 @@ export function costWithProposal(engine: Engine, roster: RosterRow[], years: str
  */
 export function summaryRows(r: CostResult, shown: readonly CostComponent[] = r.components): (string | number | null)[][] {
   const t = r.totals;
+  // percents as Excel holds them, like the percents it reads: 3.86% is 0.0386 (format the cells 0.00%)
+  const fraction = (points: number | null) => (points === null ? null : new Money(points).div(100).toNumber());
   const row = (label: string, f: (x: (typeof t)[number]) => number | null) => [label, ...t.map(f)];
   return [
     ['', ...r.years],
@@ -81,8 +83,8 @@ export function summaryRows(r: CostResult, shown: readonly CostComponent[] = r.c
     row('  step and lane movement', (x) => x.stepAndLane),
     row(`  ${otherPayLabel(shown)}`, (x) => x.otherPay),
     row('  benefits', (x) => x.benefits),
-    row('Package % (increase / total the year before)', (x) => x.packagePercent),
-    ['Compounded % over the years', ...t.map((_, i) => (i === t.length - 1 ? r.compoundedPercent : null))],
+    row('Package % (increase / total the year before)', (x) => fraction(x.packagePercent)),
+    ['Compounded % over the years', ...t.map((_, i) => (i === t.length - 1 ? fraction(r.compoundedPercent) : null))],
     ['Items not costed', ...t.map((_, i) => (i === 0 ? r.problems.length : null))],
   ];
 }

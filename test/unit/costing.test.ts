@@ -7,7 +7,7 @@ import { createRegistry, Engine, Failure } from '../../src';
 import { costRoster } from '../../src/costing';
 import type { CostResult } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
-import { costWithProposal, auditSalary } from '../../src/settlement';
+import { costWithProposal, auditSalary, summaryRows } from '../../src/settlement';
 import { proposalFromTable, rosterFromTable, yearsFrom } from '../../src/tables';
 
 const engine = new Engine(createRegistry());
@@ -44,6 +44,11 @@ describe('two Waconia teachers, 2024-25 to 2025-26', () => {
     expect(y2.increase).toBe(3660.62);
     expect(y2.packagePercent).toBe(3.86); // 3,660.62 / 94,864.78
     expect(r.compoundedPercent).toBe(3.86);
+  });
+  test('COST shows the package % and the compounded % as Excel holds percents: 3.86% is 0.0386', () => {
+    const rows = new Map(summaryRows(r).map((row) => [String(row[0]).trim(), row.slice(1)]));
+    expect(rows.get('Package % (increase / total the year before)')).toEqual([null, 0.0386]);
+    expect(rows.get('Compounded % over the years')).toEqual([null, 0.0386]);
   });
 });
 
