@@ -6,7 +6,7 @@
 import { employerRatesWith, PROFILE_METRICS } from '../src';
 import { Failure } from '../src/failure';
 import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
-import { readFte, readMoney } from '../src/reading';
+import { isEmpty, readFte, readMoney } from '../src/reading';
 import { api } from './contract-api';
 import { cell, cellsOf, contractOf, MAX_DISTINCT_ROWS, single, spill, text, texts, toExcelError } from './adapter';
 
@@ -19,7 +19,8 @@ export const MAX_ROSTER_ROWS = 5000;
 /** Contracts PROFILE compares side by side in one call. */
 export const MAX_PROFILE_CONTRACTS = 50;
 
-const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && r.some((v) => v !== '' && v !== null && v !== undefined)).length;
+/** Rows holding anything, by the reading policy's own test of an empty cell (the roster reader skips the others). */
+const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && !r.every(isEmpty)).length;
 
 /** Roster, years, contract and rates of a costing call, or the first Failure. */
 function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {

@@ -19,6 +19,7 @@ import type { Engine } from './engine';
 import { creditFor } from './rules/step-credit';
 import { promotionGate } from './rules/career-promotion';
 import { stepPolicyIn } from './rules/step-policy';
+import { listedCoverage } from './costing/benefits';
 
 /** How much of a year counts toward a step (moved to the step-credit rule module; kept here for its callers). */
 export { creditFor };
@@ -228,10 +229,8 @@ function unknownKey(engine: Engine, contract: Contract, row: RosterRow, year: st
   const ins = payroll?.insurance;
   if (row.coverage && ins) {
     // a contract lists its coverages (Anoka-Hennepin), or keys one term by coverage (Waconia)
-    const listed = ins.coverages;
-    const isListed = () => listed!.some((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === normalizeLabel(row.coverage!)));
-    asks.push(['coverage', row.coverage, listed
-      ? () => (isListed() ? undefined : new Failure('VALUE', `unknown coverage "${row.coverage}" for ${contract.id}; valid: ${listed.map((x) => x.coverage).join(', ')}`))
+    asks.push(['coverage', row.coverage, ins.coverages
+      ? () => listedCoverage(contract, row.coverage!)
       : () => engine.term(contract.id, ins.term!, row.coverage, year)]);
   }
   if (row.matchKey && row.matchKey !== 'none' && payroll?.match)

@@ -2,7 +2,7 @@
  * The employer benefits of an employee's year that the agreements state by clause: health insurance and the
  * 403(b) match (the cost components "insurance" and "match" of ./components.ts).
  */
-import type { Contract } from '../model';
+import type { Contract, InsuranceCoverage } from '../model';
 import { Engine, Failure } from '../engine';
 import { Money, percentOfCents, roundAmount, toCents } from '../rounding';
 import type { Placement } from '../roster';
@@ -38,6 +38,17 @@ export function keptNote(c: Contract, termId: string, year: string, what: string
 }
 
 /**
+ * A coverage of a contract that lists its coverages (Anoka-Hennepin), by its label or an alias, or a Failure
+ * naming the valid ones. The roster reader checks a row's coverage with it; costing reads the coverage through it.
+ */
+export function listedCoverage(c: Contract, label: string): InsuranceCoverage | Failure {
+  const listed = c.file.payroll!.insurance!.coverages!;
+  const key = normalizeLabel(label);
+  return listed.find((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === key)) ??
+    new Failure('VALUE', `unknown coverage "${label}" for ${c.id}; valid: ${listed.map((x) => x.coverage).join(', ')}`);
+}
+
+/**
  * The employer's insurance contribution for an enrolled employee's year: the monthly contribution of the
  * coverage × months × the part-time share. A contract either keys one term by coverage (Waconia), or lists
  * its coverages (Anoka-Hennepin): an amount (family: a stated maximum, 001:469) or a share of a premium it
@@ -46,8 +57,8 @@ export function keptNote(c: Contract, termId: string, year: string, what: string
 export function insuranceCost(engine: Engine, c: Contract, p: Placement, year: string): Costed | Failure {
   const ins = c.file.payroll!.insurance!;
   const readings: string[] = [];
-  const cov = ins.coverages && ins.coverages.find((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === normalizeLabel(p.coverage!)));
-  if (ins.coverages && !cov) return new Failure('VALUE', `unknown coverage "${p.coverage}" for ${c.id}; valid: ${ins.coverages.map((x) => x.coverage).join(', ')}`);
+  const cov = ins.coverages && listedCoverage(c, p.coverage!);
+  if (cov instanceof Failure) return cov;
   // a coverage the contract keys its term by is checked first, so a misspelt one is never hidden by a zero share
   let monthly: number | Failure = cov ? NaN : engine.term(p.contract, ins.term!, p.coverage, year);
   if (monthly instanceof Failure) return monthly;

@@ -9,7 +9,8 @@ const SEEDS_DIR = process.env.SEEDS_DIR || path.resolve(__dirname, '../../../sha
 
 class SeedsReporter {
   onRunComplete(_contexts, results) {
-    if (fs.existsSync(path.join(SEEDS_DIR, '004_95c67c5f7895ec64.txt'))) return;
+    // the same test as SEEDS_FOUND in seeds.ts: both agreements' texts are there
+    if (['004_95c67c5f7895ec64.txt', '001_568af6eb86bfbaf6.txt'].every((f) => fs.existsSync(path.join(SEEDS_DIR, f)))) return;
     let skipped = 0;
     for (const file of results.testResults) for (const t of file.testResults) if (t.status === 'pending') skipped += 1;
     process.stderr.write(
