@@ -5,7 +5,7 @@
  * the engine is reached only through the API (functions/contract-api.ts).
  */
 import { Failure } from '../src/failure';
-import { isErrorValue, readCount, readFte, readMoney, readNumber, readText } from '../src/reading';
+import { isErrorValue, readCount, readFte, readMoney, readNumber, readText } from './reading';
 import { api } from './contract-api';
 
 /** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
@@ -214,6 +214,17 @@ export function flag(v: unknown, name: string, fallback: boolean): boolean | Fai
     if (['false', 'no', 'n', '0'].includes(t)) return false;
   }
   return new Failure('VALUE', `${name} must be TRUE or FALSE (or yes/no, 1/0); got ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v)}`);
+}
+
+/**
+ * A table parameter (roster, proposals, rates): the whole range, its first row naming the columns, read by the
+ * table's reader (./tables.ts) into the typed data the engine takes. An omitted table is undefined, or when
+ * `required`, what the reader says of an empty one.
+ */
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required: true): T | Failure;
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required?: boolean): T | undefined | Failure;
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required = false): T | undefined | Failure {
+  return arg && arg.length ? read(arg) : required ? read([]) : undefined;
 }
 
 /** The cells of a range, row by row. */

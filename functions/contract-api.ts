@@ -1,12 +1,23 @@
 /**
  * The one engine of the add-in's shared runtime: the API over the bundled contracts, with the workbook's default
- * contract. functions.js publishes it on the global object (API_GLOBAL), so that the task pane, in the same
- * runtime, talks to this engine and never bundles a second one.
+ * contract. functions.js publishes it on the global object (API_GLOBAL) with the sheet-table readers the functions
+ * use, so that the task pane, in the same runtime, talks to this engine and reads a table (a sheet range, a CSV, an
+ * .xlsx) by the same reading policy, and never bundles a second engine or reader.
  */
 import { defaultEngine } from '../src';
 import { API_GLOBAL, ContractApi, publish } from '../src/api';
+import type { PublishedApi } from '../src/api';
 import { defaultContract, setDefaultContract } from './defaults';
+import { readPayroll, readProposals, readRates, readRoster } from './tables';
 
 export const api = new ContractApi(defaultEngine(), { get: defaultContract, set: setDefaultContract });
 
-(globalThis as Record<string, unknown>)[API_GLOBAL] = publish(api);
+/** The sheet-table readers, as the functions read their table arguments (./tables.ts). */
+export const SHEET_READERS = { readRoster, readRates, readProposals, readPayroll } as const;
+
+/** What functions.js publishes on the global: the API's methods and the sheet-table readers (the pane imports this type). */
+export type PublishedAddin = PublishedApi & typeof SHEET_READERS;
+
+export const published: PublishedAddin = { ...publish(api), ...SHEET_READERS };
+
+(globalThis as Record<string, unknown>)[API_GLOBAL] = published;

@@ -3,7 +3,7 @@
  * .SOURCE explanations. Each element is read by the argument layer (./adapter) and answered by the API.
  */
 import { Failure } from '../src/failure';
-import { isErrorValue, readFte } from '../src/reading';
+import { isErrorValue, readFte } from './reading';
 import { api } from './contract-api';
 import type { Arg } from './adapter';
 import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, toExcel, toExcelError, yearsOf } from './adapter';

@@ -3,7 +3,7 @@
  * TERM.SOURCE.
  */
 import { Failure } from '../src/failure';
-import { readCount } from '../src/reading';
+import { readCount } from './reading';
 import { api } from './contract-api';
 import { broadcast, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
 

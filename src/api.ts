@@ -18,6 +18,7 @@ import { contractProfile } from './profile';
 import type { Profile } from './profile';
 import { auditSalary, costWithProposal, projectAmounts, summaryRows } from './settlement';
 import type { AuditLine } from './settlement';
+import type { ProposalTable } from './proposal-types';
 import type { CostResult } from './costing';
 import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
@@ -26,7 +27,9 @@ export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
 export type { Profile, ProfileMetric } from './profile';
 export type { WeekHours } from './payroll';
-export type { AuditLine } from './settlement';
+export type { AuditLine, PayrollLine } from './settlement';
+export type { ProposalRow, ProposalTable } from './proposal-types';
+export type { RosterRow } from './roster';
 export type { CostResult } from './costing';
 export { Failure } from './failure';
 
@@ -52,8 +55,8 @@ export interface CostQuery extends On {
   roster: RosterRow[];
   years: string[];
   rates: EmployerRates;
-  /** the proposals table as its cells (header row first), and the proposal to apply; none: the contract as agreed */
-  proposals?: unknown[][];
+  /** the proposals table, read (functions/tables.ts readProposals), and the proposal to apply; none: the contract as agreed */
+  proposals?: ProposalTable;
   proposal?: string;
 }
 /**

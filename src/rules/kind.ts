@@ -11,7 +11,7 @@
  */
 import type { CompiledTable, Contract, ContractFile, RulesFile, ScheduleFile } from '../model';
 import type { Engine } from '../engine';
-import type { ProposalYear } from '../proposal';
+import type { ProposalYear } from '../proposal-types';
 
 /** What a validator can ask of the file being loaded. Each `need…` fails with `path: reason` or returns true. */
 export interface Validation {
