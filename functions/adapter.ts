@@ -173,6 +173,41 @@ export function spill(name: string, args: (unknown[][] | null | undefined)[], fn
   return broadcast(args, perCall(fn));
 }
 
+/**
+ * One call's contract and year parameters, each distinct argument resolved once for the whole call however many
+ * elements repeat it (a column of 50,000 rows of one contract and year resolves each once, as SALARY's fast path
+ * does through api.salaries): a contract argument to its id or why not, a year to its canonical spelling for that
+ * contract. A year that does not resolve is handed on as given, so that the engine refuses it where it always has
+ * (an unknown position is named before an uncovered year). Made per call, never shared: nothing goes stale when a
+ * contract is loaded or the default changes.
+ */
+export class CallContext {
+  private readonly contracts = new Map<unknown, string | Failure>();
+  private readonly years = new Map<string, Map<string, string>>();
+
+  /** The contract argument of an element (empty: the workbook default), resolved once per distinct value. */
+  contract(v: unknown): string | Failure {
+    const hit = this.contracts.get(v);
+    if (hit !== undefined) return hit;
+    const id = contractOf(v);
+    // an Excel error value is a new object each time: not worth remembering
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') this.contracts.set(v, id);
+    return id;
+  }
+
+  /** The year text of an element for a resolved contract: canonical where the contract covers it, else as given. */
+  year(contract: string, y: string): string {
+    let byYear = this.years.get(contract);
+    if (!byYear) this.years.set(contract, (byYear = new Map()));
+    let canonical = byYear.get(y);
+    if (canonical === undefined) {
+      const r = api.schoolYear({ contract, year: y });
+      byYear.set(y, (canonical = r instanceof Failure ? y : r));
+    }
+    return canonical;
+  }
+}
+
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 export function contractOf(v: unknown): string | Failure {
   const t = text(v, 'contract');

@@ -9,7 +9,7 @@ import { Failure } from '../src/failure';
 import { readProposals, readRates, readRoster, yearsFrom } from './tables';
 import { isEmpty, readFte, readMoney } from './reading';
 import { api } from './contract-api';
-import { cell, cellsOf, contractOf, MAX_DISTINCT_ROWS, single, spill, table, text, texts, toExcelError } from './adapter';
+import { CallContext, cell, cellsOf, MAX_DISTINCT_ROWS, single, spill, table, text, texts, toExcelError } from './adapter';
 import type { Arg } from './adapter';
 import type { ProposalTable } from '../src/api';
 
@@ -178,8 +178,9 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
   for (const [name, a] of Object.entries(args))
     if (a && a.some((row) => row.length > 1))
       return single(new Failure('VALUE', `AUDIT reads one payroll line per row: ${name} is a block ${a.length} rows × ${Math.max(...a.map((row) => row.length))} columns; give a single column (or a single cell)`));
+  const ctx = new CallContext();
   const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
-    const con = contractOf(c);
+    const con = ctx.contract(c);
     if (con instanceof Failure) return con;
     const amount = readMoney(p, 'paid', { required: true });
     if (amount instanceof Failure) return amount;
@@ -187,7 +188,7 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
     if (ts instanceof Failure) return ts;
     const fteN = readFte(f, 'fte');
     if (fteN instanceof Failure) return fteN;
-    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ts[2], fte: fteN }) as unknown as number;
+    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ctx.year(con, ts[2]), fte: fteN }) as unknown as number;
   }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {

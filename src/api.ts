@@ -145,6 +145,11 @@ export class ContractApi {
     return c instanceof Failure ? c : c.years;
   }
 
+  /** The school year an argument names, in canonical spelling ("FY2026" is 2025-26), where the contract covers it. */
+  schoolYear(q: On & { year: Label }): string | Failure {
+    return this.on(q, (id) => this.engine.yearIn(id, q.year));
+  }
+
   /** The lanes of the salary schedule, as printed. */
   lanes(q: On): string[] | Failure {
     const c = this.contract(q);
@@ -453,7 +458,7 @@ export const API_GLOBAL = 'ContractAddin';
 /** The API's public methods: what the global holds. */
 export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
-  'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'years', 'schoolYear', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
 ] as const satisfies readonly (keyof ContractApi)[];

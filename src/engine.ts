@@ -113,8 +113,16 @@ export class Engine {
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`, 'unknown-contract');
   }
 
+  /** The school year `yearArg` names in canonical spelling ("2025-2026" is 2025-26), where the contract covers it; or why not. */
+  yearIn(contractArg: string | undefined, yearArg: string | number, defaultId?: string): string | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    return contract instanceof Failure ? contract : this.year(contract, yearArg);
+  }
+
   /** A school year the contract covers, in canonical spelling. */
   private year(contract: Contract, yearArg: string | number): string | Failure {
+    // a year already in canonical spelling (the functions resolve each distinct year once per call) needs no key
+    if (typeof yearArg === 'string' && contract.years.includes(yearArg)) return yearArg;
     const key = `${contract.id}\u0000${yearArg}`;
     const hit = this.yearCache.get(key);
     if (hit !== undefined) return hit;
