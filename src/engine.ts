@@ -79,14 +79,15 @@ export class Engine {
   /** The registry generation the argument caches were filled from. */
   private generation = -1;
 
+  /**
+   * The contracts with their years and schedules, from the registry's headers: none is compiled to be listed (a
+   * district's many contracts cost nothing until used). A header without its schedules is completed from the
+   * contract. A bundled contract that fails on its first use answers with its reason then, and leaves the list.
+   */
   listContracts(): ContractSummary[] {
-    return this.registry.all().map((c) => ({
-      id: c.id,
-      title: c.file.title,
-      district: c.file.district,
-      unit: c.file.unit,
-      years: c.years,
-      schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
+    return this.registry.headers().map(({ id, title, district, unit, years, schedules }) => ({
+      id, title, district, unit, years,
+      schedules: (schedules as ContractSummary['schedules'] | undefined) ?? this.registry.get(id)?.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })) ?? [],
     }));
   }
 
