@@ -137,7 +137,7 @@ function payLine(engine: Engine, contract: Contract, p: Placement, lastYear: str
  * of each year. Each row still has its own placements (id, years of service, coverage, match, stipend
  * seasons), and its own keys checked.
  */
-interface Movement { placements: Placement[]; pay: PayLine[] }
+interface Movement { contract: Contract; placements: Placement[]; pay: PayLine[] }
 
 /**
  * The movements of rows alike but for their seniority date: one for all of them when the roll-forward did
@@ -145,16 +145,19 @@ interface Movement { placements: Placement[]; pay: PayLine[] }
  */
 interface Movements { any?: Movement; byDate?: Map<string | undefined, Movement> }
 
-const movementKey = (row: RosterRow): unknown[] => [
-  row.contract, row.lane, row.position, row.hours, row.step, row.fte,
-  ...(row.laneChanges ?? []).flatMap((c) => [c.year, c.lane]),
-];
+// keys are built by loops, not spread and flatMap: they are built for every row
+function movementKey(row: RosterRow): unknown[] {
+  const key: unknown[] = [row.contract, row.lane, row.position, row.hours, row.step, row.fte];
+  if (row.laneChanges) for (const c of row.laneChanges) key.push(c.year, c.lane);
+  return key;
+}
 
 /** What a row's keys are checked on: the contract, its coverage, 403(b) status and years, and stipends. */
-const rowKeys = (c: Contract, row: RosterRow): unknown[] => [
-  c, row.coverage, row.matchKey, row.yearsOfService,
-  ...(row.stipends ?? []).flatMap((s) => [s.activity, s.role, s.seasons]),
-];
+function rowKeys(c: Contract, row: RosterRow): unknown[] {
+  const key: unknown[] = [c, row.coverage, row.matchKey, row.yearsOfService];
+  if (row.stipends) for (const s of row.stipends) key.push(s.activity, s.role, s.seasons);
+  return key;
+}
 
 /** Shared by every line that has none (frozen: a line's list is never added to after costing). */
 const NONE: never[] = Object.freeze([]) as never[];
@@ -183,11 +186,10 @@ function movementOf(engine: Engine, row: RosterRow, years: string[], options: Co
   let alike = movements.get(key);
   const known = alike && (alike.any ?? alike.byDate?.get(row.seniorityDate));
   if (known) {
-    const contract = engine.contract(known.placements[0].contract) as Contract;
     // a row whose keys an earlier row had checked has them right (a wrong key refuses the whole roster)
-    const keys = rowKeys(contract, row);
+    const keys = rowKeys(known.contract, row);
     if (!keysChecked.get(keys)) {
-      const problem = rowKeyProblem(engine, contract, row, years[0]);
+      const problem = rowKeyProblem(engine, known.contract, row, years[0]);
       if (problem) return problem;
       keysChecked.set(keys, true);
     }
@@ -197,7 +199,7 @@ function movementOf(engine: Engine, row: RosterRow, years: string[], options: Co
   const placements = projectRow(engine, row, years, options.defaultContract, consulted);
   if (placements instanceof Failure) return placements;
   const contract = engine.contract(placements[0].contract) as Contract;
-  const m: Movement = { placements, pay: placements.map((p, i) => payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined)) };
+  const m: Movement = { contract, placements, pay: placements.map((p, i) => payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined)) };
   if (!alike) alike = movements.set(key, {});
   if (consulted.seniority) (alike.byDate ??= new Map()).set(row.seniorityDate, m);
   else alike.any = m;
@@ -226,6 +228,16 @@ function lineOf(p: Placement, a: number[], salaryOnLastYear: number | null, tota
   };
 }
 
+/**
+ * A line's readings: the components' lists, one after the other. Lines whose components read alike share
+ * one frozen list (a list per line would be most of what a costing keeps: most lines have the same few).
+ */
+function readingsOf(sources: string[][], merged: TupleMap<string[]>): string[] {
+  if (sources.length === 0) return NONE;
+  if (sources.length === 1) return Object.freeze(sources[0]) as string[];
+  return merged.get(sources) ?? merged.set(sources, Object.freeze(sources.flat()) as string[]);
+}
+
 /** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
 export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
   const { years } = options;
@@ -235,7 +247,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const employees: EmployeeYear[][] = [];
   const movements = new TupleMap<Movements>();
   const keysChecked = new TupleMap<boolean>();
-  const costings = new Map<string, YearCosting[]>();
+  const costings = new Map<Contract, YearCosting[]>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
   const sums = years.map(() => new Array<number>(n).fill(0));
@@ -243,19 +255,20 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const onLast = years.map(() => 0);
   const contracts = new Set<Contract>();
   const amounts = new Array<number>(n).fill(0);
+  const sources: string[][] = []; // the readings of a line's components
+  const merged = new TupleMap<string[]>();
   for (const row of roster) {
     const movement = movementOf(engine, row, years, options, movements, keysChecked);
     if (movement instanceof Failure) return movement;
-    const contractId = movement.placements[0].contract;
-    let perYear = costings.get(contractId);
+    const contract = movement.contract;
+    let perYear = costings.get(contract);
     if (!perYear) {
-      const contract = engine.contract(contractId) as Contract;
       contracts.add(contract);
       perYear = years.map((year, i) => ({
         ctx: { engine, contract, year, rates: rates[i], pensionRate: contract.file.payroll?.retirement ? rates[i].pension(contract.file.payroll.retirement) : null } as LineContext,
         byKey: COMPONENTS.map(() => new TupleMap<Amount>()),
       }));
-      costings.set(contractId, perYear);
+      costings.set(contract, perYear);
     }
     const lines: EmployeeYear[] = new Array(years.length);
     for (let i = 0; i < years.length; i++) {
@@ -267,7 +280,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       ctx.wages = 0;
       let total = 0;
       let issues: string[] = NONE;
-      let readings: string[] = NONE;
+      sources.length = 0;
       for (let k = 0; k < n; k++) {
         const component = COMPONENTS[k];
         // a keyed component: computed once per distinct key (undefined: nothing to cost); the others per line
@@ -286,10 +299,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
             if (issues === NONE) issues = [];
             for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
           }
-          if (c.readings?.length) {
-            if (readings === NONE) readings = [];
-            for (const t of c.readings) readings.push(t);
-          }
+          if (c.readings?.length) sources.push(c.readings);
         }
         amounts[k] = v;
         if (component.wages) ctx.wages += v;
@@ -301,7 +311,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       const last = pay.salaryOnLastYear;
       totals[i] += total;
       onLast[i] += last ?? pay.salary;
-      lines[i] = lineOf(p, amounts, last, total, issues, readings);
+      lines[i] = lineOf(p, amounts, last, total, issues, readingsOf(sources, merged));
     }
     employees.push(lines);
   }

@@ -116,7 +116,12 @@ export const COMPONENTS: readonly CostComponent[] = [
   { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => pay.offSchedule },
   {
     id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true,
-    key: ({ p }) => (p.stipends.length ? [p.fte, ...p.stipends.flatMap((s) => [s.activity, s.role, s.seasons])] : undefined),
+    key: ({ p }) => {
+      if (!p.stipends.length) return undefined;
+      const key: unknown[] = [p.fte];
+      for (const s of p.stipends) key.push(s.activity, s.role, s.seasons);
+      return key;
+    },
     cost: stipendsCost,
   },
   {
