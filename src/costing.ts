@@ -14,15 +14,14 @@ import type { Contract } from './model';
 import { Engine, Failure } from './engine';
 import { fromCents, Money, percentOfCents, roundAmount, toCents } from './rounding';
 import { projectRow, rowKeyProblem } from './roster';
-import type { Placement, RosterRow } from './roster';
+import type { Consulted, Placement, RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
 import { usd } from './format';
 import { careerIncrementFor } from './rules/career-increment';
 import { offSchedulePaymentIn } from './rules/off-schedule';
 import { roundingFor } from './declared';
 import { COMPONENTS, componentsShown } from './costing/components';
-import type { ComponentId, CostComponent, LineContext, PayLine } from './costing/components';
-import type { Costed } from './costing/benefits';
+import type { Amount, ComponentId, CostComponent, LineContext, PayLine } from './costing/components';
 import { TupleMap } from './costing/memo';
 
 /** The amount of each cost component (src/costing/components.ts), in dollars. */
@@ -133,58 +132,111 @@ function payLine(engine: Engine, contract: Contract, p: Placement, lastYear: str
 }
 
 /**
- * Rows that move alike (same contract, placement, FTE, seniority date and lane changes) share their roll-forward:
- * it is computed once, with the pay of each year. Each row still has its own placements (id, years of
- * service, coverage, match, stipend seasons), and its own keys checked.
+ * Rows that move alike (same contract, placement, FTE and lane changes, and the same seniority date where the
+ * roll-forward compared it with a promotion gate) share their roll-forward: it is computed once, with the pay
+ * of each year. Each row still has its own placements (id, years of service, coverage, match, stipend
+ * seasons), and its own keys checked.
  */
-interface Movement { placements: Placement[]; pay: PayLine[] }
+interface Movement { contract: Contract; placements: Placement[]; pay: PayLine[] }
 
-const movementKey = (row: RosterRow): unknown[] => [
-  row.contract, row.lane, row.position, row.hours, row.step, row.fte, row.seniorityDate,
-  ...(row.laneChanges ?? []).flatMap((c) => [c.year, c.lane]),
-];
+/**
+ * The movements of rows alike but for their seniority date: one for all of them when the roll-forward did
+ * not read the date (no promotion gate on the way), else one per date.
+ */
+interface Movements { any?: Movement; byDate?: Map<string | undefined, Movement> }
+
+// keys are built by loops, not spread and flatMap: they are built for every row
+function movementKey(row: RosterRow): unknown[] {
+  const key: unknown[] = [row.contract, row.lane, row.position, row.hours, row.step, row.fte];
+  if (row.laneChanges) for (const c of row.laneChanges) key.push(c.year, c.lane);
+  return key;
+}
 
 /** What a row's keys are checked on: the contract, its coverage, 403(b) status and years, and stipends. */
-const rowKeys = (c: Contract, row: RosterRow): unknown[] => [
-  c, row.coverage, row.matchKey, row.yearsOfService,
-  ...(row.stipends ?? []).flatMap((s) => [s.activity, s.role, s.seasons]),
-];
+function rowKeys(c: Contract, row: RosterRow): unknown[] {
+  const key: unknown[] = [c, row.coverage, row.matchKey, row.yearsOfService];
+  if (row.stipends) for (const s of row.stipends) key.push(s.activity, s.role, s.seasons);
+  return key;
+}
 
-/** The placements of a row, from the movement of an earlier row that moves alike when there is one. */
-function placementsOf(engine: Engine, row: RosterRow, years: string[], options: CostOptions, movements: TupleMap<Movement>, keysChecked: TupleMap<boolean>): { placements: Placement[]; movement: Movement } | Failure {
-  const key = movementKey(row);
-  const movement = movements.get(key);
-  if (!movement) {
-    const placements = projectRow(engine, row, years, options.defaultContract);
-    if (placements instanceof Failure) return placements;
-    const contract = engine.contract(placements[0].contract) as Contract;
-    const m: Movement = { placements, pay: placements.map((p, i) => payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined)) };
-    movements.set(key, m);
-    return { placements, movement: m };
-  }
-  const contract = engine.contract(movement.placements[0].contract) as Contract;
-  // a row whose keys an earlier row had checked has them right (a wrong key refuses the whole roster)
-  const keys = rowKeys(contract, row);
-  if (!keysChecked.get(keys)) {
-    const problem = rowKeyProblem(engine, contract, row, years[0]);
-    if (problem) return problem;
-    keysChecked.set(keys, true);
-  }
+/** Shared by every line that has none (frozen: a line's list is never added to after costing). */
+const NONE: never[] = Object.freeze([]) as never[];
+
+/**
+ * A row's placement in the i-th year of a movement: the movement's placement with the row's own id,
+ * coverage, 403(b) status, seniority date, years of service and stipend seasons. Every placement is made here,
+ * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object.
+ */
+function placementOf(t: Placement, row: RosterRow, i: number): Placement {
   const yos = row.yearsOfService;
-  const stipends = row.stipends ?? [];
-  const placements = movement.placements.map((t, i): Placement => ({
-    ...t, id: row.id,
-    yearsOfService: yos === undefined ? undefined : yos + i,
+  const stipends = row.stipends;
+  return {
+    id: row.id, contract: t.contract, year: t.year,
+    lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
+    fte: t.fte, yearsOfService: yos === undefined ? undefined : yos + i, seniorityDate: row.seniorityDate,
     coverage: row.coverage, matchKey: row.matchKey,
-    stipends: stipends.map((s) => ({ ...s, seasons: s.seasons + i })),
-  }));
-  return { placements, movement };
+    stipends: stipends?.length ? stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE,
+    notes: t.notes,
+  };
+}
+
+/** The movement of a row: the one of an earlier row that moves alike when there is one, else its own roll-forward. */
+function movementOf(engine: Engine, row: RosterRow, years: string[], options: CostOptions, movements: TupleMap<Movements>, keysChecked: TupleMap<boolean>): Movement | Failure {
+  const key = movementKey(row);
+  let alike = movements.get(key);
+  const known = alike && (alike.any ?? alike.byDate?.get(row.seniorityDate));
+  if (known) {
+    // a row whose keys an earlier row had checked has them right (a wrong key refuses the whole roster)
+    const keys = rowKeys(known.contract, row);
+    if (!keysChecked.get(keys)) {
+      const problem = rowKeyProblem(engine, known.contract, row, years[0]);
+      if (problem) return problem;
+      keysChecked.set(keys, true);
+    }
+    return known;
+  }
+  const consulted: Consulted = {};
+  const placements = projectRow(engine, row, years, options.defaultContract, consulted);
+  if (placements instanceof Failure) return placements;
+  const contract = engine.contract(placements[0].contract) as Contract;
+  const m: Movement = { contract, placements, pay: placements.map((p, i) => payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined)) };
+  if (!alike) alike = movements.set(key, {});
+  if (consulted.seniority) (alike.byDate ??= new Map()).set(row.seniorityDate, m);
+  else alike.any = m;
+  return m;
 }
 
 /** Per contract and year: the context a line is costed in, and each keyed component's amounts by key. */
-interface YearCosting { ctx: LineContext; byKey: TupleMap<Costed>[] }
+interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[] }
 
-const ZERO = Object.fromEntries(COMPONENTS.map((c) => [c.id, 0])) as ComponentAmounts;
+/** The index of each component in COMPONENTS (and in the amounts of a line). */
+const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<ComponentId, number>;
+
+/**
+ * An employee-year's line, made in one object literal (one shape; a property added per component by name
+ * costs more than the costing). The type makes this list every component of the table.
+ */
+function lineOf(p: Placement, a: number[], salaryOnLastYear: number | null, total: number, problems: string[], readings: string[]): EmployeeYear {
+  return {
+    placement: p,
+    salary: fromCents(a[AT.salary]), career: fromCents(a[AT.career]), offSchedule: fromCents(a[AT.offSchedule]),
+    stipends: fromCents(a[AT.stipends]), longevity: fromCents(a[AT.longevity]), fica: fromCents(a[AT.fica]),
+    medicare: fromCents(a[AT.medicare]), pension: fromCents(a[AT.pension]), insurance: fromCents(a[AT.insurance]),
+    match: fromCents(a[AT.match]),
+    salaryOnLastYear: salaryOnLastYear === null ? null : fromCents(salaryOnLastYear), total: fromCents(total),
+    problems, readings,
+  };
+}
+
+/**
+ * A line's readings: the components' lists, one after the other. Lines whose components read alike share
+ * one frozen list (a list per line would be most of what a costing keeps: most lines have the same few).
+ */
+function readingsOf(sources: string[][], merged: TupleMap<string[]>): string[] {
+  if (sources.length === 0) return NONE;
+  if (sources.length === 1) return Object.freeze(sources[0]) as string[];
+  return merged.get(sources) ?? merged.set(sources, Object.freeze(sources.flat()) as string[]);
+}
 
 /** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
 export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
@@ -193,7 +245,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const n = COMPONENTS.length;
   const problems: string[] = [];
   const employees: EmployeeYear[][] = [];
-  const movements = new TupleMap<Movement>();
+  const movements = new TupleMap<Movements>();
   const keysChecked = new TupleMap<boolean>();
   const costings = new Map<Contract, YearCosting[]>();
   const rates = years.map((y) => options.rates.forYear(y));
@@ -202,64 +254,64 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const totals = years.map(() => 0);
   const onLast = years.map(() => 0);
   const contracts = new Set<Contract>();
-  const amounts = new Array<number>(n);
+  const amounts = new Array<number>(n).fill(0);
+  const sources: string[][] = []; // the readings of a line's components
+  const merged = new TupleMap<string[]>();
   for (const row of roster) {
-    const got = placementsOf(engine, row, years, options, movements, keysChecked);
-    if (got instanceof Failure) return got;
-    const { placements, movement } = got;
-    const contract = engine.contract(placements[0].contract) as Contract;
-    contracts.add(contract);
+    const movement = movementOf(engine, row, years, options, movements, keysChecked);
+    if (movement instanceof Failure) return movement;
+    const contract = movement.contract;
     let perYear = costings.get(contract);
     if (!perYear) {
+      contracts.add(contract);
       perYear = years.map((year, i) => ({
         ctx: { engine, contract, year, rates: rates[i], pensionRate: contract.file.payroll?.retirement ? rates[i].pension(contract.file.payroll.retirement) : null } as LineContext,
-        byKey: COMPONENTS.map(() => new TupleMap<Costed>()),
+        byKey: COMPONENTS.map(() => new TupleMap<Amount>()),
       }));
       costings.set(contract, perYear);
     }
     const lines: EmployeeYear[] = new Array(years.length);
     for (let i = 0; i < years.length; i++) {
-      const p = placements[i];
+      const p = placementOf(movement.placements[i], row, i);
       const { ctx, byKey } = perYear[i];
+      const pay = movement.pay[i];
       ctx.p = p;
-      ctx.pay = movement.pay[i];
+      ctx.pay = pay;
       ctx.wages = 0;
       let total = 0;
-      const issues: string[] = [];
-      const readings: string[] = [];
+      let issues: string[] = NONE;
+      sources.length = 0;
       for (let k = 0; k < n; k++) {
         const component = COMPONENTS[k];
-        let c: Costed | undefined;
-        if (component.key) {
+        // a keyed component: computed once per distinct key (undefined: nothing to cost); the others per line
+        let c: Amount | undefined;
+        if (!component.key) c = component.cost(ctx);
+        else {
           const key = component.key(ctx);
-          if (key !== undefined) {
-            c = byKey[k].get(key);
-            if (!c) c = byKey[k].set(key, component.cost(ctx));
+          if (key === undefined) c = 0;
+          else if ((c = byKey[k].get(key)) === undefined) c = byKey[k].set(key, component.cost(ctx));
+        }
+        let v: number;
+        if (typeof c === 'number') v = c;
+        else {
+          v = c.cents;
+          if (c.issues?.length) {
+            if (issues === NONE) issues = [];
+            for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
           }
-        } else c = component.cost(ctx);
-        const v = c ? c.cents : 0;
+          if (c.readings?.length) sources.push(c.readings);
+        }
         amounts[k] = v;
         if (component.wages) ctx.wages += v;
         if (component.group !== 'within') total += v;
-        if (c?.issues) for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
-        if (c?.readings) readings.push(...c.readings);
       }
-      if (issues.length) problems.push(...issues);
-      // every component's property made at once, in one shape, then filled (no property added one by one)
-      const line = { placement: p, ...ZERO } as EmployeeYear;
+      if (issues.length) for (const t of issues) problems.push(t);
       const s = sums[i];
-      for (let k = 0; k < n; k++) {
-        s[k] += amounts[k];
-        line[COMPONENTS[k].id] = fromCents(amounts[k]);
-      }
-      const last = ctx.pay.salaryOnLastYear;
-      line.salaryOnLastYear = last === null ? null : fromCents(last);
-      line.total = fromCents(total);
-      line.problems = issues;
-      line.readings = readings;
+      for (let k = 0; k < n; k++) s[k] += amounts[k];
+      const last = pay.salaryOnLastYear;
       totals[i] += total;
-      onLast[i] += last ?? ctx.pay.salary;
-      lines[i] = line;
+      onLast[i] += last ?? pay.salary;
+      lines[i] = lineOf(p, amounts, last, total, issues, readingsOf(sources, merged));
     }
     employees.push(lines);
   }

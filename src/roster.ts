@@ -83,8 +83,14 @@ export function nextStep(schedule: CompiledSchedule, year: string, lane: number,
   return undefined;
 }
 
+/**
+ * What a roll-forward read besides the row's placement: set when it compared the seniority date with a
+ * promotion gate. A roll-forward that did not is the same for every seniority date (costing shares it).
+ */
+export interface Consulted { seniority?: boolean }
+
 /** Applies one step of movement; returns the new step index or the reason for holding. */
-function advance(contract: Contract, schedule: CompiledSchedule, year: string, lane: number, step: number, seniority: string | undefined, notes: string[]): number {
+function advance(contract: Contract, schedule: CompiledSchedule, year: string, lane: number, step: number, seniority: string | undefined, notes: string[], consulted?: Consulted): number {
   const next = nextStep(schedule, year, lane, step);
   if (next === undefined) {
     notes.push(`holds at the top of lane ${schedule.laneLabels[lane]} (step ${schedule.stepLabels[step]})`);
@@ -94,6 +100,7 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
   const to = schedule.stepLabels[next];
   const promotion = promotionGate(contract, schedule.id, year, from, to);
   if (promotion) {
+    if (consulted) consulted.seniority = true;
     const laneOk = !promotion.lanes || promotion.lanes.includes(schedule.laneLabels[lane]);
     const dateOk = seniority !== undefined && seniority < promotion.seniorityBefore;
     const kept = promotion.keptFrom ? `; the ${promotion.keptFrom} gate, kept: the agreement states none for ${year}` : '';
@@ -110,9 +117,10 @@ function advance(contract: Contract, schedule: CompiledSchedule, year: string, l
 
 /**
  * The placements of one roster row in each of `years` (consecutive school years; the first is the
- * roster's own year, where the row's placement is taken as given).
+ * roster's own year, where the row's placement is taken as given). `consulted` is told what the
+ * roll-forward read besides the placement (the seniority date at a promotion gate).
  */
-export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string): Placement[] | Failure {
+export function projectRow(engine: Engine, row: RosterRow, years: string[], defaultContract?: string, consulted?: Consulted): Placement[] | Failure {
   const who = rosterRowName(row);
   const contract = engine.contract(row.contract, defaultContract);
   if (contract instanceof Failure) return contract.at(who);
@@ -178,13 +186,13 @@ export function projectRow(engine: Engine, row: RosterRow, years: string[], defa
         for (let k = 0; k < steps && credit >= 1 - 1e-9; k++) {
           credit -= 1;
           const before = step;
-          step = advance(contract, schedule, year, lane, step, row.seniorityDate, notes);
+          step = advance(contract, schedule, year, lane, step, row.seniorityDate, notes, consulted);
           if (step === before) held = true;
         }
         if (credit > 1e-9 && credit < 1 - 1e-9) notes.push(`step credit carried: ${Math.round(credit * 100) / 100} of a year`);
         if (policy?.midYearSteps && creditFor(contract, year, row.fte) >= 1) {
           const midNotes: string[] = [];
-          const after = advance(contract, schedule, year, lane, step, row.seniorityDate, midNotes);
+          const after = advance(contract, schedule, year, lane, step, row.seniorityDate, midNotes, consulted);
           if (after !== step) {
             midYearStep = after;
             notes.push(`${midNotes[0]} half way through the year (${policy.cite})`);

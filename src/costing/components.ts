@@ -72,9 +72,15 @@ export interface CostComponent {
    * cost (0). Without key, the amount is computed for every line (arithmetic on the line's wages).
    */
   key?(x: LineContext): readonly unknown[] | undefined;
-  /** the amount of one employee-year, with how a clause was read (readings) and what could not be costed (issues) */
-  cost(x: LineContext): Costed;
+  /**
+   * The amount of one employee-year: integer cents, or cents with how a clause was read (readings) and
+   * what could not be costed (issues). A plain number is the common case and allocates nothing per line.
+   */
+  cost(x: LineContext): Amount;
 }
+
+/** A component's amount: cents alone, or cents with readings and issues. */
+export type Amount = number | Costed;
 
 const none: Costed = { cents: 0 };
 
@@ -104,13 +110,18 @@ const notCosted = (what: string, v: Costed | Failure | undefined): Costed => (v 
 export const COMPONENTS: readonly CostComponent[] = [
   {
     id: 'salary', label: 'Salaries (schedule placement × FTE, hourly pay)', column: 'salary', group: 'salary', wages: true,
-    cost: ({ pay }) => ({ cents: pay.salary, issues: pay.issues }),
+    cost: ({ pay }) => (pay.issues.length ? { cents: pay.salary, issues: pay.issues } : pay.salary),
   },
-  { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, cost: ({ pay }) => ({ cents: pay.career }) },
-  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => ({ cents: pay.offSchedule }) },
+  { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, cost: ({ pay }) => pay.career },
+  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => pay.offSchedule },
   {
     id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true,
-    key: ({ p }) => (p.stipends.length ? [p.fte, ...p.stipends.flatMap((s) => [s.activity, s.role, s.seasons])] : undefined),
+    key: ({ p }) => {
+      if (!p.stipends.length) return undefined;
+      const key: unknown[] = [p.fte];
+      for (const s of p.stipends) key.push(s.activity, s.role, s.seasons);
+      return key;
+    },
     cost: stipendsCost,
   },
   {
@@ -121,20 +132,20 @@ export const COMPONENTS: readonly CostComponent[] = [
   },
   {
     id: 'fica', label: 'Social Security (employer)', group: 'benefits', wages: false,
-    cost: ({ rates, wages }) => ({
-      cents: rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi),
+    cost: ({ rates, wages }) => {
+      const cents = rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi);
       // one note for both FICA parts, as the payroll reports them together
-      issues: rates.oasdi === null || rates.medicare === null ? [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] : undefined,
-    }),
+      return rates.oasdi === null || rates.medicare === null ? { cents, issues: [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] } : cents;
+    },
   },
-  { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, cost: ({ rates, wages }) => ({ cents: rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare) }) },
+  { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, cost: ({ rates, wages }) => (rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare)) },
   {
     id: 'pension', label: 'Pension (employer: TRA, PERA)', group: 'benefits', wages: false,
     cost: ({ contract, year, wages, pensionRate }) => {
       const plan = contract.file.payroll?.retirement;
-      if (!plan) return none;
+      if (!plan) return 0;
       if (pensionRate === null) return { cents: 0, issues: [`pension not costed: no ${plan} rate for ${year}`] };
-      return { cents: percentOfCents(wages, pensionRate) };
+      return percentOfCents(wages, pensionRate);
     },
   },
   {
@@ -147,10 +158,23 @@ export const COMPONENTS: readonly CostComponent[] = [
   },
   {
     id: 'match', label: '403(b) match', group: 'benefits', wages: false,
-    key: ({ p }) => [p.matchKey, p.yearsOfService, p.seniorityDate, p.fte],
+    // the seniority date only where the tiers follow it (Anoka-Hennepin); then the years of service are not read
+    key: ({ p, contract }) => (p.seniorityDate !== undefined && matchTieredBySeniority(contract) ? [p.matchKey, p.seniorityDate, p.fte] : [p.matchKey, p.yearsOfService, p.fte]),
     cost: ({ engine, contract, p, year }) => notCosted('403(b) match', matchCost(engine, contract, p, year)),
   },
 ];
+
+/** Per contract: whether its 403(b) match is tiered by seniority date (matchCost derives the tier from the date). */
+const bySeniority = new WeakMap<Contract, boolean>();
+function matchTieredBySeniority(c: Contract): boolean {
+  let v = bySeniority.get(c);
+  if (v === undefined) {
+    const m = c.file.payroll?.match;
+    v = !!m && !!c.terms.get(m.term)?.file.values.some((x) => x.seniorityBefore !== undefined);
+    bySeniority.set(c, v);
+  }
+  return v;
+}
 
 /** Wages up to the Social Security wage base of the year. */
 function capped(wages: number, rates: YearRates): number {

@@ -163,3 +163,29 @@ describe("Waconia's 2026-27 mid-year step (004:5012): half the year on each step
     expect(auditSalary(engine, 'waconia/teachers', 50489, 'BA+15', 'D', '2025-26', undefined).difference).toBe(0);
   });
 });
+
+/**
+ * Rows alike but for their seniority date share a roll-forward only where no promotion gate reads the date
+ * (src/costing.ts movementOf). Anoka-Hennepin, MA 14-CI in 2005-06: Career II in 2006-07 only with a seniority
+ * date before 12-31-1987 (001:1044-1046); 2006-07 MA pays 14-CI 61,925 (001:1036) and CII 64,137 (001:1037).
+ */
+describe('Anoka-Hennepin teachers alike but for their seniority date, 2005-06 to 2006-07', () => {
+  const A = 'anoka-hennepin/teachers';
+  const r = costRoster(engine, rosterFromTable([
+    ['id', 'contract', 'lane', 'step', 'fte', 'seniority date'],
+    ['early', A, 'MA', '14-CI', 1, '1985-08-20'],
+    ['late', A, 'MA', '14-CI', 1, '1990-08-20'],
+    ['early too', A, 'MA', '14-CI', 1, '1986-09-01'],
+    ['late too', A, 'MA', '14-CI', 1, '1991-01-15'],
+  ]) as never, { years: ['2005-06', '2006-07'], rates }) as CostResult;
+  const second = (id: string) => r.employees.find((e) => e[0].placement.id === id)![1];
+  test('each is placed by its own date: before 1987-12-31 on CII (64,137), after it held on 14-CI (61,925)', () => {
+    expect(['early', 'late', 'early too', 'late too'].map((id) => [second(id).placement.step, second(id).salary])).toEqual([
+      ['CII', 64137], ['14-CI', 61925], ['CII', 64137], ['14-CI', 61925],
+    ]);
+  });
+  test("each line's note names its own seniority date", () => {
+    expect(second('late too').placement.notes[0]).toMatch(/^holds at 14-CI: CII requires a seniority date before 1987-12-31 \(seniority 1991-01-15\)/);
+    expect(second('early too').placement.notes[0]).toMatch(/^step 14-CI → CII: seniority 1986-09-01 is before 1987-12-31/);
+  });
+});
