@@ -38,3 +38,13 @@ test.each(['src', 'functions', 'taskpane'])('every file and folder of %s/ is nam
   const names = new Set(named());
   expect(entries.filter((e) => !names.has(`${dir}/${e}`))).toEqual([]);
 });
+
+test('src/ reads no sheet: it imports nothing from functions/ or taskpane/ (the readers live in functions/tables.ts)', () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  const outward = files('src').flatMap((f) =>
+    [...fs.readFileSync(path.join(ROOT, f), 'utf8').matchAll(/from '((\.\.\/)+(functions|taskpane)[^']*)'/g)].map((m) => `${f}: ${m[1]}`));
+  expect(outward).toEqual([]);
+  expect(files('src').some((f) => f.endsWith('api.ts'))).toBe(true); // the walk reaches the files it checks
+});
