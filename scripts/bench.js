@@ -462,7 +462,8 @@ function rosterCosting() {
     const label = years.length === 4 && id === W ? ROSTER_LABEL : `Roster roll-forward and costing of 10,000 employees, ${id}, ${years[0]} to ${years[years.length - 1]}${id === W && years.includes('2026-27') ? ' (the mid-year step)' : ''}${years.length === 4 ? '' : ', per 4 years'}`;
     try {
       const options = { years, defaultContract: id, rates };
-      src.costRoster(engine, roster.slice(0, 200), options); // warm up
+      // warm up on the whole roster: the first call also grows the heap (a 200-row warm-up left the first span's figure twice the others')
+      sink += src.costRoster(engine, roster, options).employees.length;
       const times = [];
       const cpu = [];
       let result;
@@ -480,6 +481,18 @@ function rosterCosting() {
       figures.push(t);
       const problems = result.problems?.length ?? 0;
       row('Roster', label, ms(t), `${fmt((t * 1000) / 40000, 2)} µs per employee-year (median of 5; CPU time of the process ${ms(median(cpu) * scale)}); ${fmt(problems)} problem lines`, '≤ 50 ms', t <= 50);
+      if (label === ROSTER_LABEL) {
+        // PROJECT reads every employee-year line: costRoster makes them when employees is first read
+        const withLines = [];
+        for (let r = 0; r < 5; r++) {
+          result = undefined;
+          const t0 = now();
+          result = src.costRoster(engine, roster, options);
+          sink += result.employees.length;
+          withLines.push(msSince(t0));
+        }
+        row('Roster', 'the same, with every employee-year line made (as PROJECT reads them)', ms(median(withLines)), `${fmt((median(withLines) * 1000) / 40000, 2)} µs per employee-year (median of 5)`, '');
+      }
     } catch (e) {
       row('Roster', label, `not measured: costRoster failed: ${String(e.message).split('\n')[0]}`, '', '≤ 50 ms', false);
     }
@@ -551,7 +564,7 @@ ${notes.map((n) => `- ${n}`).join('\n')}
   (scripts/embed-contract.js), the schema the \`JSON.parse('…')\` literal webpack emits for it.
 - **Roster costing**: \`costRoster\` (src, in Node) over a synthetic roster of 10,000 Waconia teachers (the printed
   2025-26 cells, 1 in 10 at 0.6 FTE, years of service, coverage, 403(b) status, 1 in 7 with a stipend), median of 5
-  calls after a 200-row warm-up, for every span of the agreement's years; a span shorter than 4 years is scaled to
+  calls after a warm-up call over the whole roster, for every span of the agreement's years; a span shorter than 4 years is scaled to
   4 (per 40,000 employee-years). Spans through 2026-27 pay half the year on each of two steps (the mid-year step).
   Anoka-Hennepin: 10,000 teachers on the printed 2005-06 cells with seniority dates (31 school years, a few
   hundred different dates), years of service, family, single (not costed: a share of an unstated premium) or no

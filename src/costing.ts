@@ -279,7 +279,10 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const costings = new Map<Contract, YearCosting[]>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
-  const sums = years.map(() => new Array<number>(n).fill(0));
+  const sums = years.map(() => new Float64Array(n));
+  // what the loop asks of each component, read once
+  const isWage = COMPONENTS.map((c) => c.wages);
+  const inTotal = COMPONENTS.map((c) => c.group !== 'within');
   const totals = years.map(() => 0);
   const onLast = years.map(() => 0);
   const contracts = new Set<Contract>();
@@ -338,8 +341,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
         }
         kept.amounts[o + k] = v;
         s[k] += v;
-        if (component.wages) ctx.wages += v;
-        if (component.group !== 'within') total += v;
+        if (isWage[k]) ctx.wages += v;
+        if (inTotal[k]) total += v;
       }
       if (issues.length) for (const t of issues) problems.push(t);
       const last = pay.salaryOnLastYear;
