@@ -166,19 +166,27 @@ const NONE: never[] = Object.freeze([]) as never[];
 /**
  * A row's placement in the i-th year of a movement: the movement's placement with the row's own id,
  * coverage, 403(b) status, seniority date, years of service and stipend seasons. Every placement is made here,
- * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object.
+ * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object. Given
+ * `into`, its fields are set instead (the costing loop reuses one placement; the lines get their own).
  */
-function placementOf(t: Placement, row: RosterRow, i: number): Placement {
-  const yos = row.yearsOfService;
-  const stipends = row.stipends;
-  return {
-    id: row.id, contract: t.contract, year: t.year,
-    lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
-    fte: t.fte, yearsOfService: yos === undefined ? undefined : yos + i, seniorityDate: row.seniorityDate,
-    coverage: row.coverage, matchKey: row.matchKey,
-    stipends: stipends?.length ? stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE,
-    notes: t.notes,
-  };
+type RowOwn = Pick<RosterRow, 'id' | 'yearsOfService' | 'seniorityDate' | 'coverage' | 'matchKey' | 'stipends'>;
+
+function placementOf(t: Placement, row: RowOwn, i: number, into?: Placement): Placement {
+  const yos = row.yearsOfService === undefined ? undefined : row.yearsOfService + i;
+  const stipends = row.stipends?.length ? row.stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE;
+  if (!into) {
+    return {
+      id: row.id, contract: t.contract, year: t.year,
+      lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
+      fte: t.fte, yearsOfService: yos, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
+      stipends, notes: t.notes,
+    };
+  }
+  into.id = row.id; into.contract = t.contract; into.year = t.year;
+  into.lane = t.lane; into.step = t.step; into.midYearStep = t.midYearStep; into.position = t.position; into.hours = t.hours;
+  into.fte = t.fte; into.yearsOfService = yos; into.seniorityDate = row.seniorityDate; into.coverage = row.coverage; into.matchKey = row.matchKey;
+  into.stipends = stipends; into.notes = t.notes;
+  return into;
 }
 
 /** The movement of a row: the one of an earlier row that moves alike when there is one, else its own roll-forward. */
@@ -218,7 +226,9 @@ const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<Com
  * cents in flat arrays (no object per line). Line k is row floor(k / years) in year k % years.
  */
 interface Kept {
-  placements: Placement[];
+  /** per roster row: what the placements take from the row (copied: the caller may change its rows later), and its movement */
+  rows: RowOwn[];
+  movements: Movement[];
   /** cents, COMPONENTS.length per line, in the order of COMPONENTS */
   amounts: Float64Array;
   totals: Float64Array;
@@ -244,7 +254,7 @@ function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
       const o = k * n;
       const last = kept.onLast[k];
       lines[i] = {
-        placement: kept.placements[k],
+        placement: placementOf(kept.movements[r].placements[i], kept.rows[r], i),
         salary: fromCents(a[o + AT.salary]), career: fromCents(a[o + AT.career]), offSchedule: fromCents(a[o + AT.offSchedule]),
         stipends: fromCents(a[o + AT.stipends]), longevity: fromCents(a[o + AT.longevity]), fica: fromCents(a[o + AT.fica]),
         medicare: fromCents(a[o + AT.medicare]), pension: fromCents(a[o + AT.pension]), insurance: fromCents(a[o + AT.insurance]),
@@ -288,15 +298,23 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const contracts = new Set<Contract>();
   const lineCount = roster.length * years.length;
   const kept: Kept = {
-    placements: new Array(lineCount), amounts: new Float64Array(lineCount * n), totals: new Float64Array(lineCount),
+    rows: new Array(roster.length), movements: new Array(roster.length), amounts: new Float64Array(lineCount * n), totals: new Float64Array(lineCount),
     onLast: new Float64Array(lineCount), problems: new Array(lineCount), readings: new Array(lineCount),
   };
   const sources: string[][] = []; // the readings of a line's components
   const merged = new TupleMap<string[]>();
   let line = 0;
+  let r = 0;
+  // the placement the components read, one for every line: they keep no reference to it (a line's own is made with the line)
+  let scratch: Placement | undefined;
   for (const row of roster) {
     const movement = movementOf(engine, row, years, options, movements, keysChecked);
     if (movement instanceof Failure) return movement;
+    kept.rows[r] = {
+      id: row.id, yearsOfService: row.yearsOfService, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
+      stipends: row.stipends?.map((x) => ({ activity: x.activity, role: x.role, seasons: x.seasons })),
+    };
+    kept.movements[r++] = movement;
     const contract = movement.contract;
     let perYear = costings.get(contract);
     if (!perYear) {
@@ -308,7 +326,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       costings.set(contract, perYear);
     }
     for (let i = 0; i < years.length; i++, line++) {
-      const p = placementOf(movement.placements[i], row, i);
+      const p = placementOf(movement.placements[i], row, i, scratch ??= placementOf(movement.placements[i], row, i));
       const { ctx, byKey } = perYear[i];
       const pay = movement.pay[i];
       ctx.p = p;
@@ -348,7 +366,6 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       const last = pay.salaryOnLastYear;
       totals[i] += total;
       onLast[i] += last ?? pay.salary;
-      kept.placements[line] = p;
       kept.totals[line] = total;
       kept.onLast[line] = last ?? NaN;
       kept.problems[line] = issues;
