@@ -272,9 +272,10 @@ function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
  * A line's readings: the components' lists, one after the other. Lines whose components read alike share
  * one frozen list (a list per line would be most of what a costing keeps: most lines have the same few).
  */
-function readingsOf(sources: string[][], merged: TupleMap<string[]>): string[] {
-  if (sources.length === 0) return NONE;
-  if (sources.length === 1) return Object.freeze(sources[0]) as string[];
+function readingsOf(sources: string[][], count: number, merged: TupleMap<string[]>): string[] {
+  if (count === 0) return NONE;
+  if (count === 1) return Object.freeze(sources[0]) as string[];
+  sources.length = count; // (setting the length costs a call: only here, where the lists are merged)
   return merged.get(sources) ?? merged.set(sources, Object.freeze(sources.flat()) as string[]);
 }
 
@@ -334,7 +335,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       ctx.wages = 0;
       let total = 0;
       let issues: string[] = NONE;
-      sources.length = 0;
+      let count = 0; // the readings of the line's components are sources[0 .. count - 1]
       const s = sums[i];
       const o = line * n;
       for (let k = 0; k < n; k++) {
@@ -355,7 +356,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
             if (issues === NONE) issues = [];
             for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
           }
-          if (c.readings?.length) sources.push(c.readings);
+          if (c.readings?.length) sources[count++] = c.readings;
         }
         kept.amounts[o + k] = v;
         s[k] += v;
@@ -369,7 +370,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       kept.totals[line] = total;
       kept.onLast[line] = last ?? NaN;
       kept.problems[line] = issues;
-      kept.readings[line] = readingsOf(sources, merged);
+      kept.readings[line] = readingsOf(sources, count, merged);
     }
   }
   const employees = roster.length;
