@@ -1,6 +1,6 @@
 /**
  * The Excel side of the custom functions, kept thin: the one argument layer (every parameter read by its kind,
- * by the one reading policy of src/reading.ts, README "How tables and arguments are read"), broadcasting over
+ * by the one reading policy of ./reading.ts, README "How tables and arguments are read"), broadcasting over
  * ranges like Excel's own functions, and engine Failures mapped to Excel errors. No contract rule lives here;
  * the engine is reached only through the API (functions/contract-api.ts).
  */
@@ -30,7 +30,7 @@ export function cell(arg: Arg, name: string): unknown {
   return arg[0][0];
 }
 
-/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (src/reading.ts). */
+/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (./reading.ts). */
 export function text(v: unknown, name: string): string | undefined | Failure {
   return v instanceof Failure ? v : readText(v, name);
 }

@@ -52,7 +52,8 @@ export interface YearTotals extends ComponentAmounts {
 
 export interface CostResult {
   years: string[];
-  employees: EmployeeYear[][]; // per roster row, per year
+  /** per roster row, per year; made on first reading (COST and COMPARE read the totals alone), then a plain property */
+  employees: EmployeeYear[][];
   totals: YearTotals[];
   /** total of the last year over the first, as a % */
   compoundedPercent: number | null;
@@ -165,19 +166,27 @@ const NONE: never[] = Object.freeze([]) as never[];
 /**
  * A row's placement in the i-th year of a movement: the movement's placement with the row's own id,
  * coverage, 403(b) status, seniority date, years of service and stipend seasons. Every placement is made here,
- * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object.
+ * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object. Given
+ * `into`, its fields are set instead (the costing loop reuses one placement; the lines get their own).
  */
-function placementOf(t: Placement, row: RosterRow, i: number): Placement {
-  const yos = row.yearsOfService;
-  const stipends = row.stipends;
-  return {
-    id: row.id, contract: t.contract, year: t.year,
-    lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
-    fte: t.fte, yearsOfService: yos === undefined ? undefined : yos + i, seniorityDate: row.seniorityDate,
-    coverage: row.coverage, matchKey: row.matchKey,
-    stipends: stipends?.length ? stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE,
-    notes: t.notes,
-  };
+type RowOwn = Pick<RosterRow, 'id' | 'yearsOfService' | 'seniorityDate' | 'coverage' | 'matchKey' | 'stipends'>;
+
+function placementOf(t: Placement, row: RowOwn, i: number, into?: Placement): Placement {
+  const yos = row.yearsOfService === undefined ? undefined : row.yearsOfService + i;
+  const stipends = row.stipends?.length ? row.stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE;
+  if (!into) {
+    return {
+      id: row.id, contract: t.contract, year: t.year,
+      lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
+      fte: t.fte, yearsOfService: yos, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
+      stipends, notes: t.notes,
+    };
+  }
+  into.id = row.id; into.contract = t.contract; into.year = t.year;
+  into.lane = t.lane; into.step = t.step; into.midYearStep = t.midYearStep; into.position = t.position; into.hours = t.hours;
+  into.fte = t.fte; into.yearsOfService = yos; into.seniorityDate = row.seniorityDate; into.coverage = row.coverage; into.matchKey = row.matchKey;
+  into.stipends = stipends; into.notes = t.notes;
+  return into;
 }
 
 /** The movement of a row: the one of an earlier row that moves alike when there is one, else its own roll-forward. */
@@ -213,28 +222,60 @@ interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[] }
 const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<ComponentId, number>;
 
 /**
- * An employee-year's line, made in one object literal (one shape; a property added per component by name
- * costs more than the costing). The type makes this list every component of the table.
+ * What costing keeps of each employee-year until its line is asked for: the placement, and the amounts in
+ * cents in flat arrays (no object per line). Line k is row floor(k / years) in year k % years.
  */
-function lineOf(p: Placement, a: number[], salaryOnLastYear: number | null, total: number, problems: string[], readings: string[]): EmployeeYear {
-  return {
-    placement: p,
-    salary: fromCents(a[AT.salary]), career: fromCents(a[AT.career]), offSchedule: fromCents(a[AT.offSchedule]),
-    stipends: fromCents(a[AT.stipends]), longevity: fromCents(a[AT.longevity]), fica: fromCents(a[AT.fica]),
-    medicare: fromCents(a[AT.medicare]), pension: fromCents(a[AT.pension]), insurance: fromCents(a[AT.insurance]),
-    match: fromCents(a[AT.match]),
-    salaryOnLastYear: salaryOnLastYear === null ? null : fromCents(salaryOnLastYear), total: fromCents(total),
-    problems, readings,
-  };
+interface Kept {
+  /** per roster row: what the placements take from the row (copied: the caller may change its rows later), and its movement */
+  rows: RowOwn[];
+  movements: Movement[];
+  /** cents, COMPONENTS.length per line, in the order of COMPONENTS */
+  amounts: Float64Array;
+  totals: Float64Array;
+  /** the salary at the placement on last year's schedule; NaN in the first year */
+  onLast: Float64Array;
+  problems: string[][];
+  readings: string[][];
+}
+
+/**
+ * The employee-year lines, made from what costing kept: only when a caller reads them (PROJECT's table;
+ * COST and COMPARE read the totals alone). Each line is one object literal (one shape; a property added
+ * per component by name costs more than the costing); its type makes it list every component of the table.
+ */
+function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
+  const n = COMPONENTS.length;
+  const a = kept.amounts;
+  const out: EmployeeYear[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const lines: EmployeeYear[] = new Array(years);
+    for (let i = 0; i < years; i++) {
+      const k = r * years + i;
+      const o = k * n;
+      const last = kept.onLast[k];
+      lines[i] = {
+        placement: placementOf(kept.movements[r].placements[i], kept.rows[r], i),
+        salary: fromCents(a[o + AT.salary]), career: fromCents(a[o + AT.career]), offSchedule: fromCents(a[o + AT.offSchedule]),
+        stipends: fromCents(a[o + AT.stipends]), longevity: fromCents(a[o + AT.longevity]), fica: fromCents(a[o + AT.fica]),
+        medicare: fromCents(a[o + AT.medicare]), pension: fromCents(a[o + AT.pension]), insurance: fromCents(a[o + AT.insurance]),
+        match: fromCents(a[o + AT.match]),
+        salaryOnLastYear: Number.isNaN(last) ? null : fromCents(last), total: fromCents(kept.totals[k]),
+        problems: kept.problems[k], readings: kept.readings[k],
+      };
+    }
+    out[r] = lines;
+  }
+  return out;
 }
 
 /**
  * A line's readings: the components' lists, one after the other. Lines whose components read alike share
  * one frozen list (a list per line would be most of what a costing keeps: most lines have the same few).
  */
-function readingsOf(sources: string[][], merged: TupleMap<string[]>): string[] {
-  if (sources.length === 0) return NONE;
-  if (sources.length === 1) return Object.freeze(sources[0]) as string[];
+function readingsOf(sources: string[][], count: number, merged: TupleMap<string[]>): string[] {
+  if (count === 0) return NONE;
+  if (count === 1) return Object.freeze(sources[0]) as string[];
+  sources.length = count; // (setting the length costs a call: only here, where the lists are merged)
   return merged.get(sources) ?? merged.set(sources, Object.freeze(sources.flat()) as string[]);
 }
 
@@ -244,22 +285,37 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   if (!years.length) return new Failure('VALUE', 'give at least one school year');
   const n = COMPONENTS.length;
   const problems: string[] = [];
-  const employees: EmployeeYear[][] = [];
   const movements = new TupleMap<Movements>();
   const keysChecked = new TupleMap<boolean>();
   const costings = new Map<Contract, YearCosting[]>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
-  const sums = years.map(() => new Array<number>(n).fill(0));
+  const sums = years.map(() => new Float64Array(n));
+  // what the loop asks of each component, read once
+  const isWage = COMPONENTS.map((c) => c.wages);
+  const inTotal = COMPONENTS.map((c) => c.group !== 'within');
   const totals = years.map(() => 0);
   const onLast = years.map(() => 0);
   const contracts = new Set<Contract>();
-  const amounts = new Array<number>(n).fill(0);
+  const lineCount = roster.length * years.length;
+  const kept: Kept = {
+    rows: new Array(roster.length), movements: new Array(roster.length), amounts: new Float64Array(lineCount * n), totals: new Float64Array(lineCount),
+    onLast: new Float64Array(lineCount), problems: new Array(lineCount), readings: new Array(lineCount),
+  };
   const sources: string[][] = []; // the readings of a line's components
   const merged = new TupleMap<string[]>();
+  let line = 0;
+  let r = 0;
+  // the placement the components read, one for every line: they keep no reference to it (a line's own is made with the line)
+  let scratch: Placement | undefined;
   for (const row of roster) {
     const movement = movementOf(engine, row, years, options, movements, keysChecked);
     if (movement instanceof Failure) return movement;
+    kept.rows[r] = {
+      id: row.id, yearsOfService: row.yearsOfService, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
+      stipends: row.stipends?.map((x) => ({ activity: x.activity, role: x.role, seasons: x.seasons })),
+    };
+    kept.movements[r++] = movement;
     const contract = movement.contract;
     let perYear = costings.get(contract);
     if (!perYear) {
@@ -270,9 +326,8 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       }));
       costings.set(contract, perYear);
     }
-    const lines: EmployeeYear[] = new Array(years.length);
-    for (let i = 0; i < years.length; i++) {
-      const p = placementOf(movement.placements[i], row, i);
+    for (let i = 0; i < years.length; i++, line++) {
+      const p = placementOf(movement.placements[i], row, i, scratch ??= placementOf(movement.placements[i], row, i));
       const { ctx, byKey } = perYear[i];
       const pay = movement.pay[i];
       ctx.p = p;
@@ -280,7 +335,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       ctx.wages = 0;
       let total = 0;
       let issues: string[] = NONE;
-      sources.length = 0;
+      let count = 0; // the readings of the line's components are sources[0 .. count - 1]
+      const s = sums[i];
+      const o = line * n;
       for (let k = 0; k < n; k++) {
         const component = COMPONENTS[k];
         // a keyed component: computed once per distinct key (undefined: nothing to cost); the others per line
@@ -299,27 +356,29 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
             if (issues === NONE) issues = [];
             for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
           }
-          if (c.readings?.length) sources.push(c.readings);
+          if (c.readings?.length) sources[count++] = c.readings;
         }
-        amounts[k] = v;
-        if (component.wages) ctx.wages += v;
-        if (component.group !== 'within') total += v;
+        kept.amounts[o + k] = v;
+        s[k] += v;
+        if (isWage[k]) ctx.wages += v;
+        if (inTotal[k]) total += v;
       }
       if (issues.length) for (const t of issues) problems.push(t);
-      const s = sums[i];
-      for (let k = 0; k < n; k++) s[k] += amounts[k];
       const last = pay.salaryOnLastYear;
       totals[i] += total;
       onLast[i] += last ?? pay.salary;
-      lines[i] = lineOf(p, amounts, last, total, issues, readingsOf(sources, merged));
+      kept.totals[line] = total;
+      kept.onLast[line] = last ?? NaN;
+      kept.problems[line] = issues;
+      kept.readings[line] = readingsOf(sources, count, merged);
     }
-    employees.push(lines);
   }
+  const employees = roster.length;
   const salaryAt = COMPONENTS.findIndex((c) => c.id === 'salary');
   const groupSum = (i: number, group: CostComponent['group']) => COMPONENTS.reduce((acc, c, k) => acc + (c.group === group ? sums[i][k] : 0), 0);
   const dollars = (v: number | null) => v && fromCents(v);
   const yearTotals: YearTotals[] = years.map((year, i) => {
-    const t = { year, employees: employees.length } as YearTotals;
+    const t = { year, employees } as YearTotals;
     COMPONENTS.forEach((c, k) => (t[c.id] = fromCents(sums[i][k])));
     t.total = fromCents(totals[i]);
     const first = i === 0;
@@ -334,10 +393,22 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   });
   const first = yearTotals[0].total;
   const last = yearTotals[yearTotals.length - 1].total;
-  return {
-    years, employees, totals: yearTotals,
+  const result: CostResult = {
+    years, employees: [], totals: yearTotals,
     compoundedPercent: yearTotals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
     problems,
     components: componentsShown(contracts),
   };
+  // the lines are made on first reading, then kept as a plain property (in the same place among the keys)
+  const settle = (value: EmployeeYear[][]) => Object.defineProperty(result, 'employees', { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(result, 'employees', {
+    enumerable: true, configurable: true,
+    get: () => {
+      const value = linesOf(kept, roster.length, years.length);
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+  return result;
 }

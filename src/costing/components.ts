@@ -42,6 +42,7 @@ export interface PayLine {
 export interface LineContext {
   engine: Engine;
   contract: Contract;
+  /** the line's placement: reused for the next line, so a component keeps none of it but the values it copies */
   p: Placement;
   year: string;
   pay: PayLine;

@@ -189,3 +189,17 @@ describe('Anoka-Hennepin teachers alike but for their seniority date, 2005-06 to
     expect(second('early too').placement.notes[0]).toMatch(/^step 14-CI → CII: seniority 1986-09-01 is before 1987-12-31/);
   });
 });
+
+describe('the lines are made when first read, from what costing kept', () => {
+  test('a roster row changed after costing does not change them (Waconia MA+15 C, 54,543 in 2024-25, 004:3056)', () => {
+    const rows = [{ id: 'K', contract: 'waconia/teachers', lane: 'MA+15', step: 'C', fte: 1, yearsOfService: 4, coverage: 'Single' }];
+    const r = costRoster(engine, rows, { years: ['2024-25', '2025-26'], rates }) as CostResult;
+    rows[0].yearsOfService = 20;
+    rows[0].coverage = 'Family';
+    rows[0].id = 'changed';
+    const [first, second] = r.employees[0];
+    expect([first.placement.id, first.placement.yearsOfService, second.placement.yearsOfService, first.placement.coverage]).toEqual(['K', 4, 5, 'Single']);
+    expect(first.salary).toBe(54543);
+    expect(r.employees).toBe(r.employees); // made once, then kept
+  });
+});

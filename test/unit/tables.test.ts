@@ -1,5 +1,5 @@
 /**
- * The one reading policy (src/reading.ts; README "How tables and arguments are read"): one test per kind of
+ * The one reading policy (functions/reading.ts; README "How tables and arguments are read"): one test per kind of
  * misreading found by trying the tables as a new user would. Each refusal must name the place (table, row,
  * column header) and say what would be valid. Expected values are worked by hand in the comments or read from
  * the documents (file:line).
