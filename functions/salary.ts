@@ -143,7 +143,7 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
 function hourlyElement(ctx: CallContext, [p, s, y, c]: unknown[], explain = false): unknown {
   const con = ctx.contract(c);
   if (con instanceof Failure) return con;
-  const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', `give a school year such as ${yearsOf(con)[0]}`]]);
+  const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', () => `give a school year such as ${yearsOf(con)[0]}`]]);
   return ts instanceof Failure ? ts : api.hourly({ contract: con, position: ts[0], step: ts[1], year: ctx.year(con, ts[2]) }, { explain });
 }
 

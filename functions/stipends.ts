@@ -10,7 +10,7 @@ import { bonusList, broadcast, CallContext, cell, count, optionalNumber, single,
 function stipendElement(ctx: CallContext, [a, r, n, y, c, b, sn, f]: unknown[], explain = false): unknown {
   const con = ctx.contract(c);
   if (con instanceof Failure) return con;
-  const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${yearsOf(con).join(', ')}`]]);
+  const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', () => `give a school year: ${yearsOf(con).join(', ')}`]]);
   if (ts instanceof Failure) return ts;
   const seasons = count(n, 'years in the activity');
   if (seasons instanceof Failure) return seasons;

@@ -11,7 +11,7 @@ import { broadcast, CallContext, cell, contractOf, single, spill, text, texts, y
 function termElement(ctx: CallContext, [t, y, k, c, n]: unknown[], explain = false): unknown {
   const con = ctx.contract(c);
   if (con instanceof Failure) return con;
-  const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${yearsOf(con).join(', ')}`]]);
+  const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', () => `give a school year: ${yearsOf(con).join(', ')}`]]);
   if (ts instanceof Failure) return ts;
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;

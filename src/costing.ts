@@ -222,8 +222,9 @@ interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[] }
 const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<ComponentId, number>;
 
 /**
- * What costing keeps of each employee-year until its line is asked for: the placement, and the amounts in
- * cents in flat arrays (no object per line). Line k is row floor(k / years) in year k % years.
+ * What costing keeps of each employee-year until its line is asked for: per row, what its placements are
+ * made of; per line, the amounts in cents in flat arrays (no object per line). Line k is row
+ * floor(k / years) in year k % years.
  */
 interface Kept {
   /** per roster row: what the placements take from the row (copied: the caller may change its rows later), and its movement */
