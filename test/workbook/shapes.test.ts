@@ -37,6 +37,13 @@ describe('SALARY with a schedule', () => {
   });
 });
 
+test('AUDIT with a schedule: the first annual one by id reads as without it; an hourly one is refused', () => {
+  const audit = (schedule: string) => fn('AUDIT')([[64654]], [['MA+15']], [['H']], Y, null, W, [[schedule]]);
+  expect(audit('k12')[0].slice(0, 2)).toEqual([64654, 0]);
+  expect(String(audit('k12')[0][2])).toMatch(/^matches ISD 110 School Board regular meeting packet.*, line 4966 \[004_95c67c5f7895ec64\.txt:4966\]/);
+  expect(error(audit('ecfe')[0][0]).message).toMatch(/^"ecfe" is an hourly schedule, not an annual one/);
+});
+
 test('SCHEDULES spills id, title and kind', () => {
   expect(fn('SCHEDULES')(W)).toEqual([
     ['k12', 'K-12 teacher salary schedule (Schedule A)', 'annual'],
