@@ -3,12 +3,12 @@
  * TERM.SOURCE.
  */
 import { Failure } from '../src/failure';
-import { readCount } from './reading';
+import { readCount, readDate } from './reading';
 import { api } from './contract-api';
 import { broadcast, CallContext, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
 
 /** One element of TERM and its .SOURCE: the value, and with a trace its explanation. */
-function termElement(ctx: CallContext, [t, y, k, c, n]: unknown[], explain = false): unknown {
+function termElement(ctx: CallContext, [t, y, k, c, n, d]: unknown[], explain = false): unknown {
   const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', () => `give a school year: ${yearsOf(con).join(', ')}`]]);
@@ -16,7 +16,9 @@ function termElement(ctx: CallContext, [t, y, k, c, n]: unknown[], explain = fal
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;
   const yos = readCount(n, 'years of service', 0, 70, 'years of service');
-  return yos instanceof Failure ? yos : api.term({ contract: con, term: ts[0], key: keyT, year: ctx.year(con, ts[1]), yearsOfService: yos }, { explain });
+  if (yos instanceof Failure) return yos;
+  const date = readDate(d, 'date');
+  return date instanceof Failure ? date : api.term({ contract: con, term: ts[0], key: keyT, year: ctx.year(con, ts[1]), yearsOfService: yos, date }, { explain });
 }
 
 /**
@@ -29,11 +31,12 @@ function termElement(ctx: CallContext, [t, y, k, c, n]: unknown[], explain = fal
  * @param {any[][]} [key] For terms with choices: the tier, level or coverage, e.g. "family".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [yearsOfService] For tiered terms (longevity, 403(b) match): the employee's years of service.
+ * @param {any[][]} [date] For a value that changes during the school year (e.g. on January 1): the date to read it on. Without it such a year answers #N/A naming each value and its date.
  * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
  */
-export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
+export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][], date?: any[][]): any[][] {
   const ctx = new CallContext();
-  return broadcast([term, year, key, contract, yearsOfService], (xs) => termElement(ctx, xs));
+  return broadcast([term, year, key, contract, yearsOfService, date], (xs) => termElement(ctx, xs));
 }
 
 /**
@@ -67,9 +70,10 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @param {any[][]} [key] Tier, level or coverage where the term has choices.
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [yearsOfService] Years of service for tiered terms.
+ * @param {any[][]} [date] The date to read a value that changes during the year on, as for TERM.
  * @returns {any[][]} The explanation as text.
  */
-export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
+export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][], date?: any[][]): any[][] {
   const ctx = new CallContext();
-  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => termElement(ctx, xs, true));
+  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService, date], (xs) => termElement(ctx, xs, true));
 }

@@ -171,7 +171,7 @@ describe("Waconia's 2026-27 mid-year step (004:5012): half the year on each step
  */
 describe('Anoka-Hennepin teachers alike but for their seniority date, 2005-06 to 2006-07', () => {
   const A = 'anoka-hennepin/teachers';
-  const r = costRoster(engine, rosterFromTable([
+  const r = costRoster(engine, readRoster([
     ['id', 'contract', 'lane', 'step', 'fte', 'seniority date'],
     ['early', A, 'MA', '14-CI', 1, '1985-08-20'],
     ['late', A, 'MA', '14-CI', 1, '1990-08-20'],
