@@ -187,7 +187,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     load(what?: string | string[] | { select?: string }) {
       const names =
         what === undefined ? this.all : typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : (what.select || '').split(',');
-      for (const n of names) this.asked.add(n.trim());
+      for (const n of names) this.asked.add(n.trim().split('/')[0]); // 'items/id' loads the items (with their properties)
       pending.push(this);
       return this;
     }
@@ -471,6 +471,12 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     };
     return obj;
   }
+  function loadedPart(part: { id: string; xml: string }) {
+    const obj = partObject(part);
+    obj.load();
+    obj.synced();
+    return obj;
+  }
   const namespaceOf = (xml: string) => {
     const m = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*?\sxmlns="([^"]*)"/.exec(xml);
     return m ? m[1] : '';
@@ -478,7 +484,8 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   function partCollection(namespace?: string) {
     const list = () => fake.customXmlParts.filter((p) => namespace === undefined || namespaceOf(p.xml) === namespace);
     const col: any = new Loadable('CustomXmlPartCollection', ['items']);
-    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map(partObject)) });
+    // items loaded with the collection come with their properties loaded, as Office.js gives them
+    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map(loadedPart)) });
     col.getItem = (id: string) => {
       const p = list().find((x) => x.id === id);
       if (!p) throw fail('ItemNotFound', `There is no custom XML part "${id}".`);
