@@ -92,3 +92,12 @@ test('an unknown command shows the commands (exit 2); the dispatch table lists e
   for (const name of Object.keys(COMMANDS)) expect(r.err.some((l) => l.trimStart().startsWith(`${name} `))).toBe(true);
   expect(cli('help').code).toBe(0);
 });
+
+test("the README's worked example: `npm run contract -- check` prints what README \"Adding your district's contract\" shows", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const shown = /npm run contract -- check examples\/contracts\/cedar-creek-teachers\.json\n((?: {3}.*\n)+?) {3}```/.exec(readme);
+  expect(shown).not.toBeNull();
+  const r = cli('check', path.join(__dirname, '../../examples/contracts/cedar-creek-teachers.json'));
+  expect(r.code).toBe(0);
+  expect(r.out).toEqual(shown![1].trimEnd().split('\n').map((l) => l.slice(3)));
+});
