@@ -117,7 +117,7 @@ export class Engine {
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
     const failed = this.registry.failure(id);
-    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`, 'contract-failed-to-load');
+    if (failed) return new Failure('NA', `contract "${id}" was left out when ${failed.runtime ? 'the workbook opened' : 'the add-in started'}: ${failed.error.message.split('\n').join('; ')}`, 'contract-failed-to-load');
     const hint = lookalikeReason(key);
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`, 'unknown-contract');
   }
