@@ -121,8 +121,8 @@ const idOf = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '');
 export class WorkbookContracts implements WorkbookContractsApi {
   /** the start-up load while it runs; undefined before it starts and once it is done */
   private startup: Promise<void> | undefined;
-  /** each stored contract's part: contract id -> part id (the first part of that id; later duplicates are left out) */
-  private parts = new Map<string, string>();
+  /** the parts of each stored contract: contract id (or "(part <id>)" for a part that cannot be read) -> part ids */
+  private parts = new Map<string, string[]>();
   /** parts that could not be loaded, with why */
   private leftOutParts: WorkbookContract[] = [];
 
@@ -172,21 +172,36 @@ export class WorkbookContracts implements WorkbookContractsApi {
     for (const part of parts) {
       const read = readContractPart(part.xml);
       if ('problem' in read) {
+        this.remember(`(part ${part.id})`, part.id);
         this.leftOutParts.push({ id: `(part ${part.id})`, title: '', chars: part.xml.length, origin: 'workbook', loaded: false, problem: `workbook: ${read.problem}` });
         continue;
       }
       const declared = declaredIdOf(read.text);
       if (declared && this.parts.has(declared)) {
+        this.remember(declared, part.id); // removing the contract removes every part of its id
         this.leftOutParts.push({ id: declared, title: '', chars: read.text.length, origin: read.origin, loaded: false, problem: `${read.origin}: id: the workbook holds contract "${declared}" twice; the first one is loaded` });
         continue;
       }
       const out = this.api.loadContract(read.text, { origin: read.origin, opening: true });
-      if (out.ok) this.parts.set(out.contract.id, part.id);
-      else {
-        if (declared) this.parts.set(declared, part.id); // so that removing it deletes its part
-        this.leftOutParts.push({ id: declared ?? `(part ${part.id})`, title: '', chars: read.text.length, origin: read.origin, loaded: false, problem: out.problems.map((p) => `${p.file}: ${p.path || '(top)'}: ${p.reason}`).join('\n') });
-      }
+      const id = out.ok ? out.contract.id : declared ?? `(part ${part.id})`;
+      this.remember(id, part.id); // a part left out too: removing it deletes the part
+      if (!out.ok)
+        this.leftOutParts.push({ id, title: '', chars: read.text.length, origin: read.origin, loaded: false, problem: out.problems.map((p) => `${p.file}: ${p.path || '(top)'}: ${p.reason}`).join('\n') });
     }
+  }
+
+  private remember(id: string, partId: string): void {
+    const key = idOf(id);
+    this.parts.set(key, [...(this.parts.get(key) ?? []), partId]);
+  }
+
+  /** Deletes these parts (queued on the context; the caller syncs). */
+  private static async deleteParts(context: PartsContext, partIds: string[]): Promise<void> {
+    if (!partIds.length) return;
+    const existing = context.workbook.customXmlParts.getByNamespace(CONTRACT_PART_NAMESPACE);
+    existing.load('items/id');
+    await context.sync();
+    existing.items.filter((p) => partIds.includes(p.id)).forEach((p) => p.delete());
   }
 
   async saveToWorkbook(text: string, o: { origin?: string; replace?: boolean } = {}): Promise<LoadOutcome> {
@@ -200,22 +215,15 @@ export class WorkbookContracts implements WorkbookContractsApi {
     const id = out.contract.id;
     try {
       const partId = await run(async (context) => {
-        const parts = context.workbook.customXmlParts;
-        const old = this.parts.get(id);
-        const added = parts.add(contractPartXml(text, origin));
+        const added = context.workbook.customXmlParts.add(contractPartXml(text, origin));
         added.load('id');
-        if (old !== undefined) {
-          const existing = parts.getByNamespace(CONTRACT_PART_NAMESPACE);
-          existing.load('items/id');
-          await context.sync();
-          existing.items.filter((p) => p.id === old).forEach((p) => p.delete());
-        }
+        await WorkbookContracts.deleteParts(context, this.parts.get(id) ?? []);
         context.workbook.application.calculate('Full');
         await context.sync();
         return added.id;
       });
-      this.parts.set(id, partId);
-      this.leftOutParts = this.leftOutParts.filter((p) => p.id !== id);
+      this.parts.set(id, [partId]);
+      this.leftOutParts = this.leftOutParts.filter((p) => idOf(p.id) !== id);
       return out;
     } catch (e) {
       // not stored: the engine goes back to what it had, so the workbook and the engine never disagree
@@ -230,17 +238,12 @@ export class WorkbookContracts implements WorkbookContractsApi {
     const key = typeof id === 'string' ? idOf(id) : '';
     const out = this.api.unloadContract(key);
     if (typeof out === 'object') throw new Error(out.message);
-    const partId = this.parts.get(key);
-    this.leftOutParts = this.leftOutParts.filter((p) => p.id !== key);
+    const partIds = this.parts.get(key) ?? [];
+    this.leftOutParts = this.leftOutParts.filter((p) => idOf(p.id) !== key);
     const run = this.run();
     if (!run) return;
     await run(async (context) => {
-      if (partId !== undefined) {
-        const parts = context.workbook.customXmlParts.getByNamespace(CONTRACT_PART_NAMESPACE);
-        parts.load('items/id');
-        await context.sync();
-        parts.items.filter((p) => p.id === partId).forEach((p) => p.delete());
-      }
+      await WorkbookContracts.deleteParts(context, partIds);
       context.workbook.application.calculate('Full');
       await context.sync();
     });

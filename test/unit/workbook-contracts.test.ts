@@ -147,6 +147,10 @@ describe('a workbook that holds a bad part (edited by hand, or from another vers
     await workbook.removeFromWorkbook('example/bad');
     expect(excel.file.parts.map((p) => p.id)).toEqual(['{p0}', '{p2}', '{other}']);
     expect(api.leftOut()).toEqual([]);
+    // and the unreadable one, by the name the list gives it
+    await workbook.removeFromWorkbook('(part {p2})');
+    expect(excel.file.parts.map((p) => p.id)).toEqual(['{p0}', '{other}']);
+    expect((await workbook.workbookContracts()).map((c) => c.id)).toEqual([ID]);
   });
   test("a part that takes a bundled contract's id is left out saying so, and can be removed; the bundled contract answers", async () => {
     const { workbook, api, excel } = workbookWith(contractPartXml(edited((f) => (f.id = 'waconia/teachers')), 'copy.json'));
@@ -162,10 +166,13 @@ describe('a workbook that holds a bad part (edited by hand, or from another vers
   });
   test('the same id twice: the first loads, the second is left out saying so', async () => {
     const v2 = edited((f) => (f.schedules[0].tables[0].rows[0].values[0] = 40200));
-    const { workbook, ba } = workbookWith(contractPartXml(TEXT, 'first.json'), contractPartXml(v2, 'second.json'));
+    const { workbook, ba, excel } = workbookWith(contractPartXml(TEXT, 'first.json'), contractPartXml(v2, 'second.json'));
     await workbook.start();
     expect(ba('1')).toBe(40150);
     expect((await workbook.workbookContracts())[1]).toEqual(expect.objectContaining({ id: ID, loaded: false, problem: `second.json: id: the workbook holds contract "${ID}" twice; the first one is loaded` }));
+    await workbook.removeFromWorkbook(ID); // both parts of that id go
+    expect(excel.file.parts.map((p) => p.id)).toEqual(['{other}']);
+    expect(await workbook.workbookContracts()).toEqual([]);
   });
 });
 
