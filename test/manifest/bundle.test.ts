@@ -20,7 +20,7 @@ const DIST = path.join(ROOT, 'dist');
  * (src/rules/), the index-ratio kind and the declared names (src/declared.ts) joined it; 185 KB on the branch where
  * the engine's API (src/api.ts, the one door the functions and the pane share) joined it; 203 KB (208,348 bytes) with
  * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. Contracts loaded at run
- * time (the self-check in the API, the workbook's custom XML parts) added 12,190 bytes (208,467 -> 220,657): 216 KB.
+ * time (the self-check in the API, the workbook's custom XML parts) added 12,291 bytes (208,467 -> 220,758): 216 KB.
  */
 const CODE_BUDGET = 216 * 1024;
 /**
