@@ -39,6 +39,8 @@ export interface ContractSummary {
   unit: string;
   years: string[];
   schedules: { id: string; title: string; kind: 'annual' | 'hourly' | 'range' }[];
+  /** set for a contract loaded at run time (a workbook's own): where it came from, e.g. the file's name */
+  loadedFrom?: string;
 }
 export interface GridCell { value: number | null; status: 'value' | 'empty' | 'closed' | 'derived'; cite: string }
 export interface ScheduleGrid {
@@ -67,6 +69,19 @@ function axisChoices(labels: { label: string; aliases: string[] }[]): string {
   return listChoices(labels.map((l) => (l.aliases.length ? `${l.label} (${l.aliases.slice(0, 3).join(', ')})` : l.label)), 20);
 }
 
+/** What the lists and the pane show of a contract; `loadedFrom` for one loaded at run time. */
+export function contractSummary(c: Contract, loadedFrom?: string): ContractSummary {
+  return {
+    id: c.id,
+    title: c.file.title,
+    district: c.file.district,
+    unit: c.file.unit,
+    years: c.years,
+    schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
+    ...(loadedFrom === undefined ? {} : { loadedFrom }),
+  };
+}
+
 const hasValue = (status: number) => status === VALUE || status === DERIVED;
 
 export class Engine {
@@ -85,9 +100,11 @@ export class Engine {
    * contract. A bundled contract that fails on its first use answers with its reason then, and leaves the list.
    */
   listContracts(): ContractSummary[] {
+    const runtime = new Map(this.registry.runtimeFiles().map((r) => [r.id, r.origin]));
     return this.registry.headers().map(({ id, title, district, unit, years, schedules }) => ({
       id, title, district, unit, years,
       schedules: (schedules as ContractSummary['schedules'] | undefined) ?? this.registry.get(id)?.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })) ?? [],
+      ...(runtime.has(id) ? { loadedFrom: runtime.get(id) } : {}),
     }));
   }
 
@@ -109,7 +126,7 @@ export class Engine {
     const c = this.registry.get(id);
     if (c) return remember(this.contractCache, key, c);
     const failed = this.registry.failure(id);
-    if (failed) return new Failure('NA', `contract "${id}" was left out when the add-in started: ${failed.error.message.split('\n').join('; ')}`, 'contract-failed-to-load');
+    if (failed) return new Failure('NA', `contract "${id}" was left out when ${failed.runtime ? 'the workbook opened' : 'the add-in started'}: ${failed.error.message.split('\n').join('; ')}`, 'contract-failed-to-load');
     const hint = lookalikeReason(key);
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`, 'unknown-contract');
   }

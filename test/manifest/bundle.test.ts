@@ -19,11 +19,13 @@ const DIST = path.join(ROOT, 'dist');
  * policy joined it (2026-11-29). About 181 KB when issue 9 began; 189 KB once the rule kinds became modules
  * (src/rules/), the index-ratio kind and the declared names (src/declared.ts) joined it; 185 KB on the branch where
  * the engine's API (src/api.ts, the one door the functions and the pane share) joined it; 203 KB (208,348 bytes) with
- * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget is 212 KB. 221,821 bytes once the
+
+ * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. 221,821 bytes once the
  * shapes of issue 10 joined it (several annual schedules, range schedules, dated term values and their costing blend,
- * citations rendered by src/format.ts): the budget is 220 KB.
+ * citations rendered by src/format.ts); contracts loaded at run time (the self-check in the API, the workbook's custom
+ * XML parts) added 12,291 bytes on their own branch. MERGED_SIZE_PLACEHOLDER
  */
-const CODE_BUDGET = 220 * 1024;
+const CODE_BUDGET = 240 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
  * the engine functions.js publishes (issue 9): 393,415 bytes then. The budget leaves room for the pane to grow.

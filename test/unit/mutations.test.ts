@@ -21,6 +21,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import schemaJson from '../../src/schema/contract.schema.json';
 import { ContractLoadError, ContractRegistry, createRegistry, Engine, MAX_CONTRACT_CHARS, MAX_CONTRACT_DEPTH } from '../../src';
+import { ContractApi, memoryDefault } from '../../src/api';
 
 const CONTRACTS = path.join(__dirname, '../../src/contracts');
 const files = fs
@@ -411,7 +412,7 @@ const semanticMutations: Record<string, Mutation> = {
     return { where: s.path, what: `${s.value} -> ${v}` };
   },
   "a year the contract does not cover": (doc, sites) => {
-    // only where the loader is documented to check the year against `years` (README "Adding your own contract")
+    // only where the loader is documented to check the year against `years` (README "Adding your district's contract")
     const checked = /^(schedules\.\d+\.tables\.\d+\.year|agreements\.\d+\.years\.\d+|rules\.careerIncrement\.\d+\.years\.\d+|rules\.scheduleIncrease\.\d+\.(year|from)|rules\.stepPolicy\.\d+\.year|rules\.offSchedulePayments\.\d+\.year|rules\.termIncrease\.\d+\.(year|from)|stipends\.items\.\d+\.terms\.\d+\.years\.\d+|stipends\.bonuses\.\d+\.years\.\d+|stipends\.printed\.\d+\.year|stipends\.bases\.\d+\.printed\.\d+\.year|terms\.\d+\.values\.\d+\.years\.\d+|rates\.\d+\.max\.\d+\.years\.\d+)$/;
     const s = pick(sitesWhere(sites, (x) => typeof x.value === 'string' && checked.test(x.path.join('.'))));
     if (!s) return undefined;
@@ -648,5 +649,27 @@ describe('rounding rules looked up as own keys', () => {
     doc.id = 'mutant/proto';
     mutate(doc);
     expect(() => new ContractRegistry().load([{ name: 'proto.json', content: JSON.stringify(doc) }])).toThrow(ContractLoadError);
+  });
+});
+
+/**
+ * The same corpus through the run-time door a workbook's file takes (ContractApi.loadContract, as the pane's Load
+ * view and a workbook opening load a file): every tenth mutant, as the text a file holds, refused with its problems,
+ * nothing loaded, the bundled contracts answering as before (Waconia MA+15 step H 2025-26 = 64,654, 004_95c67c5f7895ec64.txt:4966).
+ */
+describe('the mutants loaded at run time (loadContract)', () => {
+  test('each refused with file: path: reason; nothing loaded', () => {
+    const api = new ContractApi(new Engine(createRegistry()), memoryDefault());
+    const sample = mutants.filter((_, i) => i % 10 === 0);
+    expect(sample.length).toBeGreaterThanOrEqual(100);
+    const accepted: string[] = [];
+    for (const m of sample) {
+      const text = typeof m.content === 'string' ? m.content : JSON.stringify(m.content);
+      const out = api.loadContract(text, { origin: m.file });
+      if (out.ok || !out.problems.length || out.problems.some((p) => p.file !== m.file || !p.reason)) accepted.push(`${m.file} (${m.kind}: ${m.what})`);
+    }
+    expect(accepted).toEqual([]);
+    expect(api.runtimeContracts()).toEqual([]);
+    expect(api.salary({ contract: 'waconia/teachers', lane: 'MA+15', step: 'H', year: '2025-26' })).toBe(64654);
   });
 });
