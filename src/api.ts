@@ -21,6 +21,11 @@ import type { AuditLine } from './settlement';
 import type { CostResult } from './costing';
 import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
+import { checkContract } from './check';
+import type { CheckReport } from './check';
+import { contractTables } from './contract-tables';
+import type { ContractTables } from './contract-tables';
+import { citeText } from './format';
 
 export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
@@ -28,6 +33,8 @@ export type { Profile, ProfileMetric } from './profile';
 export type { WeekHours } from './payroll';
 export type { AuditLine } from './settlement';
 export type { CostResult } from './costing';
+export type { CheckReport, Finding } from './check';
+export type { ContractTables, StipendTable, TableCell, TermRow } from './contract-tables';
 export { Failure } from './failure';
 
 /** A label as typed: "MA+15", "H", or a number (lane 8, step 3). */
@@ -196,6 +203,24 @@ export class ContractApi {
   schedule(q: On & { year: Label; schedule?: string }): ScheduleGrid | Failure {
     const c = this.contract(q);
     return c instanceof Failure ? c : this.engine.scheduleGrid(c.id, q.year, q.schedule);
+  }
+
+  /** The stipend schedule and the named terms of a contract for a year, as tables with their citations. */
+  contractTables(q: On & { year: string }): ContractTables | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : contractTables(this.engine, c, q.year);
+  }
+
+  /** The contract's self-check: every value a stated rule derives, compared with the printed one (src/check.ts). */
+  selfCheck(q: On): CheckReport | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : checkContract(c, this.engine);
+  }
+
+  /** A citation of the contract as a reader can follow it: the source's title and the line (src/format.ts citeText). */
+  citation(q: On & { cite: string }): string | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : citeText(c, q.cite);
   }
 
   // ------------------------------------------------------------------------------------------ lookups
@@ -451,6 +476,7 @@ export const API_GLOBAL = 'ContractAddin';
 export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
   'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'contractTables', 'selfCheck', 'citation',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
 ] as const satisfies readonly (keyof ContractApi)[];

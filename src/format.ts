@@ -17,3 +17,15 @@ function formatter(min: number, max: number): Intl.NumberFormat {
   if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
   return f;
 }
+
+/**
+ * A citation as a reader can follow it: the source document's title and the line(s), with the machine citation
+ * kept in brackets so that it can still be searched for ("ISD 110 School Board regular meeting packet, …, line 4960
+ * [004_95c67c5f7895ec64.txt:4960]"). A citation that names no listed source is returned as it is.
+ */
+export function citeText(contract: { file: { sources: { file: string; title: string }[] } }, cite: string): string {
+  const m = /^(.+?):(\d+)(?:-(\d+))?$/.exec(cite.trim());
+  const source = m && contract.file.sources.find((s) => s.file === m[1]);
+  if (!m || !source) return cite;
+  return `${source.title}, ${m[3] ? `lines ${m[2]}-${m[3]}` : `line ${m[2]}`} [${cite.trim()}]`;
+}
