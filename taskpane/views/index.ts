@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { ContractsView } from './ContractsView';
+import { InsertView } from './InsertView';
 
 export interface PaneView {
   /** stable id: the tab's value, and the id of its panel (`view-<id>`) */
@@ -15,4 +16,5 @@ export interface PaneView {
 
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
+  { id: 'insert', label: 'Insert', View: InsertView },
 ];
