@@ -35,7 +35,7 @@ const FAKE_OFFICE_JS =
   })();
 `;
 
-describe('task pane inside Excel (fake office.js): the Contracts view', () => {
+describe('task pane inside Excel (fake office.js): the Contracts and Insert views', () => {
   let server: http.Server;
   let browser: Browser;
   let page: Page;
@@ -144,5 +144,44 @@ describe('task pane inside Excel (fake office.js): the Contracts view', () => {
     await view.getByRole('status').filter({ hasText: 'in Sheet1!A31' }).waitFor();
     await expect(fake("__fake.at('A31').formula")).resolves.toBe('=CONTRACT.SCHEDULE("2025-26","waconia/teachers")');
     await page.screenshot({ path: path.join(SHOTS, 'in-excel-contracts.png'), fullPage: true });
+  });
+
+  test('Insert: a formula on the workbook default, then the value with its source, at the active cell', async () => {
+    await page.getByRole('tab', { name: 'Insert' }).click();
+    const insert = page.locator('#view-insert');
+    await insert.getByLabel('Function', { exact: true }).selectOption('SALARY');
+    await insert.getByLabel('Contract', { exact: true }).selectOption({ index: 0 }); // the workbook default
+    await expect(insert.getByLabel('Contract', { exact: true }).locator('option').first().textContent()).resolves.toBe('Workbook default (waconia/teachers)');
+    await insert.getByLabel('Lane', { exact: true }).selectOption('BA');
+    await insert.getByLabel('Step', { exact: true }).selectOption('B');
+    await insert.getByLabel('Year', { exact: true }).selectOption('2025-26');
+    await fake("__fake.select('K5')");
+    await insert.getByRole('button', { name: 'Insert formula' }).click();
+    await insert.getByRole('status').filter({ hasText: 'in Sheet1!K5' }).waitFor();
+    await expect(fake("__fake.at('K5').formula")).resolves.toBe('=CONTRACT.SALARY("BA","B","2025-26")');
+    // 004_95c67c5f7895ec64.txt:4960
+    await expect(fake("__fake.at('K5').value")).resolves.toBe(46146);
+
+    await fake("__fake.select('K7')");
+    await insert.getByRole('button', { name: 'Insert value and source' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!K7:L7' }).waitFor();
+    await expect(fake("__fake.at('K7').value")).resolves.toBe(46146);
+    await expect(fake("__fake.at('K7').numberFormat")).resolves.toBe('#,##0');
+    await expect(fake("__fake.at('L7').value")).resolves.toMatch(/^Source: .*004_95c67c5f7895ec64\.txt:4960/);
+    // again at the same place: refused, with the reason
+    await insert.getByRole('button', { name: 'Insert value and source' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!K7:L7 is not empty' }).waitFor();
+  });
+
+  test('Insert: drop-down lists of the contract’s lanes on the selected range', async () => {
+    const insert = page.locator('#view-insert');
+    await fake("__fake.select('M5:M20')");
+    await insert.getByLabel('List', { exact: true }).selectOption('lanes');
+    await insert.getByRole('button', { name: 'Add drop-down list' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!M5:M20 now offers the 8 lanes of waconia/teachers.' }).waitFor();
+    const rule = { list: { inCellDropDown: true, source: 'BA,BA+15,BA+30,BA+45,BA+60/MA,MA+15,MA+30,MA+45' } };
+    await expect(fake("__fake.at('M5').validation")).resolves.toEqual(rule);
+    await expect(fake("__fake.at('M20').validation")).resolves.toEqual(rule);
+    await page.screenshot({ path: path.join(SHOTS, 'in-excel-insert.png'), fullPage: true });
   });
 });

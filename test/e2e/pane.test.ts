@@ -11,7 +11,7 @@ import { SHOTS, choose, closeServer, derivedCells, ensureBuilt, guardedPage, lau
 
 jest.setTimeout(30_000); // a browser on a busy 2-core machine can be slow; Playwright waits up to 30 s too
 
-describe('task pane in Chromium (standalone): the Contracts view', () => {
+describe('task pane in Chromium (standalone): the Contracts and Insert views', () => {
   let server: http.Server;
   let browser: Browser;
   let page: Page;
@@ -151,5 +151,53 @@ describe('task pane in Chromium (standalone): the Contracts view', () => {
     await view.getByRole('status').waitFor();
     await expect(view.getByRole('status').textContent()).resolves.toMatch(/inside Excel/);
     await expect(view.getByText('workbook default', { exact: true }).isVisible()).resolves.toBe(true);
+  });
+
+  test('Insert: SALARY from lists, its value and source previewed, the formula shown to copy', async () => {
+    await page.getByRole('tab', { name: 'Insert' }).click();
+    const insert = page.locator('#view-insert');
+    await insert.getByLabel('Function', { exact: true }).selectOption('SALARY');
+    await insert.getByLabel('Contract', { exact: true }).selectOption('waconia/teachers');
+    await insert.getByLabel('Lane', { exact: true }).selectOption('BA');
+    await insert.getByLabel('Step', { exact: true }).selectOption('B');
+    await insert.getByLabel('Year', { exact: true }).selectOption('2025-26');
+    // 004_95c67c5f7895ec64.txt:4960: BA, step B, 2025-26
+    await expect(insert.getByTestId('insert-value').textContent()).resolves.toBe('46,146');
+    await expect(insert.getByTestId('insert-source').textContent()).resolves.toMatch(/004_95c67c5f7895ec64\.txt:4960/);
+    await expect(insert.getByTestId('insert-formula').textContent()).resolves.toBe('=CONTRACT.SALARY("BA","B","2025-26","waconia/teachers")');
+    // 0.6 FTE: 46,146 x 0.6 = 27,687.60
+    await insert.getByLabel('FTE (optional)').fill('0.6');
+    await expect(insert.getByTestId('insert-value').textContent()).resolves.toBe('27,687.60');
+    await expect(insert.getByTestId('insert-formula').textContent()).resolves.toBe('=CONTRACT.SALARY("BA","B","2025-26","waconia/teachers",0.6)');
+    await insert.getByLabel('FTE (optional)').fill('2');
+    await expect(insert.getByTestId('insert-preview').textContent()).resolves.toBe('FTE (optional) must be at most 1; got 2.');
+    await insert.getByLabel('FTE (optional)').fill('');
+    await expect(insert.getByRole('button', { name: 'Insert formula' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'view-insert.png'), fullPage: true });
+  });
+
+  test('Insert: HOURLY steps follow the position; Night Leads step 10 in 2025-26 is 25.00 (004:7288)', async () => {
+    const insert = page.locator('#view-insert');
+    await insert.getByLabel('Function', { exact: true }).selectOption('HOURLY');
+    await insert.getByLabel('Contract', { exact: true }).selectOption('waconia/custodial');
+    await insert.getByLabel('Position', { exact: true }).selectOption('Night Leads / Groundskeeper');
+    await insert.getByLabel('Year', { exact: true }).selectOption('2025-26');
+    await insert.getByLabel('Step', { exact: true }).selectOption('10');
+    await expect(insert.getByTestId('insert-value').textContent()).resolves.toBe('25.00');
+    await expect(insert.getByTestId('insert-formula').textContent()).resolves.toBe('=CONTRACT.HOURLY("Night Leads / Groundskeeper","10","2025-26","waconia/custodial")');
+    // the lists for drop-downs show what they would offer
+    await insert.getByLabel('List', { exact: true }).selectOption('positions');
+    await expect(insert.getByTestId('list-items').textContent()).resolves.toMatch(/^3 positions: Day Leads \/ Custodial Maintenance, Night Leads \/ Groundskeeper, Custodial Cleaner$/);
+  });
+
+  test('Insert: no sideways scrolling at 320 and 500 px', async () => {
+    for (const width of [320, 500]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const fn of ['SALARY', 'STIPEND', 'TERM', 'SEVERANCE']) {
+        await page.locator('#view-insert').getByLabel('Function', { exact: true }).selectOption(fn);
+        await expect(sidewaysOverflow(page)).resolves.toBe(0);
+      }
+    }
+    await page.setViewportSize({ width: 440, height: 900 });
   });
 });
