@@ -15,6 +15,10 @@
  * installFakeOffice is sent to the browser as its source text (Function.prototype.toString), so it must not use
  * anything from outside its own body: no imports, no module-level helpers.
  *
+ * Parts of the object model it does not model (charts, conditional formats, freeze panes, names …) are recorded
+ * stand-ins: `range.conditionalFormats.add('Custom')` records the op "conditionalFormats.add" with its arguments, and
+ * reading an unmodelled property gives such a stand-in rather than a value.
+ *
  * Formulas are not computed unless the test gives `fake.evaluate(formula, address)`: it then answers for each formula
  * cell when the formula is written and again at every application.calculate (which is how a test sees a
  * recalculation change what a cell shows). `fake.customFunction` is such an evaluator for the add-in's own
@@ -177,6 +181,28 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   }
   const record = (op: string, address?: string, arg?: unknown) => fake.calls.push({ op, address, arg });
 
+  // ------------------------------------------------------------------ the rest of the object model, recorded
+  /** properties never answered by a recorder (promises, serialisers and test frameworks probe them) */
+  const SKIP = ['then', 'toJSON', 'constructor', 'nodeType', '$$typeof', 'asymmetricMatch', 'inspect', 'length', 'prototype', 'isNullObject'];
+  /**
+   * A stand-in for any part of the object model the fake does not model (charts, conditional formats, freeze panes,
+   * names …): every call and every property set on it is recorded as `op` (e.g. "conditionalFormats.add" with its
+   * arguments, then "conditionalFormats.add().custom.rule.formula" with the value), and it answers with another.
+   */
+  function recorder(op: string, address?: string): any {
+    return new Proxy(function () {}, {
+      get: (_t, k) => (typeof k !== 'string' || SKIP.indexOf(k) >= 0 ? undefined : k === 'load' ? () => recorder(op, address) : recorder(op + '.' + k, address)),
+      set: (_t, k, v) => (record(op + '.' + String(k), address, v), true),
+      apply: (_t, _self, args) => (record(op, address, args), recorder(op + '()', address)),
+    });
+  }
+  /** The object, with a recorder for each property it does not have. */
+  function recording<T extends object>(obj: T, address: () => string | undefined): T {
+    return new Proxy(obj, {
+      get: (t, k, receiver) => (k in t || typeof k !== 'string' || SKIP.indexOf(k) >= 0 ? Reflect.get(t, k, receiver) : recorder(k, address())),
+    });
+  }
+
   // ------------------------------------------------------------------ load + sync
   /** objects with loads waiting for the next sync */
   let pending: Loadable[] = [];
@@ -249,6 +275,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       };
       Object.defineProperty(this.dataValidation, 'rule', { set: setter('dataValidation.rule', (cell, v) => (cell.validation = v)) });
       for (const p of ['errorAlert', 'prompt', 'ignoreBlanks']) Object.defineProperty(this.dataValidation, p, { set: (v: any) => record('dataValidation.' + p, this.addressText(), v) });
+      return recording(this, () => this.addressText());
     }
     addressText() {
       return addressOf(this.area);
@@ -406,7 +433,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       delete fake.sheets[name];
     };
     obj.tables = tableCollection(name);
-    return obj;
+    return recording(obj, () => name);
   }
   function worksheets() {
     const col: any = new Loadable('WorksheetCollection', ['items']);
@@ -524,7 +551,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       settings: workbookSettings,
       customXmlParts: partCollection(),
     };
-    return { workbook, application, sync };
+    return { workbook: recording(workbook, () => undefined), application, sync };
   }
 
   // Excel's enums: the value of a member is its name with a capital (Excel.CalculationType.full === 'Full').

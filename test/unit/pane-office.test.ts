@@ -37,6 +37,24 @@ describe('the fake itself', () => {
       }),
     ).resolves.toEqual([['']]);
   });
+
+  test('what it does not model is recorded: a conditional format, frozen panes, a chart', async () => {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const range = sheet.getRange('B2:B9');
+      const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = '=B2<>C2';
+      sheet.freezePanes.freezeRows(1);
+      sheet.charts.add(Excel.ChartType.columnClustered, range, Excel.ChartSeriesBy.columns);
+      await context.sync();
+    });
+    expect(fake.calls).toEqual([
+      { op: 'conditionalFormats.add', address: 'Sheet1!B2:B9', arg: ['Custom'] },
+      { op: 'conditionalFormats.add().custom.rule.formula', address: 'Sheet1!B2:B9', arg: '=B2<>C2' },
+      { op: 'freezePanes.freezeRows', address: 'Sheet1', arg: [1] },
+      { op: 'charts.add', address: 'Sheet1', arg: ['ColumnClustered', expect.anything(), 'Columns'] },
+    ]);
+  });
 });
 
 test('a new default contract: saved in the workbook, told to the functions, then a full recalculation', async () => {
