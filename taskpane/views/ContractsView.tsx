@@ -70,9 +70,9 @@ function districtsOf(contracts: ContractSummary[]): string[] {
  */
 export function ContractsView() {
   const styles = useStyles();
-  const { inExcel } = usePane();
+  const { inExcel, revision } = usePane();
   const api = contractApi();
-  const contracts = useMemo(() => api.contracts(), [api]);
+  const contracts = useMemo(() => api.contracts(), [api, revision]);
   const [contractId, setContractId] = useState(contracts[0]?.id ?? '');
   const contract = contracts.find((c) => c.id === contractId);
   const [year, setYear] = useState(contract?.years[contract.years.length - 1] ?? '');
@@ -88,6 +88,11 @@ export function ContractsView() {
     setDefaultId(stored);
     if (stored && contracts.some((c) => c.id === stored)) selectContract(stored);
   }, [inExcel]); // once, when the pane opens
+
+  // a contract removed (or the list changed under the view): show one that is there
+  useEffect(() => {
+    if (contracts.length > 0 && !contracts.some((c) => c.id === contractId)) selectContract(contracts[0].id);
+  }, [contracts]);
 
   /** Any change of what is shown clears the picked cell and the last action's message (it was about another table). */
   function changed() {
@@ -107,7 +112,7 @@ export function ContractsView() {
 
   const district = contract?.district ?? '';
   const units = contracts.filter((c) => c.district === district);
-  const extras = useMemo(() => (contractId && year ? api.contractTables({ contract: contractId, year }) : null), [api, contractId, year]);
+  const extras = useMemo(() => (contractId && year ? api.contractTables({ contract: contractId, year }) : null), [api, contractId, year, revision]);
   const tables = extras && !isFailure(extras) ? extras : null;
   const hasStipends = !!tables?.stipends && tables.stipends.rows.length > 0;
   const hasTerms = !!tables && tables.namedTerms.length > 0;
@@ -118,9 +123,9 @@ export function ContractsView() {
 
   const grid = useMemo(
     () => (contractId && year && scheduleId !== null ? api.schedule({ contract: contractId, year, schedule: scheduleId || undefined }) : null),
-    [api, contractId, year, scheduleId],
+    [api, contractId, year, scheduleId, revision],
   );
-  const check = useMemo(() => (contractId ? api.selfCheck({ contract: contractId }) : null), [api, contractId]);
+  const check = useMemo(() => (contractId ? api.selfCheck({ contract: contractId }) : null), [api, contractId, revision]);
 
   /** What is shown: the cited rows for the pane and the plain table for the sheet and the CSV. */
   const shown = useMemo((): { title: string; corner: string; columns: string[]; rows: CitedRow[]; plain: PlainTable; cite: string; wrap?: boolean } | { failure: string } | null => {

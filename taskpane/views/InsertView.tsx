@@ -62,9 +62,9 @@ type Placed = (Status & { where: 'insert' | 'list' }) | null;
  */
 export function InsertView() {
   const styles = useStyles();
-  const { inExcel } = usePane();
+  const { inExcel, revision } = usePane();
   const api = contractApi();
-  const contracts = useMemo(() => api.contracts(), [api]);
+  const contracts = useMemo(() => api.contracts(), [api, revision]);
   const [fnId, setFnId] = useState<FunctionId>('SALARY');
   // '' leaves the contract out of the formula: the workbook's default then applies
   const [contractChoice, setContractChoice] = useState(() => (api.defaultContract() ? '' : contracts[0]?.id ?? ''));
@@ -95,7 +95,7 @@ export function InsertView() {
       chosen[arg.name] = v !== undefined && (offered.includes(v) || (arg.optional && v === '')) ? v : fallback;
     }
     return { chosen, choices };
-  }, [api, spec, contract, values]);
+  }, [api, spec, contract, values, revision]);
 
   const q = contract ? query(spec, chosen, contract) : 'Choose a contract: this workbook has no default contract yet.';
   const problem = typeof q === 'string' ? q : null;
