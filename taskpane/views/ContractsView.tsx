@@ -191,6 +191,7 @@ export function ContractsView() {
   const makeDefault = () =>
     run('default', async () => {
       if (!inExcel) {
+        api.setDefaultContract(contractId); // the Insert view's "Workbook default" follows it
         setDefaultId(contractId);
         return `${contractId} is the default for this page only. A workbook default applies when the pane runs inside Excel.`;
       }
