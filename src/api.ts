@@ -220,7 +220,7 @@ export class ContractApi {
   /** A citation of the contract as a reader can follow it: the source's title and the line (src/format.ts citeText). */
   citation(q: On & { cite: string }): string | Failure {
     const c = this.contract(q);
-    return c instanceof Failure ? c : citeText(c, q.cite);
+    return c instanceof Failure ? c : citeText(c.file, q.cite);
   }
 
   // ------------------------------------------------------------------------------------------ lookups
