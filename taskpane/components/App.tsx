@@ -45,7 +45,7 @@ export function App({ inExcel }: { inExcel: boolean }) {
           <Text size={200} className={styles.muted}>
             {inExcel
               ? 'Connected to this workbook.'
-              : 'Standalone browser: browse the contracts and download schedules. Open the add-in in Excel to write to a workbook.'}
+              : 'Standalone browser: every view works here and downloads its results; open the add-in in Excel to write to a workbook.'}
           </Text>
         </header>
         <TabList
