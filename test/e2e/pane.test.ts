@@ -66,6 +66,11 @@ describe('task pane in Chromium (standalone): the Contracts and Insert views', (
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(details.textContent()).resolves.toMatch(/^C, BA\+60\/MA: 54,317\. .*line 4961 /);
+    // Tab leaves the table (one stop for the whole grid), Shift+Tab comes back to the cell last used
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => !!document.activeElement?.closest('table'))).resolves.toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('C, BA+60/MA: 54,317');
     await page.screenshot({ path: path.join(SHOTS, 'view-contracts.png'), fullPage: true });
   });
 
