@@ -10,7 +10,7 @@
 import { contractSummary, Engine } from './engine';
 import type { ContractSummary, ScheduleGrid, StipendOptions } from './engine';
 import { checkContract as selfCheck } from './check';
-import type { Finding } from './check';
+import type { CheckReport, Finding } from './check';
 import { ContractLoadError, ContractRegistry, declaredId, MAX_CONTRACT_CHARS, MAX_RUNTIME_CONTRACTS } from './loader';
 import type { ContractProblem, RuntimeContract } from './loader';
 import { Failure } from './failure';
@@ -29,6 +29,8 @@ import type { ProposalTable } from './proposal-types';
 import type { CostResult } from './costing';
 import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
+import { contractTables } from './contract-tables';
+import type { ContractTables } from './contract-tables';
 
 export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
@@ -38,8 +40,9 @@ export type { AuditLine, PayrollLine } from './settlement';
 export type { ProposalRow, ProposalTable } from './proposal-types';
 export type { RosterRow } from './roster';
 export type { CostResult } from './costing';
-export type { Finding } from './check';
+export type { CheckReport, Finding } from './check';
 export type { ContractProblem, RuntimeContract } from './loader';
+export type { ContractTables, StipendTable, TableCell, TermRow } from './contract-tables';
 export { Failure } from './failure';
 export { MAX_CONTRACT_CHARS, MAX_RUNTIME_CONTRACTS };
 
@@ -331,6 +334,24 @@ export class ContractApi {
     return { ...g, cite: cite(g.cite), rows: g.rows.map((r) => ({ ...r, cite: cite(r.cite), cells: r.cells.map((x) => ({ ...x, cite: cite(x.cite) })) })) };
   }
 
+  /** The stipend schedule and the named terms of a contract for a year, as tables with their citations. */
+  contractTables(q: On & { year: string }): ContractTables | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : contractTables(this.engine, c, q.year);
+  }
+
+  /** The contract's self-check: every value a stated rule derives, compared with the printed one (src/check.ts). */
+  selfCheck(q: On): CheckReport | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : selfCheck(c, this.engine);
+  }
+
+  /** A citation of the contract as a reader can follow it: the source's title and the line (src/format.ts citeText). */
+  citation(q: On & { cite: string }): string | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : citeText(c.file, q.cite);
+  }
+
   // ------------------------------------------------------------------------------------------ lookups
 
   salary(q: SalaryQuery): number | Failure;
@@ -596,6 +617,7 @@ export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
   'loadContract', 'checkContract', 'unloadContract', 'runtimeContracts',
   'years', 'schoolYear', 'lanes', 'steps', 'schedules', 'range', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'contractTables', 'selfCheck', 'citation',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
 ] as const satisfies readonly (keyof ContractApi)[];

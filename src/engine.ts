@@ -51,6 +51,11 @@ export interface ScheduleGrid {
   cite: string;
   /** what the columns are called (lane, or step for position-by-step tables) */
   columnsAre: string;
+  /** what the rows are called (step, or the schedule's name for its lanes, e.g. "Position"), and which axis they are */
+  rowsAre: string;
+  rowAxis: 'lane' | 'step';
+  /** decimal places of the schedule's amounts (its rounding rule): 0 for whole dollars, 2 for cents */
+  places: number;
   lanes: string[];
   rows: { label: string; cite: string; cells: GridCell[] }[];
 }
@@ -764,6 +769,9 @@ export class Engine {
     return {
       contractId: contract.id, scheduleId: schedule.id, year: table.year, title: table.title, cite: table.cite,
       columnsAre: byLane ? this.axisName(schedule, 'step') : this.axisName(schedule, 'lane'),
+      rowsAre: byLane ? this.axisName(schedule, 'lane') : this.axisName(schedule, 'step'),
+      rowAxis: byLane ? 'lane' : 'step',
+      places: contract.file.rounding[schedule.file.rounding]?.places ?? 2,
       lanes: byLane ? schedule.stepLabels : schedule.laneLabels,
       rows,
     };

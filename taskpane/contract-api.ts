@@ -8,7 +8,12 @@ import type { ContractApi, Failure } from '../src/api';
 import type { PublishedAddin } from '../functions/contract-api';
 
 /** What the pane asks of the engine, through the API. */
-export type PaneApi = Pick<ContractApi, 'contracts' | 'schedule' | 'defaultContract' | 'setDefaultContract'>;
+export type PaneApi = Pick<
+  ContractApi,
+  | 'contracts' | 'schedule' | 'defaultContract' | 'setDefaultContract'
+  | 'years' | 'lanes' | 'steps' | 'positions' | 'activities' | 'roles' | 'terms' | 'rates' | 'contractTables' | 'selfCheck' | 'citation'
+  | 'salary' | 'hourly' | 'stipend' | 'stipendRange' | 'stipendUnits' | 'term' | 'termRange' | 'rate' | 'prorate' | 'severance'
+>;
 
 /** The global functions.js sets (src/api.ts API_GLOBAL; a type-only import cannot bring the constant). */
 const API_GLOBAL = 'ContractAddin';

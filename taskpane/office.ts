@@ -2,8 +2,7 @@
  * Everything the pane does to the workbook. Only called when the pane runs inside Excel (Office.onReady host Excel).
  * Writes plain values through Excel.run (numbers and citations that stay put without the add-in), or a SCHEDULE formula.
  */
-import type { ScheduleGrid } from '../src/api';
-import { citationLine, gridMatrix, numberFormat, scheduleFormula } from './grid';
+import type { Plain, PlainTable } from './grid';
 import { publishedApi } from './contract-api';
 
 /** Workbook setting that holds the default contract id; the functions bundle reads the same key. */
@@ -85,36 +84,37 @@ export async function recalculateWorkbook(): Promise<void> {
   });
 }
 
+/** Refuses to write over anything: the message says where and how much room is needed. */
+function refuseIfFilled(range: Excel.Range, need: string): void {
+  if (range.formulas.some((row) => row.some((f) => f !== '' && f !== null))) throw new Error(`${range.address} is not empty. ${need}`);
+}
+
 /**
- * Writes the grid with its headers at the selected cell and the citation in the cell below it.
- * Refuses to overwrite: if any target cell holds something, nothing is written. Returns the address written.
+ * Writes a table with its headers at the selected cell and the citation in the cell below it, as plain values
+ * (numbers that stay put without the add-in). Refuses to overwrite: if any target cell holds something, nothing is
+ * written. Returns the address written.
  */
-export async function insertScheduleValues(grid: ScheduleGrid): Promise<string> {
-  const matrix = gridMatrix(grid);
-  const rows = matrix.length; // header row + one row per step
-  const columns = matrix[0].length; // step label + lanes
+export async function insertTableValues(table: PlainTable): Promise<string> {
+  const rows = table.rows.length;
+  const columns = Math.max(...table.rows.map((r) => r.length));
+  const matrix = table.rows.map((r) => [...r, ...Array<Plain>(columns - r.length).fill('')]);
+  const formats = table.formats.map((r) => [...r, ...Array<string>(columns - r.length).fill('General')]);
   return Excel.run(async (context) => {
     const start = context.workbook.getSelectedRange().getCell(0, 0);
-    const target = start.getResizedRange(rows, columns - 1); // the grid plus the citation row below it
+    const target = start.getResizedRange(rows, columns - 1); // the table plus the citation row below it
     target.load(['formulas', 'address']);
     await context.sync();
-    if (target.formulas.some((row) => row.some((f) => f !== ''))) {
-      throw new Error(`${target.address} is not empty. Select a cell with ${rows + 1} rows and ${columns} columns free from there.`);
-    }
+    refuseIfFilled(target, `Select a cell with ${rows + 1} rows and ${columns} columns free from there.`);
 
-    // Labels are written as text ("@") so a label such as "2 & 3" or "+15" is never read as a number or formula.
-    const table = start.getResizedRange(rows - 1, columns - 1);
-    table.numberFormat = matrix.map((row, r) =>
-      row.map((value, c) => (typeof value === 'number' ? numberFormat(value) : r === 0 || c === 0 ? '@' : 'General')),
-    );
-    table.values = matrix;
-    table.getRow(0).format.font.bold = true;
-    table.getColumn(0).format.font.bold = true;
-    table.getRow(0).getOffsetRange(0, 1).getResizedRange(0, -1).format.horizontalAlignment = Excel.HorizontalAlignment.right;
+    const body = start.getResizedRange(rows - 1, columns - 1);
+    body.numberFormat = formats; // text ("@") labels first, so that "2 & 3" or "+15" is never read as a number or formula
+    body.values = matrix;
+    body.getRow(0).format.font.bold = true;
+    body.getColumn(0).format.font.bold = true;
 
     const citation = start.getOffsetRange(rows, 0);
     citation.numberFormat = [['@']];
-    citation.values = [[citationLine(grid)]];
+    citation.values = [[table.citation]];
     citation.format.font.italic = true;
 
     target.select();
@@ -123,16 +123,83 @@ export async function insertScheduleValues(grid: ScheduleGrid): Promise<string> 
   });
 }
 
-/** Writes =CONTRACT.SCHEDULE("2025-26","waconia/teachers") into the selected cell; Excel spills the grid from there. */
-export async function insertScheduleFormula(year: string, contractId: string): Promise<string> {
-  const formula = scheduleFormula(year, contractId);
+/** Writes a formula into the selected cell (its first cell), if that cell is empty. Returns the cell's address. */
+export async function insertFormula(formula: string, room = 'Select an empty cell.'): Promise<string> {
   return Excel.run(async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.load(['formulas', 'address']);
     await context.sync();
-    if (cell.formulas[0][0] !== '') throw new Error(`${cell.address} is not empty. Select an empty cell with room below and to the right for the grid.`);
+    refuseIfFilled(cell, room);
     cell.formulas = [[formula]];
     await context.sync();
     return cell.address;
+  });
+}
+
+/**
+ * Writes a value into the selected cell and its citation, as text, into the cell to its right, so that the number
+ * keeps its source where the add-in is not installed. Both cells must be empty. Returns the address written.
+ */
+export async function insertValueWithCitation(value: number, format: string, citation: string): Promise<string> {
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getSelectedRange().getCell(0, 0);
+    const both = cell.getResizedRange(0, 1);
+    both.load(['formulas', 'address']);
+    await context.sync();
+    refuseIfFilled(both, 'Select an empty cell with an empty cell to its right for the citation.');
+    both.numberFormat = [[format, '@']];
+    both.values = [[value, citation]];
+    cell.getOffsetRange(0, 1).format.font.italic = true;
+    await context.sync();
+    return both.address;
+  });
+}
+
+/** Excel's limit on a data-validation list typed as text (its source). */
+const LIST_SOURCE_LIMIT = 255;
+/** The sheet that holds lists too long (or with commas) for a typed source. */
+export const LISTS_SHEET = 'Contract lists';
+
+/**
+ * Puts a drop-down list of `items` on every cell of the selected range (data validation, list source). A short list
+ * without commas is the source itself ("BA,BA+15,…"); a longer one is written to a column of the sheet
+ * "Contract lists" and referenced from there. Returns the address given the list.
+ */
+export async function addDropDownList(items: string[], title: string): Promise<string> {
+  if (items.length === 0) throw new Error(`There is no ${title} to list.`);
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load('address');
+    let source = items.join(',');
+    if (source.length > LIST_SOURCE_LIMIT || items.some((i) => i.includes(','))) {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
+      await context.sync();
+      if (sheet.isNullObject) sheet = context.workbook.worksheets.add(LISTS_SHEET);
+      const used = sheet.getUsedRange();
+      used.load(['columnCount', 'columnIndex', 'values']);
+      await context.sync();
+      const empty = used.values.length === 1 && used.values[0].length === 1 && used.values[0][0] === '';
+      const column = empty ? 0 : used.columnIndex + used.columnCount; // the next free column
+      const list = sheet.getRangeByIndexes(0, column, items.length + 1, 1);
+      list.numberFormat = [['@'], ...items.map(() => ['@'])];
+      list.values = [[title], ...items.map((i) => [i])];
+      list.getCell(0, 0).format.font.bold = true;
+      const cells = sheet.getRangeByIndexes(1, column, items.length, 1);
+      cells.load('address');
+      await context.sync();
+      source = `=${cells.address.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    } else {
+      await context.sync();
+    }
+    range.dataValidation.clear();
+    range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: `Not a ${title}`,
+      message: `Choose a ${title} from the list.`,
+    };
+    await context.sync();
+    return range.address;
   });
 }

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { PaneContext } from '../pane-context';
+import { recalculateWorkbook } from '../office';
+import { PaneContext, type PaneContextValue } from '../pane-context';
 import { VIEWS } from '../views';
 
 const useStyles = makeStyles({
@@ -28,8 +29,14 @@ const useStyles = makeStyles({
 export function App({ inExcel }: { inExcel: boolean }) {
   const styles = useStyles();
   const [selected, setSelected] = useState(VIEWS[0].id);
+  const [revision, setRevision] = useState(0);
+  const contractsChanged = useCallback(async () => {
+    setRevision((r) => r + 1);
+    if (inExcel) await recalculateWorkbook();
+  }, [inExcel]);
+  const pane = useMemo((): PaneContextValue => ({ inExcel, revision, contractsChanged }), [inExcel, revision, contractsChanged]);
   return (
-    <PaneContext.Provider value={{ inExcel }}>
+    <PaneContext.Provider value={pane}>
       <main className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.heading}>
@@ -38,7 +45,7 @@ export function App({ inExcel }: { inExcel: boolean }) {
           <Text size={200} className={styles.muted}>
             {inExcel
               ? 'Connected to this workbook.'
-              : 'Standalone browser: browse the contracts and download schedules. Open the add-in in Excel to write to a workbook.'}
+              : 'Standalone browser: every view works here and downloads its results; open the add-in in Excel to write to a workbook.'}
           </Text>
         </header>
         <TabList

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { ContractsView } from './ContractsView';
+import { InsertView } from './InsertView';
 import { LoadView } from './LoadView';
 
 export interface PaneView {
@@ -16,5 +17,6 @@ export interface PaneView {
 
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
+  { id: 'insert', label: 'Insert', View: InsertView },
   { id: 'load', label: 'Load', View: LoadView },
 ];

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -97,17 +97,49 @@ export async function guardedPage(browser: Browser) {
   return { context, page, offHost, pageErrors };
 }
 
-/** The rendered schedule as { step: { lane: cell text } }, read from the table's headers. */
+/**
+ * The visible table as { row label: { column: cell text } }, read from its headers; the derived mark (†) is left
+ * out of the text (derivedCells says which cells carry it).
+ */
 export async function readGrid(page: Page): Promise<Record<string, Record<string, string>>> {
-  return page.locator('table').evaluate((table: HTMLTableElement) => {
-    const lanes = Array.from(table.tHead!.rows[0].cells)
+  return page.getByRole('table').evaluate((table: HTMLTableElement) => {
+    const columns = Array.from(table.tHead!.rows[0].cells)
       .slice(1)
       .map((c) => c.textContent!.trim());
     const grid: Record<string, Record<string, string>> = {};
     for (const row of Array.from(table.tBodies[0].rows)) {
       const [head, ...cells] = Array.from(row.cells);
-      grid[head.textContent!.trim()] = Object.fromEntries(cells.map((c, i) => [lanes[i], c.textContent!.trim()]));
+      grid[head.textContent!.trim()] = Object.fromEntries(cells.map((c, i) => [columns[i], c.textContent!.replace('†', '').trim()]));
     }
     return grid;
   });
 }
+
+/** The cells of the visible table marked as derived, as "row / column". */
+export async function derivedCells(page: Page): Promise<string[]> {
+  return page.getByRole('table').evaluate((table: HTMLTableElement) => {
+    const columns = Array.from(table.tHead!.rows[0].cells).map((c) => c.textContent!.trim());
+    const out: string[] = [];
+    for (const row of Array.from(table.tBodies[0].rows))
+      Array.from(row.cells).forEach((c, i) => c.getAttribute('data-derived') === 'true' && out.push(`${row.cells[0].textContent!.trim()} / ${columns[i]}`));
+    return out;
+  });
+}
+
+/** How far the page scrolls sideways (0 when it fits the pane's width). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Chooses a contract by district and unit (as a user does), then optionally the year and the table. */
+export async function choose(view: Locator, contractId: string, year?: string, table?: string): Promise<void> {
+  const district = await view.page().evaluate(
+    (id) => (globalThis as any).ContractAddin.contracts().find((c: { id: string }) => c.id === id).district as string,
+    contractId,
+  );
+  await view.getByLabel('District', { exact: true }).selectOption(district);
+  await view.getByLabel('Unit', { exact: true }).selectOption(contractId);
+  if (year) await view.getByLabel('Year', { exact: true }).selectOption(year);
+  if (table) await view.getByLabel('Table', { exact: true }).selectOption(table);
+}
+

@@ -7,9 +7,9 @@
  */
 import type * as http from 'http';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { fakeOfficeScript } from '../support/fake-excel';
-import { SHOTS, closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
+import { SHOTS, choose, closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
 
 jest.setTimeout(30_000); // a browser on a busy 2-core machine can be slow; Playwright waits up to 30 s too
 
@@ -35,10 +35,11 @@ const FAKE_OFFICE_JS =
   })();
 `;
 
-describe('task pane inside Excel (fake office.js)', () => {
+describe('task pane inside Excel (fake office.js): the Contracts and Insert views', () => {
   let server: http.Server;
   let browser: Browser;
   let page: Page;
+  let view: Locator;
   let offHost: string[];
   let pageErrors: string[];
   const fake = <T,>(expr: string): Promise<T> => page.evaluate(expr) as Promise<T>;
@@ -53,7 +54,8 @@ describe('task pane inside Excel (fake office.js)', () => {
       route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE_JS }),
     );
     await page.goto(`${baseUrl}/taskpane.html`);
-    await page.getByRole('radiogroup', { name: 'Contracts' }).waitFor();
+    view = page.locator('#view-contracts');
+    await view.getByLabel('District', { exact: true }).waitFor();
   }, 180_000);
 
   afterAll(async () => {
@@ -69,11 +71,11 @@ describe('task pane inside Excel (fake office.js)', () => {
   test('reads the workbook default and offers the insert buttons, not CSV', async () => {
     await page.getByText('Connected to this workbook.').waitFor();
     // The stored default (anoka-hennepin/teachers) is selected and badged.
-    await expect(page.getByRole('radio', { name: /anoka-hennepin\/teachers/ }).isChecked()).resolves.toBe(true);
-    await expect(page.getByText('workbook default', { exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Insert schedule as values' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Insert as formula' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Download CSV' }).count()).resolves.toBe(0);
+    await expect(view.getByLabel('Unit', { exact: true }).inputValue()).resolves.toBe('anoka-hennepin/teachers');
+    await expect(view.getByText('workbook default', { exact: true }).count()).resolves.toBe(1);
+    await expect(view.getByRole('button', { name: 'Insert as values' }).isVisible()).resolves.toBe(true);
+    await expect(view.getByRole('button', { name: 'Insert as formula' }).isVisible()).resolves.toBe(true);
+    await expect(view.getByRole('button', { name: 'Download CSV' }).count()).resolves.toBe(0);
   });
 
   test('Use as workbook default saves the setting, tells the custom functions, and recalculates the workbook', async () => {
@@ -82,9 +84,9 @@ describe('task pane inside Excel (fake office.js)', () => {
     await fake(`(c => { c.formula = '${formula}'; c.value = __fake.customFunction(c.formula); })(__fake.at('H40'))`);
     await expect(fake("__fake.at('H40').value")).resolves.toMatch(/^#(VALUE!|N\/A)$/);
 
-    await page.getByRole('radio', { name: /waconia\/teachers/ }).check();
-    await page.getByRole('button', { name: 'Use as workbook default' }).click();
-    await page.getByRole('status').filter({ hasText: "this workbook's default" }).waitFor();
+    await choose(view, 'waconia/teachers');
+    await view.getByRole('button', { name: 'Use as workbook default' }).click();
+    await view.getByRole('status').filter({ hasText: "this workbook's default" }).waitFor();
     await expect(fake("__fake.settings['CONTRACT.defaultContract']")).resolves.toBe('waconia/teachers');
     await expect(fake('__fake.saves')).resolves.toBe(1);
     await expect(fake('__fake.defaultCalls')).resolves.toEqual(['waconia/teachers']);
@@ -95,33 +97,91 @@ describe('task pane inside Excel (fake office.js)', () => {
     await expect(fake("__fake.at('H40').value")).resolves.toBe(46146);
   });
 
-  test('Insert schedule as values writes headers, values and the citation below, at the selection', async () => {
-    await page.getByLabel('Year', { exact: true }).selectOption('2025-26');
-    await page.getByRole('cell', { name: '52,812' }).first().waitFor();
-    await page.getByRole('button', { name: 'Insert schedule as values' }).click();
+  test('Insert as values writes headers, values and the citation below, at the selection', async () => {
+    await choose(view, 'waconia/teachers', '2025-26', 'schedule:k12');
+    await view.getByRole('button', { name: 'Insert as values' }).click();
     // Waconia 2025-26: 8 lanes + the step column, 17 steps B-R + Career + the header row, + the citation row.
-    await page.getByRole('status').filter({ hasText: 'Wrote Sheet1!B2:J21' }).waitFor();
-    const header = await fake<string[]>('[1,2,3,4,5,6,7,8,9].map(c => __fake.cell(1, c).value)');
-    expect(header).toEqual(['Step', 'BA', 'BA+15', 'BA+30', 'BA+45', 'BA+60/MA', 'MA+15', 'MA+30', 'MA+45']);
-    await expect(fake('__fake.cell(2, 1).value')).resolves.toBe('B');
-    await expect(fake('__fake.cell(2, 6).value')).resolves.toBe(52812); // step B, lane BA+60/MA
-    await expect(fake('__fake.cell(2, 6).numberFormat')).resolves.toBe('#,##0');
-    await expect(fake('__fake.cell(1, 1).numberFormat')).resolves.toBe('@');
-    await expect(fake('__fake.cell(20, 1).value')).resolves.toMatch(/^Source: waconia\/teachers 2025-26, ISD 110 School Board regular meeting packet.*, lines? [\d-]+ \[004_95c67c5f7895ec64\.txt:\d+/); // the citation as src/format.ts renders it
+    await view.getByRole('status').filter({ hasText: 'Wrote Sheet1!B2:J21' }).waitFor();
+    await expect(fake("__fake.valuesAt('B2:J2')[0]")).resolves.toEqual(['Step', 'BA', 'BA+15', 'BA+30', 'BA+45', 'BA+60/MA', 'MA+15', 'MA+30', 'MA+45']);
+    await expect(fake("__fake.at('B3').value")).resolves.toBe('B');
+    await expect(fake("__fake.at('G3').value")).resolves.toBe(52812); // step B, lane BA+60/MA (004:4960)
+    await expect(fake("__fake.at('G3').numberFormat")).resolves.toBe('#,##0');
+    await expect(fake("__fake.at('B2').numberFormat")).resolves.toBe('@');
+    await expect(fake("__fake.at('B21').value")).resolves.toMatch(/^Source: waconia\/teachers 2025-26, ISD 110 School Board regular meeting packet.*, lines? [\d-]+ \[004_95c67c5f7895ec64\.txt:\d+/); // the citation as src/format.ts renders it
     await expect(fake('__fake.selected')).resolves.toBe('Sheet1!B2:J21');
-    await page.screenshot({ path: path.join(SHOTS, 'in-excel-after-insert.png'), fullPage: true });
   });
 
-  test('refuses to overwrite: inserting again at the same place changes nothing', async () => {
-    await page.getByRole('button', { name: 'Insert schedule as values' }).click();
-    await page.getByRole('status').filter({ hasText: 'is not empty' }).waitFor();
-    await expect(fake('__fake.cell(2, 6).value')).resolves.toBe(52812);
+  test('an insert refused (the cells are not empty) says why, and the message goes when the table changes', async () => {
+    await view.getByRole('button', { name: 'Insert as values' }).click();
+    await view.getByRole('status').filter({ hasText: 'is not empty' }).waitFor();
+    await expect(fake("__fake.at('G3').value")).resolves.toBe(52812);
+    await view.getByLabel('Table', { exact: true }).selectOption('schedule:ecfe');
+    await expect(view.getByRole('status').count()).resolves.toBe(0);
+  });
+
+  test('ECFE as values: the derived career row is written as values, to the cent', async () => {
+    await choose(view, 'waconia/teachers', '2024-25', 'schedule:ecfe');
+    await fake("__fake.select('M2')");
+    await view.getByRole('button', { name: 'Insert as values' }).click();
+    // header + steps 1-6 + Career = 8 rows, + the citation: M2:O10
+    await view.getByRole('status').filter({ hasText: 'Wrote Sheet1!M2:O10' }).waitFor();
+    // 004:2938: Step 6 (35.12, 37.97; 004:2935) + 2.5% -> 36.00 and 38.92
+    await expect(fake("__fake.valuesAt('M9:O9')[0]")).resolves.toEqual(['Career', 36, 38.92]);
+    await expect(fake("__fake.at('N9').numberFormat")).resolves.toBe('#,##0.00');
+    await expect(fake("__fake.at('M2').value")).resolves.toBe('Step');
+  });
+
+  test('Insert as formula is disabled with its reason shown for a table SCHEDULE does not spill', async () => {
+    await expect(view.getByRole('button', { name: 'Insert as formula' }).isDisabled()).resolves.toBe(true);
+    await expect(view.getByText(/CONTRACT\.SCHEDULE spills the K-12 teacher salary schedule \(Schedule A\) only/).isVisible()).resolves.toBe(true);
   });
 
   test('Insert as formula writes =CONTRACT.SCHEDULE("2025-26","waconia/teachers") in an empty selected cell', async () => {
+    await choose(view, 'waconia/teachers', '2025-26', 'schedule:k12');
+    await expect(view.getByText(/CONTRACT\.SCHEDULE spills/).count()).resolves.toBe(0);
     await fake("__fake.select('A31')");
-    await page.getByRole('button', { name: 'Insert as formula' }).click();
-    await page.getByRole('status').filter({ hasText: 'in Sheet1!A31' }).waitFor();
-    await expect(fake('__fake.cell(30, 0).formula')).resolves.toBe('=CONTRACT.SCHEDULE("2025-26","waconia/teachers")');
+    await view.getByRole('button', { name: 'Insert as formula' }).click();
+    await view.getByRole('status').filter({ hasText: 'in Sheet1!A31' }).waitFor();
+    await expect(fake("__fake.at('A31').formula")).resolves.toBe('=CONTRACT.SCHEDULE("2025-26","waconia/teachers")');
+    await page.screenshot({ path: path.join(SHOTS, 'in-excel-contracts.png'), fullPage: true });
+  });
+
+  test('Insert: a formula on the workbook default, then the value with its source, at the active cell', async () => {
+    await page.getByRole('tab', { name: 'Insert' }).click();
+    const insert = page.locator('#view-insert');
+    await insert.getByLabel('Function', { exact: true }).selectOption('SALARY');
+    await insert.getByLabel('Contract', { exact: true }).selectOption({ index: 0 }); // the workbook default
+    await expect(insert.getByLabel('Contract', { exact: true }).locator('option').first().textContent()).resolves.toBe('Workbook default (waconia/teachers)');
+    await insert.getByLabel('Lane', { exact: true }).selectOption('BA');
+    await insert.getByLabel('Step', { exact: true }).selectOption('B');
+    await insert.getByLabel('Year', { exact: true }).selectOption('2025-26');
+    await fake("__fake.select('K5')");
+    await insert.getByRole('button', { name: 'Insert formula' }).click();
+    await insert.getByRole('status').filter({ hasText: 'in Sheet1!K5' }).waitFor();
+    await expect(fake("__fake.at('K5').formula")).resolves.toBe('=CONTRACT.SALARY("BA","B","2025-26")');
+    // 004_95c67c5f7895ec64.txt:4960
+    await expect(fake("__fake.at('K5').value")).resolves.toBe(46146);
+
+    await fake("__fake.select('K7')");
+    await insert.getByRole('button', { name: 'Insert value and source' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!K7:L7' }).waitFor();
+    await expect(fake("__fake.at('K7').value")).resolves.toBe(46146);
+    await expect(fake("__fake.at('K7').numberFormat")).resolves.toBe('#,##0');
+    await expect(fake("__fake.at('L7').value")).resolves.toMatch(/^Source: .*004_95c67c5f7895ec64\.txt:4960/);
+    // again at the same place: refused, with the reason
+    await insert.getByRole('button', { name: 'Insert value and source' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!K7:L7 is not empty' }).waitFor();
+  });
+
+  test('Insert: drop-down lists of the contract’s lanes on the selected range', async () => {
+    const insert = page.locator('#view-insert');
+    await fake("__fake.select('M5:M20')");
+    await insert.getByLabel('List', { exact: true }).selectOption('lanes');
+    await insert.getByRole('button', { name: 'Add drop-down list' }).click();
+    await insert.getByRole('status').filter({ hasText: 'Sheet1!M5:M20 now offers the 8 lanes of waconia/teachers.' }).waitFor();
+    const rule = { list: { inCellDropDown: true, source: 'BA,BA+15,BA+30,BA+45,BA+60/MA,MA+15,MA+30,MA+45' } };
+    await expect(fake("__fake.at('M5').validation")).resolves.toEqual(rule);
+    await expect(fake("__fake.at('M20').validation")).resolves.toEqual(rule);
+    await page.screenshot({ path: path.join(SHOTS, 'in-excel-insert.png'), fullPage: true });
   });
 });

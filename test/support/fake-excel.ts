@@ -15,6 +15,10 @@
  * installFakeOffice is sent to the browser as its source text (Function.prototype.toString), so it must not use
  * anything from outside its own body: no imports, no module-level helpers.
  *
+ * Parts of the object model it does not model (charts, conditional formats, freeze panes, names …) are recorded
+ * stand-ins: `range.conditionalFormats.add('Custom')` records the op "conditionalFormats.add" with its arguments, and
+ * reading an unmodelled property gives such a stand-in rather than a value.
+ *
  * Formulas are not computed unless the test gives `fake.evaluate(formula, address)`: it then answers for each formula
  * cell when the formula is written and again at every application.calculate (which is how a test sees a
  * recalculation change what a cell shows). `fake.customFunction` is such an evaluator for the add-in's own
@@ -177,6 +181,28 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   }
   const record = (op: string, address?: string, arg?: unknown) => fake.calls.push({ op, address, arg });
 
+  // ------------------------------------------------------------------ the rest of the object model, recorded
+  /** properties never answered by a recorder (promises, serialisers and test frameworks probe them) */
+  const SKIP = ['then', 'toJSON', 'constructor', 'nodeType', '$$typeof', 'asymmetricMatch', 'inspect', 'length', 'prototype', 'isNullObject'];
+  /**
+   * A stand-in for any part of the object model the fake does not model (charts, conditional formats, freeze panes,
+   * names …): every call and every property set on it is recorded as `op` (e.g. "conditionalFormats.add" with its
+   * arguments, then "conditionalFormats.add().custom.rule.formula" with the value), and it answers with another.
+   */
+  function recorder(op: string, address?: string): any {
+    return new Proxy(function () {}, {
+      get: (_t, k) => (typeof k !== 'string' || SKIP.indexOf(k) >= 0 ? undefined : k === 'load' ? () => recorder(op, address) : recorder(op + '.' + k, address)),
+      set: (_t, k, v) => (record(op + '.' + String(k), address, v), true),
+      apply: (_t, _self, args) => (record(op, address, args), recorder(op + '()', address)),
+    });
+  }
+  /** The object, with a recorder for each property it does not have. */
+  function recording<T extends object>(obj: T, address: () => string | undefined): T {
+    return new Proxy(obj, {
+      get: (t, k, receiver) => (k in t || typeof k !== 'string' || SKIP.indexOf(k) >= 0 ? Reflect.get(t, k, receiver) : recorder(k, address())),
+    });
+  }
+
   // ------------------------------------------------------------------ load + sync
   /** objects with loads waiting for the next sync */
   let pending: Loadable[] = [];
@@ -187,7 +213,8 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     load(what?: string | string[] | { select?: string }) {
       const names =
         what === undefined ? this.all : typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : (what.select || '').split(',');
-      for (const n of names) this.asked.add(n.trim().split('/')[0]); // 'items/id' loads the items (with their properties)
+      // 'items/id' (a collection's items with one property) loads the items, and each item's id with them
+      for (const n of names) this.asked.add(n.trim().split('/')[0]);
       pending.push(this);
       return this;
     }
@@ -249,6 +276,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       };
       Object.defineProperty(this.dataValidation, 'rule', { set: setter('dataValidation.rule', (cell, v) => (cell.validation = v)) });
       for (const p of ['errorAlert', 'prompt', 'ignoreBlanks']) Object.defineProperty(this.dataValidation, p, { set: (v: any) => record('dataValidation.' + p, this.addressText(), v) });
+      return recording(this, () => this.addressText());
     }
     addressText() {
       return addressOf(this.area);
@@ -406,7 +434,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       delete fake.sheets[name];
     };
     obj.tables = tableCollection(name);
-    return obj;
+    return recording(obj, () => name);
   }
   function worksheets() {
     const col: any = new Loadable('WorksheetCollection', ['items']);
@@ -452,8 +480,14 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     },
     getItemOrNullObject: settingObject,
   };
-  function partObject(part: { id: string; xml: string } | undefined) {
+  /** a part; `loaded`: read through a collection whose items were loaded, so its properties are loaded too */
+  function partObject(part: { id: string; xml: string } | undefined, loaded = false) {
     const obj: any = new Loadable('CustomXmlPart', ['id', 'namespaceUri']);
+    if (loaded) {
+      obj.load();
+      pending = pending.filter((o) => o !== obj);
+      obj.synced();
+    }
     obj.isNullObject = !part;
     Object.defineProperty(obj, 'id', { get: () => (obj.need('id'), part && part.id) });
     obj.getXml = () => {
@@ -471,12 +505,6 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     };
     return obj;
   }
-  function loadedPart(part: { id: string; xml: string }) {
-    const obj = partObject(part);
-    obj.load();
-    obj.synced();
-    return obj;
-  }
   const namespaceOf = (xml: string) => {
     const m = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*?\sxmlns="([^"]*)"/.exec(xml);
     return m ? m[1] : '';
@@ -484,8 +512,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   function partCollection(namespace?: string) {
     const list = () => fake.customXmlParts.filter((p) => namespace === undefined || namespaceOf(p.xml) === namespace);
     const col: any = new Loadable('CustomXmlPartCollection', ['items']);
-    // items loaded with the collection come with their properties loaded, as Office.js gives them
-    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map(loadedPart)) });
+    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map((p) => partObject(p, true))) });
     col.getItem = (id: string) => {
       const p = list().find((x) => x.id === id);
       if (!p) throw fail('ItemNotFound', `There is no custom XML part "${id}".`);
@@ -531,7 +558,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
       settings: workbookSettings,
       customXmlParts: partCollection(),
     };
-    return { workbook, application, sync };
+    return { workbook: recording(workbook, () => undefined), application, sync };
   }
 
   // Excel's enums: the value of a member is its name with a capital (Excel.CalculationType.full === 'Full').
