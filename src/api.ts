@@ -22,7 +22,7 @@ import type { CostResult } from './costing';
 import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
 import type { Authored, DraftOutcome, DraftQuery, ScheduleFile, ScheduleImport, SourceRef, StipendsFile, StipendsImport, TermFile, TermsImport } from './authoring';
-import { addScheduleText, draftContractText, importSchedule, importStipends, importTerms, readCsv } from './authoring';
+import { addScheduleText, addSectionText, draftContractText, importSchedule, importStipends, importTerms, readCsv } from './authoring';
 
 export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
@@ -461,6 +461,11 @@ export class ContractApi {
     return addScheduleText(q);
   }
 
+  /** A contract file's text with a stipend table or terms added, checked by the loader. */
+  addSection(q: { text: string; stipends?: StipendsFile; terms?: TermFile[]; source?: SourceRef; origin?: string }): DraftOutcome {
+    return addSectionText(q);
+  }
+
   // ------------------------------------------------------------------------------------------ helpers
 
   /** Runs fn on the resolved contract id. */
@@ -493,7 +498,7 @@ export const API_METHODS = [
   'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
-  'readCsv', 'importSchedule', 'importHourly', 'importStipends', 'importTerms', 'draftContract', 'addSchedule',
+  'readCsv', 'importSchedule', 'importHourly', 'importStipends', 'importTerms', 'draftContract', 'addSchedule', 'addSection',
 ] as const satisfies readonly (keyof ContractApi)[];
 
 /** The API as published: a plain object of its public methods, bound, so that each works detached or copied. */

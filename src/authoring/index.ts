@@ -12,6 +12,6 @@ export { importStipends, importTerms } from './tables';
 export type { DraftQuery, Drafted, RulesForm, StepPolicyChoice } from './draft';
 export { addSchedule, draftContract } from './draft';
 export type { DraftOutcome } from './outcome';
-export { addScheduleText, draftContractText } from './outcome';
+export { addScheduleText, addSectionText, draftContractText } from './outcome';
 export type { ScheduleFile, StipendsFile, TermFile } from '../model';
 export { readCsv } from './csv';

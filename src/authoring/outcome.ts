@@ -4,7 +4,7 @@
  * goes through the loader (compileContract, every check a file written by hand gets) before it is handed back.
  */
 import { ContractLoadError, compileContract } from '../loader';
-import type { ContractFile, ScheduleFile } from '../model';
+import type { ContractFile, ScheduleFile, StipendsFile, TermFile } from '../model';
 import type { Problem } from './cells';
 import type { DraftQuery } from './draft';
 import { addSchedule, draftContract } from './draft';
@@ -46,4 +46,28 @@ export function addScheduleText(q: { text: string; schedule: ScheduleFile; sourc
   }
   const r = addSchedule(file, q.schedule, q.source);
   return r.ok ? checked(r.contract, origin, [`${file.id}: schedule "${q.schedule.id}" ${q.schedule.tables.map((t) => t.year).join(', ')} added`]) : r;
+}
+
+/**
+ * A stipend table or terms added to a contract file's text: terms are appended (an id the file has is refused by
+ * the loader), stipends fill the file's stipends section, which must be empty: a contract has one stipend table.
+ */
+export function addSectionText(q: { text: string; stipends?: StipendsFile; terms?: TermFile[]; source?: SourceRef; origin?: string }): DraftOutcome {
+  const origin = q.origin ?? 'contract file';
+  let file: ContractFile;
+  try {
+    file = structuredClone(compileContract(q.text, origin).file);
+  } catch (e) {
+    return { ok: false, problems: loaderProblems(e) };
+  }
+  const added = q.stipends ? q.stipends : q.terms;
+  if (!added) return { ok: false, problems: [{ cell: 'section', reason: 'give a stipend table or terms to add' }] };
+  if (q.stipends) {
+    if (file.stipends) return { ok: false, problems: [{ cell: 'stipends', reason: `${file.id} already has its stipend table ("${file.stipends.title}"); a contract has one` }] };
+    file.stipends = q.stipends;
+  } else file.terms = [...(file.terms ?? []), ...q.terms!];
+  const cite = q.stipends ? q.stipends.cite : q.terms![0]?.cite ?? '';
+  const src = cite.split(':')[0];
+  if (src && !file.sources.some((s) => s.file === src)) file.sources.push({ file: src, title: `${q.source?.title?.trim() || src} (citations give the page number)` });
+  return checked(file, origin, [q.stipends ? `${file.id}: stipend table added (${q.stipends.items.length} stipends)` : `${file.id}: ${q.terms!.length} terms added`]);
 }

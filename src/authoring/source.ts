@@ -10,8 +10,8 @@ export interface SourceRef {
   title: string;
   /** the file a reader opens (lakeview-2025-27.pdf); made from the title when omitted */
   file?: string;
-  /** the page the table is printed on (1 = first) */
-  page?: number;
+  /** the page the table is printed on (1 = first); text of digits is read as the number */
+  page?: number | string;
   /** the section or schedule heading: "Schedule A", "Art. IX Sec. 2", "Appendix B" */
   section?: string;
 }
@@ -33,12 +33,13 @@ export function readSource(src: SourceRef | undefined, problems: Problem[]): Sou
   const file = sourceFile({ title, file: src?.file });
   if (!/^[A-Za-z0-9_.-]+\.[A-Za-z0-9]+$/.test(file) || file.length > 120)
     problems.push({ cell: 'source file', reason: `"${file}" is not a file name (letters, digits, . _ - and an extension, e.g. lakeview-2025-27.pdf)` });
-  const page = src?.page;
-  if (page === undefined || !Number.isInteger(page) || page < 1 || page > 9_999_999)
-    problems.push({ cell: 'page', reason: `give the page the table is printed on (a whole number from 1)${page === undefined ? '' : `, not "${String(page)}"`}` });
+  const given = typeof src?.page === 'string' ? src.page.trim() : src?.page;
+  const page = typeof given === 'string' && /^\d+$/.test(given) ? Number(given) : given;
+  if (page === undefined || page === '' || typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > 9_999_999)
+    problems.push({ cell: 'page', reason: `give the page the table is printed on (a whole number from 1)${page === undefined || page === '' ? '' : `, not "${String(page)}"`}` });
   const section = src?.section?.trim() || undefined;
   if (section && section.length > 200) problems.push({ cell: 'section', reason: 'is longer than 200 characters' });
-  return problems.length > before ? undefined : { title, file, page: page!, section };
+  return problems.length > before || typeof page !== 'number' ? undefined : { title, file, page, section };
 }
 
 /**
