@@ -7,7 +7,12 @@
  * left empty means the workbook's default. `{ explain: true }` answers with the explanation of the same computation
  * (the *.SOURCE functions): one code path for a value and its source.
  */
-import type { ContractSummary, Engine, ScheduleGrid, StipendOptions } from './engine';
+import { contractSummary, Engine } from './engine';
+import type { ContractSummary, ScheduleGrid, StipendOptions } from './engine';
+import { checkContract as selfCheck } from './check';
+import type { Finding } from './check';
+import { ContractLoadError, ContractRegistry, declaredId, MAX_CONTRACT_CHARS, MAX_RUNTIME_CONTRACTS } from './loader';
+import type { ContractProblem, RuntimeContract } from './loader';
 import { Failure } from './failure';
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
 import { DERIVED, VALUE } from './model';
@@ -31,7 +36,10 @@ export type { WeekHours } from './payroll';
 export type { AuditLine } from './settlement';
 export type { CostResult } from './costing';
 export type { Authored, DraftOutcome, DraftQuery, Preview, Problem, RulesForm, ScheduleImport, SourceRef, StipendsImport, TermsImport } from './authoring';
+export type { Finding } from './check';
+export type { ContractProblem, RuntimeContract } from './loader';
 export { Failure } from './failure';
+export { MAX_CONTRACT_CHARS, MAX_RUNTIME_CONTRACTS };
 
 /** A label as typed: "MA+15", "H", or a number (lane 8, step 3). */
 export type Label = string | number;
@@ -69,6 +77,20 @@ export interface SalariesQuery extends On { year: Label; fte?: number; lane: rea
 export interface TermSummary { id: string; title: string; unit: string }
 /** A contract that could not be loaded, and why (file: path: reason). */
 export interface LeftOut { id: string; message: string }
+
+/**
+ * What loading a contract file at run time answers: the contract as the lists show it, or every problem
+ * (file: path: reason) and nothing loaded.
+ */
+export type LoadOutcome = { ok: true; contract: ContractSummary } | { ok: false; problems: ContractProblem[] };
+/**
+ * What checking a contract file answers without loading it: the problems that would refuse it, or the contract with
+ * its self-check (each printed value a rule of the contract derives, compared; a finding names the cell, both
+ * values and both citations).
+ */
+export type CheckOutcome =
+  | { ok: true; contract: ContractSummary; checked: number; agreeing: number; findings: Finding[] }
+  | { ok: false; problems: ContractProblem[] };
 
 /** Where the workbook's default contract lives (functions/defaults.ts: the workbook's settings). */
 export interface DefaultContract { get(): string | undefined; set(id: string | null | undefined): void }
@@ -132,6 +154,65 @@ export class ContractApi {
   contractId(q: On): string | Failure {
     const c = this.contract(q);
     return c instanceof Failure ? c : c.id;
+  }
+
+  // ------------------------------------------------------------------------------------------ contracts loaded at run time
+
+  /**
+   * Loads a contract file (its JSON text) at run time: checked exactly as the bundled files are, loaded whole or
+   * refused with every problem (file: path: reason), what was loaded before untouched. Refused too: the id of a
+   * contract that comes with the add-in; an id already loaded unless `replace`; more than MAX_RUNTIME_CONTRACTS;
+   * a file over MAX_CONTRACT_CHARS characters. `origin` names the file in the problems (default "contract file").
+   * The functions see the contract at once (every cache is keyed by the registry's generation).
+   */
+  loadContract(text: string, o: { replace?: boolean; origin?: string } = {}): LoadOutcome {
+    try {
+      const c = this.engine.registry.loadRuntime(text, o);
+      return { ok: true, contract: contractSummary(c, this.engine.registry.runtimeFiles().find((r) => r.id === c.id)?.origin) };
+    } catch (e) {
+      if (e instanceof ContractLoadError) return { ok: false, problems: e.problems };
+      throw e;
+    }
+  }
+
+  /**
+   * Checks a contract file as loadContract would, and self-checks it, without loading it: nothing changes. The
+   * problems include a clash with the id of a contract that comes with the add-in; an id already loaded in the
+   * workbook is no problem here (loading it again with replace updates it).
+   */
+  checkContract(text: string, o: { origin?: string } = {}): CheckOutcome {
+    const origin = o.origin?.trim() || 'contract file';
+    const scratch = new ContractRegistry();
+    let problems: ContractProblem[] = [];
+    try {
+      scratch.loadRuntime(text, { origin });
+    } catch (e) {
+      if (!(e instanceof ContractLoadError)) throw e;
+      problems = e.problems;
+    }
+    const [c] = scratch.all();
+    const id = c?.id ?? (typeof text === 'string' ? declaredId(text) : undefined);
+    if (id !== undefined && this.engine.registry.isBundled(id))
+      problems.push({ file: origin, path: 'id', reason: `"${id}" is the id of a contract that comes with the add-in; a workbook contract may not take it: give yours an id of its own` });
+    if (problems.length || !c) return { ok: false, problems };
+    const report = selfCheck(c, new Engine(scratch));
+    return { ok: true, contract: contractSummary(c, origin), checked: report.checked, agreeing: report.agreeing, findings: report.findings };
+  }
+
+  /**
+   * Unloads a contract loaded at run time (or forgets one a workbook held that was left out): true when it did,
+   * false when no contract of that id was loaded at run time; a Failure for a contract that comes with the add-in.
+   */
+  unloadContract(id: string): boolean | Failure {
+    if (typeof id !== 'string' || id.trim() === '') return new Failure('VALUE', 'give the id of a contract loaded into the workbook', 'empty');
+    if (this.engine.registry.isBundled(id))
+      return new Failure('VALUE', `"${id}" comes with the add-in and cannot be removed; only contracts loaded into the workbook can (${this.engine.registry.runtimeFiles().map((r) => r.id).join(', ') || 'none loaded'})`, 'bundled-contract');
+    return this.engine.registry.unloadRuntime(id);
+  }
+
+  /** The contracts loaded at run time: id, where each came from, and its JSON text as given (what a workbook stores). */
+  runtimeContracts(): RuntimeContract[] {
+    return this.engine.registry.runtimeFiles().map((r) => ({ ...r }));
   }
 
   private contract(q: On): Contract | Failure {
@@ -495,6 +576,7 @@ export const API_GLOBAL = 'ContractAddin';
 /** The API's public methods: what the global holds. */
 export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
+  'loadContract', 'checkContract', 'unloadContract', 'runtimeContracts',
   'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',

@@ -39,6 +39,8 @@ export interface ContractSummary {
   unit: string;
   years: string[];
   schedules: { id: string; title: string; kind: 'annual' | 'hourly' }[];
+  /** set for a contract loaded at run time (a workbook's own): where it came from, e.g. the file's name */
+  loadedFrom?: string;
 }
 export interface GridCell { value: number | null; status: 'value' | 'empty' | 'closed' | 'derived'; cite: string }
 export interface ScheduleGrid {
@@ -67,6 +69,19 @@ function axisChoices(labels: { label: string; aliases: string[] }[]): string {
   return listChoices(labels.map((l) => (l.aliases.length ? `${l.label} (${l.aliases.slice(0, 3).join(', ')})` : l.label)), 20);
 }
 
+/** What the lists and the pane show of a contract; `loadedFrom` for one loaded at run time. */
+export function contractSummary(c: Contract, loadedFrom?: string): ContractSummary {
+  return {
+    id: c.id,
+    title: c.file.title,
+    district: c.file.district,
+    unit: c.file.unit,
+    years: c.years,
+    schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
+    ...(loadedFrom === undefined ? {} : { loadedFrom }),
+  };
+}
+
 const hasValue = (status: number) => status === VALUE || status === DERIVED;
 
 export class Engine {
@@ -80,14 +95,8 @@ export class Engine {
   private generation = -1;
 
   listContracts(): ContractSummary[] {
-    return this.registry.all().map((c) => ({
-      id: c.id,
-      title: c.file.title,
-      district: c.file.district,
-      unit: c.file.unit,
-      years: c.years,
-      schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
-    }));
+    const runtime = new Map(this.registry.runtimeFiles().map((r) => [r.id, r.origin]));
+    return this.registry.all().map((c) => contractSummary(c, runtime.get(c.id)));
   }
 
   /** Resolves a contract argument; empty means the workbook default. */

@@ -11,6 +11,7 @@ export type FailureReason =
   | 'no-default-contract' // no contract given and no workbook default chosen
   | 'unknown-contract' // not a contract of the registry
   | 'contract-failed-to-load' // a contract left out at start-up (its file: path: reason in the message)
+  | 'bundled-contract' // one of the add-in's own contracts, where only a workbook's may be named (unloadContract)
   // the year
   | 'year-not-covered' // a well-formed year the contract's agreements do not cover
   | 'not-printed-for-year' // the contract covers the year but prints no such table or value for it

@@ -23,6 +23,16 @@ export const schemaValidator = new SchemaValidator(contractSchema as unknown as 
 /** Largest contract file accepted, in characters. The shipped ones are under 250 KB. */
 export const MAX_CONTRACT_CHARS = 2_000_000;
 
+/**
+ * Contracts loaded at run time (a workbook's own, loadContract): at most this many at once, each at most
+ * MAX_CONTRACT_CHARS characters. A workbook keeps each in a custom XML part; 20 is more agreements than a district
+ * bargains with, and keeps a workbook's contracts under 40 MB.
+ */
+export const MAX_RUNTIME_CONTRACTS = 20;
+
+/** A contract loaded at run time: its id, where it came from (a file name, "workbook"), and its JSON text as given. */
+export interface RuntimeContract { id: string; origin: string; text: string }
+
 /** Deepest nesting of arrays and objects accepted. The shipped files nest 9 levels deep. */
 export const MAX_CONTRACT_DEPTH = 32;
 
@@ -649,10 +659,12 @@ export interface LoadFailure {
   /** the id the file declares, when it declares one */
   id: string | undefined;
   error: ContractLoadError;
+  /** a contract given at run time (a workbook's), not one of the add-in's own */
+  runtime?: boolean;
 }
 
 /** The id a file declares, read without trusting anything else in it. */
-function declaredId(content: unknown): string | undefined {
+export function declaredId(content: unknown): string | undefined {
   let data = content;
   if (typeof content === 'string')
     try {
@@ -713,6 +725,8 @@ export class ContractRegistry {
   /** compiled contracts and registered files not compiled yet, in the order they came */
   private byId = new Map<string, Contract | Pending>();
   private failures: LoadFailure[] = [];
+  /** the contracts loaded at run time (loadRuntime), by id, with their text; every other contract is the add-in's own */
+  private runtime = new Map<string, RuntimeContract>();
   /** counts the loads that changed the registry, so engines know when their argument caches are stale */
   generation = 0;
 
@@ -743,6 +757,87 @@ export class ContractRegistry {
     this.failures = this.failures.filter((f) => f.id === undefined || !this.byId.has(f.id));
     if (compiled.length) this.generation++;
     return compiled;
+  }
+
+  /**
+   * Loads one contract file given at run time (a workbook's own): checked in full as any untrusted file, all or
+   * nothing. Refused, with every problem as file, path and reason, when the file does not pass the checks, when its
+   * id is one of the add-in's own contracts (a workbook contract never shadows a bundled one), when its id is
+   * already loaded at run time and `replace` is not given, or when MAX_RUNTIME_CONTRACTS are loaded already.
+   * On refusal nothing changes.
+   */
+  loadRuntime(text: string, options: { replace?: boolean; origin?: string } = {}): Contract {
+    const origin = options.origin?.trim() || 'contract file';
+    if (typeof text !== 'string') throw new ContractLoadError(origin, '', `a contract file is JSON text; got ${text === null ? 'null' : typeof text}`);
+    const problems: ContractProblem[] = [];
+    let compiled: Contract | undefined;
+    try {
+      compiled = compileContract(text, origin);
+    } catch (e) {
+      if (!(e instanceof ContractLoadError)) throw e;
+      problems.push(...e.problems);
+    }
+    // the id is checked even when the file fails: every problem is listed at once
+    const id = compiled?.id ?? declaredId(text);
+    if (id !== undefined) {
+      const prior = this.byId.get(id);
+      const failedHere = this.failures.find((f) => f.id === id);
+      if ((prior && !this.runtime.has(id)) || (failedHere && !this.runtime.has(id) && !failedHere.runtime)) {
+        const from = prior instanceof Pending ? prior.file.name : prior ? prior.origin : failedHere!.file;
+        problems.push({ file: origin, path: 'id', reason: `"${id}" is the id of a contract that comes with the add-in (${from}); a workbook contract may not take it: give yours an id of its own, such as "${id.split('/')[0]}-district/${id.split('/')[1] ?? 'unit'}"` });
+      } else if (this.runtime.has(id) && !options.replace)
+        problems.push({ file: origin, path: 'id', reason: `contract "${id}" is already loaded (from ${this.runtime.get(id)!.origin}); load it with replace to update it` });
+      else if (!this.runtime.has(id) && this.runtime.size >= MAX_RUNTIME_CONTRACTS)
+        problems.push({ file: origin, path: '', reason: `${this.runtime.size} contracts are loaded in this workbook, the most it keeps (${MAX_RUNTIME_CONTRACTS}); remove one first (${[...this.runtime.keys()].join(', ')})` });
+    }
+    if (problems.length || !compiled) throw ContractLoadError.of(problems);
+    this.byId.set(compiled.id, compiled);
+    this.runtime.set(compiled.id, { id: compiled.id, origin, text });
+    this.failures = this.failures.filter((f) => f.id !== compiled.id);
+    this.generation++;
+    return compiled;
+  }
+
+  /**
+   * Loads each file as loadRuntime does, on its own (a workbook's contracts when it opens): a bad file is left out
+   * and remembered with its reason (failed, failure; the functions given its id answer #N/A with it), the others load.
+   */
+  loadRuntimeEach(files: { text: string; origin: string }[]): LoadFailure[] {
+    const failed: LoadFailure[] = [];
+    for (const f of files)
+      try {
+        this.loadRuntime(f.text, { origin: f.origin, replace: true });
+      } catch (e) {
+        failed.push({ file: f.origin, id: declaredId(f.text), error: asLoadError(f.origin, e), runtime: true });
+      }
+    this.remember(failed);
+    return failed;
+  }
+
+  /**
+   * Unloads a contract loaded at run time (or forgets why one was left out): true when there was one, false when no
+   * contract of that id was loaded at run time. The add-in's own contracts are never unloaded (false; isBundled
+   * tells the caller why).
+   */
+  unloadRuntime(id: string): boolean {
+    const key = id.trim().toLowerCase();
+    const failedAt = this.failures.findIndex((f) => f.id === key && f.runtime);
+    if (!this.runtime.has(key) && failedAt < 0) return false;
+    if (this.runtime.delete(key)) this.byId.delete(key);
+    if (failedAt >= 0) this.failures.splice(failedAt, 1);
+    this.generation++;
+    return true;
+  }
+
+  /** Whether the id is one of the add-in's own contracts (registered or loaded other than at run time). */
+  isBundled(id: string): boolean {
+    const key = id.trim().toLowerCase();
+    return (this.byId.has(key) && !this.runtime.has(key)) || this.failures.some((f) => f.id === key && !f.runtime);
+  }
+
+  /** The contracts loaded at run time, in the order they were loaded, with their text as given. */
+  runtimeFiles(): RuntimeContract[] {
+    return [...this.runtime.values()];
   }
 
   /**
