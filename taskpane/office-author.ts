@@ -13,9 +13,3 @@ export async function readSelection(): Promise<{ address: string; values: unknow
   });
 }
 
-/** True when the pane runs inside Excel (office.js initialised with host Excel and Excel.run available). */
-export function inExcelHost(): boolean {
-  if (typeof Office === 'undefined' || typeof Excel === 'undefined' || typeof Excel.run !== 'function') return false;
-  const host = (Office.context as { host?: unknown } | undefined)?.host;
-  return host === Office.HostType.Excel;
-}

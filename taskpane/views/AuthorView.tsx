@@ -19,18 +19,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ContractApi, DraftOutcome, Preview, Problem, RulesForm, SourceRef } from '../../src/api';
+import type { ContractApi, DraftOutcome, LoadOutcome, Preview, Problem, RulesForm, SourceRef } from '../../src/api';
 import type { StepPolicyChoice } from '../../src/authoring';
 import type { RoundingMode, ScheduleFile, StipendsFile, TermFile } from '../../src/model';
 import { isFailure, publishedApi } from '../contract-api';
-import { inExcelHost, readSelection } from '../office-author';
+import { readSelection } from '../office-author';
+import { usePane } from '../pane-context';
 
-/** The outcome of loading a contract file (the load engineer's LoadOutcome). */
-type LoadOutcome = { ok: true; contract: { id: string } } | { ok: false; problems: { file: string; path: string; reason: string }[] };
-
-/** What this view asks of the engine's published API. */
-type AuthorApi = Pick<ContractApi, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'addSection'> & {
-  loadContract?: (text: string, o?: { replace?: boolean; origin?: string }) => LoadOutcome;
+/** What this view asks of the engine's published API; saveToWorkbook is the Office side's (functions/workbook-contracts.ts). */
+type AuthorApi = Pick<ContractApi, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'loadContract'> & {
   saveToWorkbook?: (text: string) => Promise<LoadOutcome>;
 };
 
@@ -119,8 +116,9 @@ function Problems({ title, problems }: { title: string; problems: Problem[] }) {
 type Imported = { kind: Kind; preview: Preview; note: string[]; schedule?: ScheduleFile; stipends?: StipendsFile; terms?: TermFile[] };
 type Status = { intent: 'success' | 'error' | 'info'; text: string } | null;
 
-export function AuthorView({ inExcel = inExcelHost() }: { inExcel?: boolean }) {
+export function AuthorView() {
   const styles = useStyles();
+  const { inExcel } = usePane();
   const api = publishedApi() as unknown as AuthorApi | undefined;
   const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<Kind>('annual');
@@ -241,9 +239,10 @@ export function AuthorView({ inExcel = inExcelHost() }: { inExcel?: boolean }) {
     setBusy(true);
     try {
       let outcome: LoadOutcome;
-      if (inExcel && api!.saveToWorkbook) outcome = await api!.saveToWorkbook(draft.text);
-      else if (api!.loadContract) outcome = api!.loadContract(draft.text, { replace: true, origin: 'Author view' });
-      else throw new Error('this build of the add-in cannot load a contract at run time; download the contract file instead');
+      if (inExcel) {
+        if (!api!.saveToWorkbook) throw new Error('this build of the add-in cannot keep a contract in the workbook; download the contract file instead');
+        outcome = await api!.saveToWorkbook(draft.text);
+      } else outcome = api!.loadContract(draft.text, { replace: true, origin: 'Author view' });
       if (isFailure(outcome)) throw new Error((outcome as { message: string }).message);
       if (!outcome.ok) setProblems({ title: 'The contract was not saved', list: outcome.problems.map((p) => ({ cell: p.path || p.file, reason: p.reason })) });
       else

@@ -3,6 +3,7 @@
  * without props (it reads where it runs with usePane()). To add a view: write its file and add ONE line here.
  */
 import type { ComponentType } from 'react';
+import { AuthorView } from './AuthorView';
 import { ContractsView } from './ContractsView';
 
 export interface PaneView {
@@ -15,4 +16,5 @@ export interface PaneView {
 
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
+  { id: 'author', label: 'Author', View: AuthorView },
 ];
