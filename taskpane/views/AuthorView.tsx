@@ -51,7 +51,9 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
-  field: { minWidth: '130px', flexGrow: 1, flexBasis: '130px' },
+  field: { minWidth: 0, flexGrow: 1, flexBasis: '130px' },
+  // Fluent's Input is 250 px at least; in a 320 px pane two of them share a row, so they take the width given
+  input: { minWidth: 0, width: '100%' },
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -265,7 +267,7 @@ export function AuthorView() {
       <section aria-labelledby="author-table" className={styles.section}>
         <Subtitle2 as="h2" id="author-table" className={styles.heading}>1. The table</Subtitle2>
         <Field label="What the table is">
-          <Select value={kind} onChange={(_, d) => { setKind(d.value as Kind); setImported(null); setDraft(null); }}>
+          <Select className={styles.input} value={kind} onChange={(_, d) => { setKind(d.value as Kind); setImported(null); setDraft(null); }}>
             {KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
           </Select>
         </Field>
@@ -284,34 +286,34 @@ export function AuthorView() {
       <section aria-labelledby="author-form" className={styles.section}>
         <Subtitle2 as="h2" id="author-form" className={styles.heading}>2. The contract and its source</Subtitle2>
         <div className={styles.row}>
-          <Field label="District" required className={styles.field}><Input value={form.district} onChange={set('district')} placeholder="Lakeview ISD 999" /></Field>
-          <Field label="Bargaining unit" required className={styles.field}><Input value={form.unit} onChange={set('unit')} placeholder="Teachers" /></Field>
+          <Field label="District" required className={styles.field}><Input className={styles.input} value={form.district} onChange={set('district')} placeholder="Lakeview ISD 999" /></Field>
+          <Field label="Bargaining unit" required className={styles.field}><Input className={styles.input} value={form.unit} onChange={set('unit')} placeholder="Teachers" /></Field>
         </div>
         <div className={styles.row}>
-          <Field label="School year of this table" required className={styles.field}><Input value={form.year} onChange={set('year')} placeholder="2025-26" /></Field>
-          <Field label="All years of the agreement" className={styles.field}><Input value={form.years} onChange={set('years')} placeholder="2025-26, 2026-27" /></Field>
+          <Field label="School year of this table" required className={styles.field}><Input className={styles.input} value={form.year} onChange={set('year')} placeholder="2025-26" /></Field>
+          <Field label="All years of the agreement" className={styles.field}><Input className={styles.input} value={form.years} onChange={set('years')} placeholder="2025-26, 2026-27" /></Field>
         </div>
-        <Field label="Agreement title (as printed)" required><Input value={form.title} onChange={set('title')} placeholder="Master Agreement 2025-2027" /></Field>
+        <Field label="Agreement title (as printed)" required><Input className={styles.input} value={form.title} onChange={set('title')} placeholder="Master Agreement 2025-2027" /></Field>
         <div className={styles.row}>
-          <Field label="Page" required className={styles.field}><Input value={form.page} onChange={set('page')} inputMode="numeric" placeholder="31" /></Field>
-          <Field label="Section" className={styles.field}><Input value={form.section} onChange={set('section')} placeholder="Schedule A" /></Field>
+          <Field label="Page" required className={styles.field}><Input className={styles.input} value={form.page} onChange={set('page')} inputMode="numeric" placeholder="31" /></Field>
+          <Field label="Section" className={styles.field}><Input className={styles.input} value={form.section} onChange={set('section')} placeholder="Schedule A" /></Field>
         </div>
         <div className={styles.row}>
-          <Field label="Source file name" className={styles.field}><Input value={form.file} onChange={set('file')} placeholder="from the title" /></Field>
-          <Field label="Contract id" className={styles.field}><Input value={form.id} onChange={set('id')} placeholder="from district and unit" /></Field>
+          <Field label="Source file name" className={styles.field}><Input className={styles.input} value={form.file} onChange={set('file')} placeholder="from the title" /></Field>
+          <Field label="Contract id" className={styles.field}><Input className={styles.input} value={form.id} onChange={set('id')} placeholder="from district and unit" /></Field>
         </div>
         {(kind === 'annual' || kind === 'hourly') && (
           <>
             <div className={styles.row}>
-              <Field label="Schedule id" className={styles.field}><Input value={form.scheduleId} onChange={set('scheduleId')} placeholder={kind === 'hourly' ? 'wages' : 'salary'} /></Field>
+              <Field label="Schedule id" className={styles.field}><Input className={styles.input} value={form.scheduleId} onChange={set('scheduleId')} placeholder={kind === 'hourly' ? 'wages' : 'salary'} /></Field>
               <Field label="Rounding" className={styles.field}>
-                <Select value={form.rounding} onChange={set('rounding')}>{ROUNDINGS.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}</Select>
+                <Select className={styles.input} value={form.rounding} onChange={set('rounding')}>{ROUNDINGS.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}</Select>
               </Field>
             </div>
             <div className={styles.row}>
-              <Field label="Raise for the next year, % (computes its table)" className={styles.field}><Input value={form.raise} onChange={set('raise')} inputMode="decimal" placeholder="3" /></Field>
+              <Field label="Raise for the next year, % (computes its table)" className={styles.field}><Input className={styles.input} value={form.raise} onChange={set('raise')} inputMode="decimal" placeholder="3" /></Field>
               <Field label="Step policy that year" className={styles.field}>
-                <Select value={form.policy} onChange={set('policy')}>
+                <Select className={styles.input} value={form.policy} onChange={set('policy')}>
                   <option value="">Not stated</option>
                   <option value="freeze">Freeze (no step)</option>
                   <option value="one-step">One step</option>
