@@ -164,11 +164,19 @@ export class ContractApi {
    * contract that comes with the add-in; an id already loaded unless `replace`; more than MAX_RUNTIME_CONTRACTS;
    * a file over MAX_CONTRACT_CHARS characters. `origin` names the file in the problems (default "contract file").
    * The functions see the contract at once (every cache is keyed by the registry's generation).
+   * `opening`: a workbook's stored contract as the workbook opens: it replaces one of its id, and when refused it
+   * is left out and remembered (leftOut lists it; a function given its id answers #N/A with the problems).
    */
-  loadContract(text: string, o: { replace?: boolean; origin?: string } = {}): LoadOutcome {
+  loadContract(text: string, o: { replace?: boolean; origin?: string; opening?: boolean } = {}): LoadOutcome {
+    const registry = this.engine.registry;
+    const loaded = (id: string): LoadOutcome => ({ ok: true, contract: contractSummary(registry.get(id)!, registry.runtimeFiles().find((r) => r.id === id)?.origin) });
+    if (o.opening) {
+      const origin = o.origin?.trim() || 'workbook';
+      const [failed] = registry.loadRuntimeEach([{ text, origin }]);
+      return failed ? { ok: false, problems: failed.error.problems } : loaded(declaredId(text)!);
+    }
     try {
-      const c = this.engine.registry.loadRuntime(text, o);
-      return { ok: true, contract: contractSummary(c, this.engine.registry.runtimeFiles().find((r) => r.id === c.id)?.origin) };
+      return loaded(registry.loadRuntime(text, o).id);
     } catch (e) {
       if (e instanceof ContractLoadError) return { ok: false, problems: e.problems };
       throw e;

@@ -5,12 +5,16 @@
  * only from src/: it carries no contract data and no second engine (test/unit/api.test.ts greps for that).
  */
 import type { ContractApi, Failure } from '../src/api';
+import type { PublishedAddin } from '../functions/contract-api';
 
 /** What the pane asks of the engine, through the API. */
 export type PaneApi = Pick<ContractApi, 'contracts' | 'schedule' | 'defaultContract' | 'setDefaultContract'>;
 
 /** The global functions.js sets (src/api.ts API_GLOBAL; a type-only import cannot bring the constant). */
 const API_GLOBAL = 'ContractAddin';
+
+/** What the Load view asks: a file checked, the workbook's contracts stored, listed, removed (SHARED3.md interface 3). */
+export type LoadApi = Pick<PublishedAddin, 'checkContract' | 'runtimeContracts' | 'saveToWorkbook' | 'removeFromWorkbook' | 'workbookContracts'>;
 
 /** The engine's API, or undefined where functions.js has not run (a test of the pane's Office calls alone). */
 export function publishedApi(): PaneApi | undefined {
@@ -26,4 +30,9 @@ export function contractApi(): PaneApi {
 /** A Failure as it crosses the global: any object with a code, a reason and a message. */
 export function isFailure(v: unknown): v is Failure {
   return typeof v === 'object' && v !== null && 'reason' in v && 'code' in v && 'message' in v;
+}
+
+/** The same global, as the Load view uses it. */
+export function loadApi(): LoadApi {
+  return contractApi() as unknown as LoadApi;
 }

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { AuthorView } from './AuthorView';
 import { ContractsView } from './ContractsView';
+import { LoadView } from './LoadView';
 
 export interface PaneView {
   /** stable id: the tab's value, and the id of its panel (`view-<id>`) */
@@ -16,5 +17,6 @@ export interface PaneView {
 
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
+  { id: 'load', label: 'Load', View: LoadView },
   { id: 'author', label: 'Author', View: AuthorView },
 ];

@@ -19,11 +19,12 @@ const DIST = path.join(ROOT, 'dist');
  * policy joined it (2026-11-29). About 181 KB when issue 9 began; 189 KB once the rule kinds became modules
  * (src/rules/), the index-ratio kind and the declared names (src/declared.ts) joined it; 185 KB on the branch where
  * the engine's API (src/api.ts, the one door the functions and the pane share) joined it; 203 KB (208,348 bytes) with
- * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget is 212 KB. 234.4 KB (240,072
- * bytes) with run-time contracts (issue 10 part 1) and authoring (issue 10 part 2: src/authoring, about 29 KB
- * minified, most of it the messages that name each cell's problem): the budget is 238 KB.
+ * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. Contracts loaded at run
+ * time (the self-check in the API, the workbook's custom XML parts) added 12,190 bytes (208,467 -> 220,657): 216 KB.
+ * Authoring (src/authoring: the importers and the draft, most of it the messages that name each cell's problem)
+ * added AUTHOR_BYTES: the budget is AUTHOR_BUDGET KB.
  */
-const CODE_BUDGET = 238 * 1024;
+const CODE_BUDGET = 216 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
  * the engine functions.js publishes (issue 9): 393,415 bytes then. 514,233 bytes with the view shell and the Author
