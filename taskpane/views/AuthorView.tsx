@@ -19,17 +19,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ContractApi, DraftOutcome, LoadOutcome, Preview, Problem, RulesForm, SourceRef } from '../../src/api';
+import type { PublishedAddin } from '../../functions/contract-api';
+import type { DraftOutcome, LoadOutcome, Preview, Problem, RulesForm, SourceRef } from '../../src/api';
 import type { StepPolicyChoice } from '../../src/authoring';
 import type { RoundingMode, ScheduleFile, StipendsFile, TermFile } from '../../src/model';
 import { isFailure, publishedApi } from '../contract-api';
 import { readSelection } from '../office-author';
 import { usePane } from '../pane-context';
 
-/** What this view asks of the engine's published API; saveToWorkbook is the Office side's (functions/workbook-contracts.ts). */
-type AuthorApi = Pick<ContractApi, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'loadContract'> & {
-  saveToWorkbook?: (text: string) => Promise<LoadOutcome>;
-};
+/** What this view asks of the published API; saveToWorkbook is the Office side's (functions/workbook-contracts.ts). */
+type AuthorApi = Pick<PublishedAddin, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'loadContract' | 'runtimeContracts' | 'saveToWorkbook'>;
 
 type Kind = 'annual' | 'hourly' | 'stipends' | 'terms';
 const KINDS: { id: Kind; label: string; hint: string }[] = [
@@ -240,19 +239,19 @@ export function AuthorView() {
     if (!draft) return;
     setBusy(true);
     try {
-      let outcome: LoadOutcome;
-      if (inExcel) {
-        if (!api!.saveToWorkbook) throw new Error('this build of the add-in cannot keep a contract in the workbook; download the contract file instead');
-        outcome = await api!.saveToWorkbook(draft.text);
-      } else outcome = api!.loadContract(draft.text, { replace: true, origin: 'Author view' });
+      // saving again after an edit replaces the version this pane (or a colleague) loaded, and says so
+      const replaced = api!.runtimeContracts().some((c) => c.id === draft.id);
+      const outcome: LoadOutcome = inExcel
+        ? await api!.saveToWorkbook(draft.text, { origin: 'Author view', replace: true })
+        : api!.loadContract(draft.text, { replace: true, origin: 'Author view' });
       if (isFailure(outcome)) throw new Error((outcome as { message: string }).message);
       if (!outcome.ok) setProblems({ title: 'The contract was not saved', list: outcome.problems.map((p) => ({ cell: p.path || p.file, reason: p.reason })) });
       else
         setStatus({
           intent: 'success',
           text: inExcel
-            ? `Saved ${outcome.contract.id} in this workbook: the CONTRACT functions use it now, and a colleague who opens the workbook gets the same contract.`
-            : `Loaded ${outcome.contract.id} for this page. Download the contract file to keep it; inside Excel it is saved in the workbook.`,
+            ? `Saved ${outcome.contract.id} in this workbook${replaced ? ', replacing the version it held' : ''}: the CONTRACT functions use it now, and a colleague who opens the workbook gets the same contract.`
+            : `Loaded ${outcome.contract.id} for this page${replaced ? ', replacing the version loaded before' : ''}. Download the contract file to keep it; inside Excel it is saved in the workbook.`,
         });
     } catch (e) {
       setStatus({ intent: 'error', text: `Not saved: ${message(e)}` });

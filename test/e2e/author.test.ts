@@ -156,10 +156,10 @@ describe('Author view in Excel (fake object model)', () => {
   let page: Page;
   let offHost: string[];
   let pageErrors: string[];
+  let baseUrl: string;
 
   beforeAll(async () => {
     ensureBuilt();
-    let baseUrl: string;
     ({ server, baseUrl } = await serveDist());
     browser = await launchChromium();
     ({ page, offHost, pageErrors } = await guardedPage(browser));
@@ -197,4 +197,63 @@ describe('Author view in Excel (fake object model)', () => {
     await page.getByRole('alert').waitFor();
     expect(await problems(page)).toEqual([expect.stringMatching(/^D4: "45,9OO" is not an amount/)]);
   });
+
+  /** The fake workbook's custom XML parts: what the saved file would hold. */
+  const parts = (p: Page) => p.evaluate(() => (window as unknown as { __fake: { customXmlParts: { id: string; xml: string }[] } }).__fake.customXmlParts);
+
+  test('saved to the workbook, both districts; a colleague reopening it gets SALARY 50,573 and HOURLY $21.32 from the same formulas', async () => {
+    // the mistyped amount corrected on the sheet (45,900 as printed), then the selection read again
+    await page.evaluate(() => Object.assign((window as unknown as { __fake: { cell(r: number, c: number): object } }).__fake.cell(3, 3), { value: 45900, formula: 45900 }));
+    await view(page).getByRole('button', { name: 'Use selection' }).click();
+    await view(page).getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/Contract lakeview-isd-999\/teachers passes every check/).waitFor();
+    await view(page).getByRole('button', { name: 'Save to workbook' }).click();
+    await page.getByText(/Saved lakeview-isd-999\/teachers in this workbook/).waitFor();
+
+    // the second district's hourly table, pasted (a paste works in Excel too)
+    await view(page).getByLabel('What the table is').selectOption('hourly');
+    await view(page).getByLabel('Or paste the table (copied from Excel, or CSV)').fill(fs.readFileSync(SUPPORT_CSV, 'utf8'));
+    await fill(page, { district: 'Pine Hollow ISD 998', unit: 'Support Staff', year: '2025-26', title: 'Pine Hollow Support Staff Agreement 2025-2027', page: '12', section: 'Appendix B' });
+    await view(page).getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/Contract pine-hollow-isd-998\/support-staff passes every check/).waitFor();
+    await view(page).getByRole('button', { name: 'Save to workbook' }).click();
+    await page.getByText(/Saved pine-hollow-isd-998\/support-staff in this workbook/).waitFor();
+    const saved = await parts(page);
+    expect(saved).toHaveLength(2);
+
+    // reopen: a new page whose workbook holds the saved parts; the functions load them when the workbook opens
+    const reopened = await reopen(saved);
+    const formula = (f: string) => reopened.evaluate((x) => (window as unknown as { __fake: { customFunction(f: string): unknown } }).__fake.customFunction(x), f);
+    await expect(formula('=CONTRACT.SALARY("MA","3","2025-26","lakeview-isd-999/teachers")')).resolves.toBe(50573);
+    await expect(formula('=CONTRACT.SALARY("BA+15","Step 5","2025-26","lakeview-isd-999/teachers")')).resolves.toBe(50156);
+    await expect(formula('=CONTRACT.HOURLY("Grade 2","3","2025-26","pine-hollow-isd-998/support-staff")')).resolves.toBe(21.32);
+    await reopened.close();
+  });
+
+  test('a saved contract edited by hand in the file is refused whole when the workbook opens; the other one still loads', async () => {
+    const saved = await parts(page);
+    const edited = saved.map((p) => (p.xml.includes('lakeview-isd-999/teachers') ? { ...p, xml: p.xml.replace('46146,', '"46,146",') } : p));
+    expect(edited.find((p) => p.xml.includes('lakeview'))!.xml).toContain('"46,146"');
+    const reopened = await reopen(edited);
+    const addin = <T,>(m: string) => reopened.evaluate((x) => (window as unknown as Record<string, Record<string, () => unknown>>).ContractAddin[x](), m) as Promise<T>;
+    await reopened.waitForFunction(() => (window as unknown as { ContractAddin: { contractIds(): string[] } }).ContractAddin.contractIds().includes('pine-hollow-isd-998/support-staff'));
+    const ids = await addin<string[]>('contractIds');
+    expect(ids).toContain('pine-hollow-isd-998/support-staff');
+    expect(ids).not.toContain('lakeview-isd-999/teachers');
+    const leftOut = await addin<{ id: string; message: string }[]>('leftOut');
+    expect(leftOut.map((l) => l.message).join('\n')).toMatch(/lakeview-isd-999\/teachers[\s\S]*is not a printed amount/);
+    await reopened.close();
+  });
+
+  /** A new page of the pane in Excel, its workbook holding these custom XML parts (the file a colleague opens). */
+  async function reopen(held: { id: string; xml: string }[]): Promise<Page> {
+    const guarded = await guardedPage(browser);
+    const p = guarded.page;
+    await p.route('**/assets/office.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: `${fakeOfficeScript({ selection: 'A1' })}\nwindow.__fake.customXmlParts = ${JSON.stringify(held)};` }),
+    );
+    await p.goto(`${baseUrl}/taskpane.html`);
+    await p.getByRole('tab', { name: 'Author' }).waitFor();
+    return p;
+  }
 });

@@ -187,7 +187,8 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     load(what?: string | string[] | { select?: string }) {
       const names =
         what === undefined ? this.all : typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : (what.select || '').split(',');
-      for (const n of names) this.asked.add(n.trim());
+      // 'items/id' (a collection's items with one property) loads the items, and each item's id with them
+      for (const n of names) this.asked.add(n.trim().split('/')[0]);
       pending.push(this);
       return this;
     }
@@ -452,8 +453,14 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     },
     getItemOrNullObject: settingObject,
   };
-  function partObject(part: { id: string; xml: string } | undefined) {
+  /** a part; `loaded`: read through a collection whose items were loaded, so its properties are loaded too */
+  function partObject(part: { id: string; xml: string } | undefined, loaded = false) {
     const obj: any = new Loadable('CustomXmlPart', ['id', 'namespaceUri']);
+    if (loaded) {
+      obj.load();
+      pending = pending.filter((o) => o !== obj);
+      obj.synced();
+    }
     obj.isNullObject = !part;
     Object.defineProperty(obj, 'id', { get: () => (obj.need('id'), part && part.id) });
     obj.getXml = () => {
@@ -478,7 +485,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   function partCollection(namespace?: string) {
     const list = () => fake.customXmlParts.filter((p) => namespace === undefined || namespaceOf(p.xml) === namespace);
     const col: any = new Loadable('CustomXmlPartCollection', ['items']);
-    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map(partObject)) });
+    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map((p) => partObject(p, true))) });
     col.getItem = (id: string) => {
       const p = list().find((x) => x.id === id);
       if (!p) throw fail('ItemNotFound', `There is no custom XML part "${id}".`);
