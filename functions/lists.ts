@@ -42,10 +42,12 @@ export function years(contract?: any[][]): any[][] {
  * @customfunction LANES
  * @helpurl https://localhost:3000/help.html#discovery-lists
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [schedule] Which annual schedule (id, title or alias), where the contract has several. Omit for the first.
  * @returns {any[][]} A column of lane labels.
  */
-export function lanes(contract?: any[][]): any[][] {
-  return listOn(contract, (q) => api.lanes(q));
+export function lanes(contract?: any[][], schedule?: any[][]): any[][] {
+  const which = text(cell(schedule, 'schedule'), 'schedule');
+  return which instanceof Failure ? single(which) : listOn(contract, (q) => api.lanes({ ...q, schedule: which }));
 }
 
 /**
@@ -53,10 +55,27 @@ export function lanes(contract?: any[][]): any[][] {
  * @customfunction STEPS
  * @helpurl https://localhost:3000/help.html#discovery-lists
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [schedule] Which annual schedule (id, title or alias), where the contract has several. Omit for the first.
  * @returns {any[][]} A column of step labels.
  */
-export function steps(contract?: any[][]): any[][] {
-  return listOn(contract, (q) => api.steps(q));
+export function steps(contract?: any[][], schedule?: any[][]): any[][] {
+  const which = text(cell(schedule, 'schedule'), 'schedule');
+  return which instanceof Failure ? single(which) : listOn(contract, (q) => api.steps({ ...q, schedule: which }));
+}
+
+/**
+ * The schedules of a contract: id, title and kind (annual, hourly, range), one per row; SALARY's schedule argument
+ * takes the id or the title.
+ * @customfunction SCHEDULES
+ * @helpurl https://localhost:3000/help.html#discovery-lists
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @returns {any[][]} Three columns: id, title, kind.
+ */
+export function schedules(contract?: any[][]): any[][] {
+  const con = contractOf(cell(contract, 'contract'));
+  if (con instanceof Failure) return single(con);
+  const rows = api.schedules({ contract: con });
+  return rows instanceof Failure ? single(rows) : rows.map((s) => [s.id, s.title, s.kind]);
 }
 
 /**

@@ -6,21 +6,23 @@ import { Failure } from '../src/failure';
 import { isErrorValue, readFte } from '../src/reading';
 import { api } from './contract-api';
 import type { Arg } from './adapter';
-import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, toExcel, toExcelError, yearsOf } from './adapter';
+import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, text, texts, toExcel, toExcelError, yearsOf } from './adapter';
 
 /** One element of SALARY and its .SOURCE: the value, and with a trace its explanation. */
-function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
+function salaryElement([l, s, y, c, f, sc]: unknown[], explain = false): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
-  const laneT = requiredText(l, 'lane', () => axisHint(api.lanes({ contract: con }), 'lane', con));
+  const scheduleT = text(sc, 'schedule');
+  if (scheduleT instanceof Failure) return scheduleT;
+  const laneT = requiredText(l, 'lane', () => axisHint(api.lanes({ contract: con, schedule: scheduleT }), 'lane', con));
   if (laneT instanceof Failure) return laneT;
-  const stepT = requiredText(s, 'step', () => axisHint(api.steps({ contract: con }), 'step', con));
+  const stepT = requiredText(s, 'step', () => axisHint(api.steps({ contract: con, schedule: scheduleT }), 'step', con));
   if (stepT instanceof Failure) return stepT;
   const yearT = requiredText(y, 'year', () => `give a school year such as ${yearsOf(con).at(-1)}`);
   if (yearT instanceof Failure) return yearT;
   const fteN = readFte(f, 'fte');
   if (fteN instanceof Failure) return fteN;
-  return api.salary({ contract: con, lane: laneT, step: stepT, year: yearT, fte: fteN }, { explain });
+  return api.salary({ contract: con, lane: laneT, step: stepT, year: yearT, fte: fteN, schedule: scheduleT }, { explain });
 }
 
 /**
@@ -32,10 +34,14 @@ function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
  * @param {any[][]} year School year, e.g. "2025-26" (also "2025-2026", "FY2026").
  * @param {any[][]} [contract] Contract id, e.g. "waconia/teachers". Omit to use the workbook's default contract.
  * @param {any[][]} [fte] Fraction of full time, e.g. 0.6; the printed salary × FTE, rounded to the cent.
+ * @param {any[][]} [schedule] Which annual schedule, where the contract has several (Teachers, Nurses; Schedule A, B): its id, title or an alias (CONTRACT.SCHEDULES lists them). Omit for the first.
  * @returns {any[][]} The salary, or #VALUE!/#N/A with the reason and the citation.
  */
-export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return salaryRanges(lane, step, year, contract, fte) ?? broadcast([lane, step, year, contract, fte], salaryElement);
+export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][], schedule?: any[][]): any[][] {
+  const named = one(schedule);
+  // the fast path reads the first annual schedule: a named schedule is answered element by element
+  const fast = named === undefined || named === null || named === '' ? salaryRanges(lane, step, year, contract, fte) : undefined;
+  return fast ?? broadcast([lane, step, year, contract, fte, schedule], salaryElement);
 }
 
 /** A range of several cells where one is taken. */
@@ -106,10 +112,51 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
  * @param {any[][]} year School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [fte] Fraction of full time, as for SALARY.
- * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
+ * @param {any[][]} [schedule] Which annual schedule, as for SALARY.
+ * @returns {any[][]} The explanation as text, with citations: the agreement's title, and its section and page or line.
  */
-export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return spill('SALARY.SOURCE', [lane, step, year, contract, fte], (xs) => salaryElement(xs, true));
+export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][], schedule?: any[][]): any[][] {
+  return spill('SALARY.SOURCE', [lane, step, year, contract, fte, schedule], (xs) => salaryElement(xs, true));
+}
+
+/**
+ * The minimum and maximum of a grade on a min-max range schedule (support staff paid within a range), side by side.
+ * @customfunction RANGE
+ * @helpurl https://localhost:3000/help.html#range
+ * @param {any[][]} grade Grade as printed, e.g. "Grade 3".
+ * @param {any[][]} year School year, e.g. "2025-26".
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [schedule] Which range schedule, where the contract has several. Omit for the one that lists the grade.
+ * @returns {any[][]} Two cells: the minimum and the maximum, or #VALUE!/#N/A with the reason.
+ */
+export function range(grade: any[][], year: any[][], contract?: any[][], schedule?: any[][]): any[][] {
+  const r = rangeElement([cell(grade, 'grade'), cell(year, 'year'), cell(contract, 'contract'), cell(schedule, 'schedule')]);
+  return r instanceof Failure ? single(r) : [r as number[]];
+}
+
+/**
+ * Where a grade's range is printed, with the citations.
+ * @customfunction RANGE.SOURCE
+ * @helpurl https://localhost:3000/help.html#range
+ * @param {any[][]} grade Grade as printed.
+ * @param {any[][]} year School year.
+ * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [schedule] Which range schedule, where the contract has several.
+ * @returns {any[][]} The explanation as text.
+ */
+export function rangeSource(grade: any[][], year: any[][], contract?: any[][], schedule?: any[][]): any[][] {
+  return spill('RANGE.SOURCE', [grade, year, contract, schedule], (xs) => rangeElement(xs, true));
+}
+
+/** One grade's range, or with explain where it is printed. */
+function rangeElement([g, y, c, sc]: unknown[], explain = false): unknown {
+  const con = contractOf(c);
+  if (con instanceof Failure) return con;
+  const ts = texts([[g, 'grade', 'give a grade as printed'], [y, 'year', () => `give a school year: ${yearsOf(con).join(', ')}`]]);
+  if (ts instanceof Failure) return ts;
+  const scheduleT = text(sc, 'schedule');
+  if (scheduleT instanceof Failure) return scheduleT;
+  return api.range({ contract: con, grade: ts[0], year: ts[1], schedule: scheduleT }, { explain });
 }
 
 /**
@@ -119,14 +166,17 @@ export function salarySource(lane: any[][], step: any[][], year: any[][], contra
  * @helpurl https://localhost:3000/help.html#schedule
  * @param {any[][]} year School year, e.g. "2025-26".
  * @param {any[][]} [contract] Contract id, e.g. "anoka-hennepin/teachers". Omit to use the workbook's default.
+ * @param {any[][]} [schedule] Which schedule (id, title or alias; CONTRACT.SCHEDULES lists them). Omit for the salary schedule.
  * @returns {any[][]} The grid with headers.
  */
-export function schedule(year: any[][], contract?: any[][]): any[][] {
+export function schedule(year: any[][], contract?: any[][], schedule?: any[][]): any[][] {
   const con = contractOf(cell(contract, 'contract'));
   if (con instanceof Failure) return single(con);
   const y = requiredText(cell(year, 'year'), 'year', `give a school year: ${yearsOf(con).join(', ')}`);
   if (y instanceof Failure) return single(y);
-  const g = api.schedule({ contract: con, year: y });
+  const which = text(cell(schedule, 'schedule'), 'schedule');
+  if (which instanceof Failure) return single(which);
+  const g = api.schedule({ contract: con, year: y, schedule: which });
   if (g instanceof Failure) return single(g);
   return [
     ['Step', ...g.lanes],

@@ -4,11 +4,12 @@
  */
 import { Failure } from '../src/failure';
 import { readCount } from '../src/reading';
+import { readDate } from '../src/years';
 import { api } from './contract-api';
 import { broadcast, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
 
 /** One element of TERM and its .SOURCE: the value, and with a trace its explanation. */
-function termElement([t, y, k, c, n]: unknown[], explain = false): unknown {
+function termElement([t, y, k, c, n, d]: unknown[], explain = false): unknown {
   const con = contractOf(c);
   if (con instanceof Failure) return con;
   const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${yearsOf(con).join(', ')}`]]);
@@ -16,7 +17,17 @@ function termElement([t, y, k, c, n]: unknown[], explain = false): unknown {
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;
   const yos = readCount(n, 'years of service', 0, 70, 'years of service');
-  return yos instanceof Failure ? yos : api.term({ contract: con, term: ts[0], key: keyT, year: ts[1], yearsOfService: yos }, { explain });
+  if (yos instanceof Failure) return yos;
+  const date = dateOf(d);
+  return date instanceof Failure ? date : api.term({ contract: con, term: ts[0], key: keyT, year: ts[1], yearsOfService: yos, date }, { explain });
+}
+
+/** TERM's date argument: empty, an Excel date (a serial number) or an ISO date text. */
+function dateOf(v: unknown): string | undefined | Failure {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') return new Failure('VALUE', 'date: give a date cell or an ISO date such as "2027-01-15"', 'malformed');
+  const r = readDate(v);
+  return r.ok ? r.date : new Failure('VALUE', `date: ${r.message}`, 'malformed');
 }
 
 /**
@@ -29,10 +40,11 @@ function termElement([t, y, k, c, n]: unknown[], explain = false): unknown {
  * @param {any[][]} [key] For terms with choices: the tier, level or coverage, e.g. "family".
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [yearsOfService] For tiered terms (longevity, 403(b) match): the employee's years of service.
+ * @param {any[][]} [date] For a value that changes during the school year (e.g. on January 1): the date to read it on. Without it such a year answers #N/A naming each value and its date.
  * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
  */
-export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], termElement);
+export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][], date?: any[][]): any[][] {
+  return broadcast([term, year, key, contract, yearsOfService, date], termElement);
 }
 
 /**
@@ -66,8 +78,9 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @param {any[][]} [key] Tier, level or coverage where the term has choices.
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
  * @param {any[][]} [yearsOfService] Years of service for tiered terms.
+ * @param {any[][]} [date] The date to read a value that changes during the year on, as for TERM.
  * @returns {any[][]} The explanation as text.
  */
-export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => termElement(xs, true));
+export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][], date?: any[][]): any[][] {
+  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService, date], (xs) => termElement(xs, true));
 }

@@ -17,6 +17,8 @@ import { Failure } from './failure';
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
 import { DERIVED, VALUE } from './model';
 import { normalizeLabel } from './normalize';
+import { citeAll, citeText } from './format';
+import { rangeAudited } from './ranges';
 import { weeklyGross } from './payroll';
 import type { WeekHours } from './payroll';
 import { contractProfile } from './profile';
@@ -48,17 +50,21 @@ export interface On { contract?: string }
 /** explain: answer with the explanation (the steps and their citations) instead of the value. */
 export interface Explain { explain?: boolean }
 
-export interface SalaryQuery extends On { lane: Label; step: Label; year: Label; fte?: number }
+export interface SalaryQuery extends On { lane: Label; step: Label; year: Label; fte?: number; /** which annual schedule (id, title or alias); default the first */ schedule?: string }
+/** A grade of a min-max range schedule; `schedule` names the range schedule where the contract has several. */
+export interface RangeQuery extends On { grade: Label; year: Label; schedule?: string }
+/** A schedule of a contract, as SCHEDULES lists it. */
+export interface ScheduleSummary { id: string; title: string; kind: 'annual' | 'hourly' | 'range'; aliases: string[] }
 export interface HourlyQuery extends On { position: Label; step: Label; year: Label }
 export interface StipendQuery extends On { activity: string; role: string; seasons: number; year: Label; bonuses?: string[]; season?: number; fte?: number }
 export interface StipendRangeQuery extends On { activity: string; role: string; year: Label }
 export interface StipendUnitsQuery extends On { activity: string; role: string; units: number; year: Label }
-export interface TermQuery extends On { term: string; year: Label; key?: string; yearsOfService?: number }
+export interface TermQuery extends On { term: string; year: Label; key?: string; yearsOfService?: number; /** ISO date: the value in force on it, where the value changes during the year */ date?: string }
 export interface RateQuery extends On { rate: string; lane: Label; step: Label; year: Label }
 export interface ProrateQuery extends On { lane: Label; step: Label; year: Label; days: number; hours?: number }
 export interface SeveranceQuery extends On { lane: Label; step: Label; year: Label; unusedDays: number; contributions?: number }
 export interface GrossQuery extends On { position: string; step: string; year: string; hours: WeekHours }
-export interface AuditQuery extends On { paid: number; lane: string; step: string; year: string; fte?: number }
+export interface AuditQuery extends On { paid: number; lane: string; step: string; year: string; fte?: number; /** an annual or range schedule other than the first annual one */ schedule?: string }
 export interface CostQuery extends On {
   roster: RosterRow[];
   years: string[];
@@ -234,18 +240,41 @@ export class ContractApi {
     return c instanceof Failure ? c : c.years;
   }
 
-  /** The lanes of the salary schedule, as printed. */
-  lanes(q: On): string[] | Failure {
-    const c = this.contract(q);
-    if (c instanceof Failure) return c;
-    return c.salarySchedule ? c.salarySchedule.laneLabels : new Failure('NA', `${c.id} has no salary schedule`, 'not-in-contract');
+  /** The lanes of the salary schedule (or of the annual schedule `schedule` names), as printed. */
+  lanes(q: On & { schedule?: string }): string[] | Failure {
+    const s = this.annual(q);
+    return s instanceof Failure ? s : s.laneLabels;
   }
 
-  /** The steps of the salary schedule, as printed (merged rows answer for each step). */
-  steps(q: On): string[] | Failure {
+  /** The steps of the salary schedule (or of the annual schedule `schedule` names), as printed (merged rows answer for each step). */
+  steps(q: On & { schedule?: string }): string[] | Failure {
+    const s = this.annual(q);
+    return s instanceof Failure ? s : s.stepLabels;
+  }
+
+  /** The annual schedule a query names, or the contract's first. */
+  private annual(q: On & { schedule?: string }): CompiledSchedule | Failure {
     const c = this.contract(q);
     if (c instanceof Failure) return c;
-    return c.salarySchedule ? c.salarySchedule.stepLabels : new Failure('NA', `${c.id} has no salary schedule`, 'not-in-contract');
+    const s = this.engine.scheduleOf(c, q.schedule, 'annual');
+    return s instanceof Failure && !q.schedule ? new Failure('NA', `${c.id} has no salary schedule`, 'not-in-contract') : s;
+  }
+
+  /** The schedules of a contract: id, title, kind (annual, hourly, range) and the other names it answers to. */
+  schedules(q: On): ScheduleSummary[] | Failure {
+    const c = this.contract(q);
+    return c instanceof Failure ? c : c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind, aliases: s.file.aliases ?? [] }));
+  }
+
+  /** The minimum and maximum of a grade on a min-max range schedule; with explain, where they are printed. */
+  range(q: RangeQuery): [number, number] | Failure;
+  range(q: RangeQuery, o: Explain): [number, number] | string | Failure;
+  range(q: RangeQuery, o: Explain = {}): [number, number] | string | Failure {
+    const c = this.contract(q);
+    if (c instanceof Failure) return c;
+    const trace: string[] | undefined = o.explain ? [] : undefined;
+    const r = this.engine.range(c.id, q.grade, q.year, q.schedule, undefined, trace);
+    return r instanceof Failure || !trace ? r : citeAll(c.file, trace.join('; '));
   }
 
   /** The positions of the hourly schedules. */
@@ -287,7 +316,12 @@ export class ContractApi {
   /** A schedule for a year as a grid with its citations (the salary schedule unless `schedule` names another). */
   schedule(q: On & { year: Label; schedule?: string }): ScheduleGrid | Failure {
     const c = this.contract(q);
-    return c instanceof Failure ? c : this.engine.scheduleGrid(c.id, q.year, q.schedule);
+    if (c instanceof Failure) return c;
+    const g = this.engine.scheduleGrid(c.id, q.year, q.schedule);
+    if (g instanceof Failure) return g;
+    // the citations as a reader sees them (src/format.ts)
+    const cite = (x: string) => citeText(c.file, x);
+    return { ...g, cite: cite(g.cite), rows: g.rows.map((r) => ({ ...r, cite: cite(r.cite), cells: r.cells.map((x) => ({ ...x, cite: cite(x.cite) })) })) };
   }
 
   // ------------------------------------------------------------------------------------------ lookups
@@ -296,7 +330,7 @@ export class ContractApi {
   salary(q: SalaryQuery, o: { explain: true }): string | Failure;
   salary(q: SalaryQuery, o?: Explain): number | string | Failure;
   salary(q: SalaryQuery, o: Explain = {}): number | string | Failure {
-    if (!o.explain && (q.fte === undefined || q.fte === 1)) {
+    if (!o.explain && (q.fte === undefined || q.fte === 1) && (q.schedule === undefined || q.schedule === '')) {
       // the fast path: the (contract, year) resolved once, each lane and step argument resolved once, each cell answered once
       const ctx = this.salaryContext(q.contract, q.year);
       if (!(ctx instanceof Failure)) {
@@ -305,10 +339,7 @@ export class ContractApi {
         if (li >= 0 && si >= 0) return this.answerAt(ctx, si * ctx.schedule.laneLabels.length + li, q.lane, q.step);
       }
     }
-    return this.explained(o, (trace) => {
-      const c = this.contract(q);
-      return c instanceof Failure ? c : this.engine.salary(c.id, q.lane, q.step, q.year, q.fte, undefined, trace);
-    });
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.salary(id, q.lane, q.step, q.year, q.fte, undefined, trace, q.schedule)), q);
   }
 
   /**
@@ -418,20 +449,22 @@ export class ContractApi {
   /** The citation of the cell behind a salary. */
   salaryCite(q: SalaryQuery): string | Failure {
     const c = this.contract(q);
-    return c instanceof Failure ? c : this.engine.salaryCite(c.id, q.lane, q.step, q.year);
+    if (c instanceof Failure) return c;
+    const cite = this.engine.salaryCite(c.id, q.lane, q.step, q.year, undefined, q.schedule);
+    return cite instanceof Failure ? cite : citeAll(c.file, cite);
   }
 
   hourly(q: HourlyQuery): number | Failure;
   hourly(q: HourlyQuery, o: Explain): number | string | Failure;
   hourly(q: HourlyQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.hourly(id, q.position, q.step, q.year, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.hourly(id, q.position, q.step, q.year, undefined, trace)), q);
   }
 
   stipend(q: StipendQuery): number | Failure;
   stipend(q: StipendQuery, o: Explain): number | string | Failure;
   stipend(q: StipendQuery, o: Explain = {}): number | string | Failure {
     const options: StipendOptions = { bonuses: q.bonuses, season: q.season, fte: q.fte };
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.stipend(id, q.activity, q.role, q.seasons, q.year, options, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.stipend(id, q.activity, q.role, q.seasons, q.year, options, undefined, trace)), q);
   }
 
   /** Both ends of a stipend the contract sets within a range. */
@@ -446,38 +479,43 @@ export class ContractApi {
   term(q: TermQuery): number | Failure;
   term(q: TermQuery, o: Explain): number | string | Failure;
   term(q: TermQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.term(id, q.term, q.key, q.year, q.yearsOfService, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.term(id, q.term, q.key, q.year, q.yearsOfService, undefined, trace, q.date)), q);
   }
 
   /** Both ends of a term the contract gives as a range; the same amount twice otherwise. */
   termRange(q: TermQuery): [number, number] | Failure {
-    return this.on(q, (id) => this.engine.termRange(id, q.term, q.key, q.year, q.yearsOfService));
+    return this.on(q, (id) => this.engine.termRange(id, q.term, q.key, q.year, q.yearsOfService, undefined, q.date));
   }
 
   rate(q: RateQuery): number | Failure;
   rate(q: RateQuery, o: Explain): number | string | Failure;
   rate(q: RateQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.rate(id, q.rate, q.lane, q.step, q.year, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.rate(id, q.rate, q.lane, q.step, q.year, undefined, trace)), q);
   }
 
   prorate(q: ProrateQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.prorate(id, q.lane, q.step, q.year, q.days, q.hours ?? 0, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.prorate(id, q.lane, q.step, q.year, q.days, q.hours ?? 0, undefined, trace)), q);
   }
 
   severance(q: SeveranceQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => this.engine.severance(id, q.lane, q.step, q.year, q.unusedDays, q.contributions ?? 0, undefined, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => this.engine.severance(id, q.lane, q.step, q.year, q.unusedDays, q.contributions ?? 0, undefined, trace)), q);
   }
 
   /** A week's gross pay of an hourly employee from hours by kind. */
   gross(q: GrossQuery, o: Explain = {}): number | string | Failure {
-    return this.explained(o, (trace) => this.on(q, (id) => weeklyGross(this.engine, id, q.position, q.step, q.year, q.hours, trace)));
+    return this.explained(o, (trace) => this.on(q, (id) => weeklyGross(this.engine, id, q.position, q.step, q.year, q.hours, trace)), q);
   }
 
   // ------------------------------------------------------------------------------------------ costing, audit, profile
 
   /** A payroll line checked against the contract: expected, difference, reason. */
   audit(q: AuditQuery): AuditLine | Failure {
-    return this.on(q, (id) => auditSalary(this.engine, id, q.paid, q.lane, q.step, q.year, q.fte));
+    const c = this.contract(q);
+    if (c instanceof Failure) return c;
+    // a grade of a min-max range schedule is audited against its range (src/ranges.ts)
+    const range = rangeAudited(this.engine, c, q);
+    const line = range ?? auditSalary(this.engine, c.id, q.paid, q.lane, q.step, q.year, q.fte);
+    return line instanceof Failure ? line : { ...line, reason: citeAll(c.file, line.reason) };
   }
 
   /** A roster rolled forward and costed under the contract or a proposal. */
@@ -497,7 +535,9 @@ export class ContractApi {
     for (const e of r.employees)
       for (const y of e) {
         const p = y.placement;
-        out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, ...amounts.cells(y), [...p.notes, ...y.readings, ...y.problems].join('; ')]);
+        const notes = [...p.notes, ...y.readings, ...y.problems].join('; ');
+        const on = this.engine.registry.get(p.contract);
+        out.push([p.id, p.year, p.contract, p.lane ?? p.position ?? '', p.step, p.midYearStep ?? '', p.fte, ...amounts.cells(y), on ? citeAll(on.file, notes) : notes]);
       }
     return out;
   }
@@ -510,7 +550,10 @@ export class ContractApi {
 
   /** The figures districts are compared by, for one contract and year. */
   profile(q: On & { year: string }): Profile | Failure {
-    return this.on(q, (id) => contractProfile(this.engine, id, q.year));
+    const c = this.contract(q);
+    if (c instanceof Failure) return c;
+    const p = contractProfile(this.engine, c.id, q.year);
+    return p instanceof Failure ? p : { ...p, metrics: p.metrics.map((m) => ({ ...m, how: citeAll(c.file, m.how) })) };
   }
 
   // ------------------------------------------------------------------------------------------ authoring (src/authoring)
@@ -563,12 +606,14 @@ export class ContractApi {
     return c instanceof Failure ? c : fn(c.id);
   }
 
-  /** The value, or with explain the trace of the same computation as one text. */
-  private explained(o: Explain, run: (trace: string[] | undefined) => number | Failure): number | string | Failure {
+  /** The value, or with explain the trace of the same computation as one text, its citations as a reader sees them. */
+  private explained(o: Explain, run: (trace: string[] | undefined) => number | Failure, q: On): number | string | Failure {
     if (!o.explain) return run(undefined);
     const trace: string[] = [];
     const v = run(trace);
-    return v instanceof Failure ? v : trace.join('; ');
+    if (v instanceof Failure) return v;
+    const c = this.contract(q);
+    return c instanceof Failure ? trace.join('; ') : citeAll(c.file, trace.join('; '));
   }
 }
 
@@ -585,7 +630,7 @@ export const API_GLOBAL = 'ContractAddin';
 export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
   'loadContract', 'checkContract', 'unloadContract', 'runtimeContracts',
-  'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'years', 'lanes', 'steps', 'schedules', 'range', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
   'readCsv', 'importSchedule', 'importHourly', 'importStipends', 'importTerms', 'draftContract', 'addSchedule', 'addSection',

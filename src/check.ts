@@ -46,15 +46,20 @@ function cellCite(t: CompiledTable, k: number): string {
   return t.cites[k];
 }
 
-/** "file:10-20" -> [file, 10, 20] */
-function span(cite: string): [string, number, number] {
+/** "file:10-20" -> [file, 10, 20]; undefined for a citation by section and page ("file#Art. IX, p. 14") */
+function span(cite: string): [string, number, number] | undefined {
+  if (cite.includes('#')) return undefined;
   const [file, lines] = cite.split(':');
   const [a, b] = lines.split('-').map(Number);
   return [file, a, b ?? a];
 }
+/** Two citations of the same lines (overlapping ranges), or the same section and page. */
 const overlaps = (x: string, y: string) => {
-  const [f1, a1, b1] = span(x);
-  const [f2, a2, b2] = span(y);
+  const s1 = span(x);
+  const s2 = span(y);
+  if (!s1 || !s2) return x === y;
+  const [f1, a1, b1] = s1;
+  const [f2, a2, b2] = s2;
   return f1 === f2 && a1 <= b2 && a2 <= b1;
 };
 

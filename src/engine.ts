@@ -6,11 +6,11 @@
  * Every answering method takes an optional `trace`: when given, the method appends the steps of its
  * reasoning with their citations, which the *.SOURCE functions show to auditors.
  */
-import type { CompiledSchedule, CompiledStipendItem, CompiledTable, Contract, StipendBasis, StipendProrationFile } from './model';
+import type { CompiledSchedule, CompiledStipendItem, CompiledTable, Contract, StipendBasis, StipendProrationFile, TermValueFile } from './model';
 import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
 import { excerpt, listChoices, lookalikeReason, normalizeLabel } from './normalize';
-import { parseYear } from './years';
+import { monthOfSchoolYear, parseYear, schoolYearOf } from './years';
 import { Money, roundAmount } from './rounding';
 import { usd } from './format';
 import { declaredName, roundingFor } from './declared';
@@ -38,7 +38,7 @@ export interface ContractSummary {
   district: string;
   unit: string;
   years: string[];
-  schedules: { id: string; title: string; kind: 'annual' | 'hourly' }[];
+  schedules: { id: string; title: string; kind: 'annual' | 'hourly' | 'range' }[];
   /** set for a contract loaded at run time (a workbook's own): where it came from, e.g. the file's name */
   loadedFrom?: string;
 }
@@ -174,11 +174,32 @@ export class Engine {
     return { contract, schedule, table, lane: li, step: si, k: si * schedule.laneLabels.length + li };
   }
 
-  private salaryCell(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string): Cell | Failure {
+  private salaryCell(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string, scheduleArg?: string): Cell | Failure {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
-    if (!contract.salarySchedule) return new Failure('NA', `${contract.id} has no annual salary schedule${contract.hourlySchedules.length ? '; its pay is hourly: use CONTRACT.HOURLY' : ''}`);
-    return this.locate(contract, contract.salarySchedule, lane, step, year);
+    const schedule = this.scheduleOf(contract, scheduleArg, 'annual');
+    return schedule instanceof Failure ? schedule : this.locate(contract, schedule, lane, step, year);
+  }
+
+  /**
+   * The schedule a schedule argument names (its id, title or an alias, ignoring case and spaces), or without one
+   * the contract's first schedule of `kind` (SALARY: the first annual schedule, as before schedules could be named).
+   * An unknown name, or a schedule of another kind, is #VALUE! listing the contract's schedules of that kind.
+   */
+  scheduleOf(contract: Contract, scheduleArg: string | undefined, kind: 'annual' | 'hourly' | 'range'): CompiledSchedule | Failure {
+    const ofKind = contract.schedules.filter((s) => s.file.kind === kind);
+    const listed = ofKind.map((s) => (s.file.title === s.id ? s.id : `${s.id} (${s.file.title})`)).join(', ');
+    if (scheduleArg === undefined || scheduleArg.trim() === '') {
+      if (ofKind.length) return ofKind[0];
+      if (kind === 'annual')
+        return new Failure('NA', `${contract.id} has no annual salary schedule${contract.hourlySchedules.length ? '; its pay is hourly: use CONTRACT.HOURLY' : contract.rangeSchedules.length ? '; its pay is set within ranges: use CONTRACT.RANGE' : ''}`, 'not-in-contract');
+      return new Failure('NA', `${contract.id} has no ${kind === 'range' ? 'min-max range' : kind} schedule`, 'not-in-contract');
+    }
+    const s = contract.scheduleByName.get(normalizeLabel(scheduleArg));
+    if (s && s.file.kind === kind) return s;
+    const hint = lookalikeReason(scheduleArg);
+    const what = s ? `"${excerpt(scheduleArg)}" is ${s.file.kind === 'range' ? 'a range' : `an ${s.file.kind}`} schedule, not ${kind === 'range' ? 'a range' : `an ${kind}`} one` : `Unknown schedule "${excerpt(scheduleArg)}" in ${contract.id}`;
+    return new Failure('VALUE', `${hint ? hint + '. ' : ''}${what}; ${kind === 'range' ? 'range' : kind} schedules of ${contract.id}: ${listed || 'none'}`, 'unknown-schedule');
   }
 
   /** The reason a located cell has no value, with the citation and what is printed nearby. */
@@ -207,14 +228,19 @@ export class Engine {
     const v = c.table.values[c.k];
     if (trace) {
       const where = `${c.contract.id} ${c.table.year} ${c.schedule.file.title}, ${this.axisName(c.schedule, 'lane')} ${c.schedule.laneLabels[c.lane]}, ${this.axisName(c.schedule, 'step')} ${c.schedule.stepLabels[c.step]}`;
-      trace.push(c.table.status[c.k] === DERIVED ? `${where}: ${usd(v)}, not printed; derived by the career-increment rule (${c.table.cites[c.k]})` : `${where}: ${usd(v)} as printed (${c.table.cites[c.k]})`);
+      trace.push(c.table.status[c.k] === DERIVED ? `${where}: ${usd(v)}, not printed; derived by ${this.derivedBy(c)} (${c.table.cites[c.k]})` : `${where}: ${usd(v)} as printed (${c.table.cites[c.k]})`);
     }
     return v;
   }
 
+  /** The rule that derives a cell the table does not print: the schedule's index ratio, else the career increment. */
+  private derivedBy(c: Cell): string {
+    return c.contract.file.rules?.indexRatio?.some((r) => r.schedule === c.schedule.id) ? 'the index ratio (base × index)' : 'the career-increment rule';
+  }
+
   /** Annual salary as printed; with fte, the printed salary × fte rounded by the contract's "proration" rule. */
-  salary(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, fte?: number, defaultId?: string, trace?: Trace): Answer {
-    const c = this.salaryCell(contractArg, lane, step, year, defaultId);
+  salary(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, fte?: number, defaultId?: string, trace?: Trace, scheduleArg?: string): Answer {
+    const c = this.salaryCell(contractArg, lane, step, year, defaultId, scheduleArg);
     if (c instanceof Failure) return c;
     const printed = this.cellValue(c, trace);
     if (printed instanceof Failure || fte === undefined) return printed;
@@ -228,13 +254,13 @@ export class Engine {
   }
 
   /** The citation of the value behind SALARY(lane, step, year). */
-  salaryCite(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string): string | Failure {
-    const c = this.salaryCell(contractArg, lane, step, year, defaultId);
+  salaryCite(contractArg: string | undefined, lane: string | number, step: string | number, year: string | number, defaultId?: string, scheduleArg?: string): string | Failure {
+    const c = this.salaryCell(contractArg, lane, step, year, defaultId, scheduleArg);
     if (c instanceof Failure) return c;
     if (!hasValue(c.table.status[c.k])) return this.noValue(c);
     const r = c.table.rowOfStep[c.step];
     const row = r >= 0 ? `row "${c.table.rows[r].printed}", ` : '';
-    const how = c.table.status[c.k] === DERIVED ? ', derived by the career-increment rule' : '';
+    const how = c.table.status[c.k] === DERIVED ? `, derived by ${this.derivedBy(c)}` : '';
     return `${c.table.cites[c.k]} (${c.contract.id} ${c.table.year}, ${row}lane ${c.schedule.laneLabels[c.lane]}${how})`;
   }
 
@@ -250,10 +276,41 @@ export class Engine {
     if (!schedule) {
       const all = contract.hourlySchedules.flatMap((s) => s.file.lanes);
       const hint = lookalikeReason(raw);
-      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown position ${raw.trim() ? `"${raw}"` : 'empty'}; valid positions: ${axisChoices(all)}`, 'unknown-position');
+      const ranged = contract.rangeSchedules.find((s) => s.laneIndex.has(normalizeLabel(raw)));
+      const range = ranged ? `. ${raw} is paid within a range (${ranged.file.title}): use CONTRACT.RANGE for its minimum and maximum` : '';
+      return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown position ${raw.trim() ? `"${raw}"` : 'empty'}; valid positions: ${axisChoices(all)}${range}`, 'unknown-position');
     }
     const c = this.locate(contract, schedule, raw, step, year);
     return c instanceof Failure ? c : this.cellValue(c, trace);
+  }
+
+  // ---------------------------------------------------------------- range schedules
+
+  /**
+   * The minimum and maximum a range schedule sets for a grade in a year (its steps of kind "min" and "max"). Without
+   * a schedule argument, the range schedule that lists the grade.
+   */
+  range(contractArg: string | undefined, grade: string | number, yearArg: string | number, scheduleArg?: string, defaultId?: string, trace?: Trace): [number, number] | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    if (contract instanceof Failure) return contract;
+    const raw = typeof grade === 'number' ? String(grade) : grade;
+    let schedule: CompiledSchedule | Failure | undefined;
+    if (scheduleArg !== undefined && scheduleArg.trim() !== '') schedule = this.scheduleOf(contract, scheduleArg, 'range');
+    else {
+      if (!contract.rangeSchedules.length) return this.scheduleOf(contract, undefined, 'range') as Failure;
+      schedule = contract.rangeSchedules.find((s) => s.laneIndex.has(normalizeLabel(raw))) ?? contract.rangeSchedules[0];
+    }
+    if (schedule instanceof Failure) return schedule;
+    const ends = (['min', 'max'] as const).map((k) => schedule.file.steps.find((x) => x.kind === k)!.label);
+    const out: number[] = [];
+    for (const end of ends) {
+      const c = this.locate(contract, schedule, raw, end, yearArg);
+      if (c instanceof Failure) return c;
+      const v = this.cellValue(c, trace);
+      if (v instanceof Failure) return v;
+      out.push(v);
+    }
+    return [out[0], out[1]];
   }
 
   // ---------------------------------------------------------------- stipends
@@ -475,7 +532,7 @@ export class Engine {
   // ---------------------------------------------------------------- terms and derived rates
 
   /** The value of a term that applies for (key, year, years of service), or why none does. `null` means below the first tier. */
-  private termValue(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService: number | undefined, defaultId: string | undefined, trace: Trace) {
+  private termValue(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService: number | undefined, defaultId: string | undefined, trace: Trace, date?: string) {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
     const t = contract.terms.get(id.trim().toLowerCase());
@@ -497,6 +554,9 @@ export class Engine {
     } else if (key !== undefined && key.trim() !== '') {
       return new Failure('VALUE', `${t.file.title} takes no ${keyName}; leave it empty`);
     }
+    const inForce = this.inForce(t.file.title, t.file.unit, values, year, date, trace);
+    if (inForce instanceof Failure) return inForce;
+    values = inForce;
     if (!t.tiered) return { t, year, keyName, value: values[0] };
     if (yearsOfService === undefined) return new Failure('VALUE', `${t.file.title} depends on years of service: give them (tiers from ${values.map((v) => v.minYears).join(', ')} years)`);
     if (!(Number.isFinite(yearsOfService) && yearsOfService >= 0 && yearsOfService <= 80)) return new Failure('VALUE', `years of service must be from 0 to 80; got ${yearsOfService}`, 'out-of-range');
@@ -510,9 +570,56 @@ export class Engine {
     return { t, year, keyName, value: tier };
   }
 
-  /** A named amount of the contract (a premium, an insurance contribution, a longevity tier …) for a year. */
-  term(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, trace?: Trace): Answer {
-    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, trace);
+  /**
+   * The values of a year (one key's) in force on `date`: for each tier, the value from the latest date on or before
+   * it, else the year's starting value. A year whose value changes inside it (values with `from`) and no date: #N/A
+   * naming each value and the date it takes effect, never one of them silently. A date outside the year: #VALUE!.
+   */
+  private inForce(title: string, termUnit: string, values: TermValueFile[], year: string, date: string | undefined, trace: Trace): TermValueFile[] | Failure {
+    const changes = values.filter((v) => v.from !== undefined);
+    if (!changes.length) return values;
+    const start = `${year.slice(0, 4)}-07-01`;
+    if (date === undefined) {
+      const listed = [...values].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+        .map((v) => `${v.minYears !== undefined ? `${v.minYears}+ years: ` : ''}${usdOrUnit(v.amount, termUnit)} from ${v.from ?? `${start} (the start of the year)`} (${v.cite})`);
+      return new Failure('NA', `${title} changes during ${year}: ${listed.join('; ')}. Give a date (the date argument) for the value in force on it; costing blends the year by the months each value is in force.`, 'no-single-amount');
+    }
+    if (schoolYearOf(date) !== year) return new Failure('VALUE', `the date ${date} is not in the school year ${year} (${start} to ${Number(year.slice(0, 4)) + 1}-06-30)`, 'out-of-range');
+    const latest = new Map<number | undefined, string>();
+    for (const v of values) {
+      const from = v.from ?? '';
+      if (from <= date && from >= (latest.get(v.minYears) ?? '')) latest.set(v.minYears, from);
+    }
+    const chosen = values.filter((v) => (v.from ?? '') === latest.get(v.minYears));
+    trace?.push(`${title} on ${date}: ${chosen.some((v) => v.from) ? `the value from ${chosen.find((v) => v.from)!.from}` : `the value in force since the start of ${year}`} (changes: ${changes.map((v) => `${v.from} (${v.cite})`).join(', ')})`);
+    return chosen;
+  }
+
+  /**
+   * The values a term takes in a year and the months of the school year (July first) each is in force: one entry
+   * without `from` when the value holds all year. What costing blends (src/costing/dated.ts).
+   */
+  termPeriods(contractId: string, id: string, key: string | undefined, year: string, yearsOfService?: number): { from: string | undefined; months: number; amount: number; cite: string }[] | Failure {
+    const contract = this.contract(contractId);
+    if (contract instanceof Failure) return contract;
+    const t = contract.terms.get(id);
+    const dates = [...new Set((t?.file.values ?? []).filter((v) => v.from !== undefined && v.years.includes(year)).map((v) => v.from!))].sort();
+    const starts = [undefined, ...dates];
+    const out: { from: string | undefined; months: number; amount: number; cite: string }[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const on = starts[i] ?? (dates.length ? `${year.slice(0, 4)}-07-01` : undefined);
+      const found = this.termValue(contractId, id, key, year, yearsOfService, undefined, undefined, on);
+      if (found instanceof Failure) return found;
+      const end = i + 1 < starts.length ? monthOfSchoolYear(starts[i + 1]!) : 12;
+      const first = starts[i] ? monthOfSchoolYear(starts[i]!) : 0;
+      out.push({ from: starts[i], months: end - first, amount: found.value?.amount ?? 0, cite: found.value?.cite ?? found.t.file.cite });
+    }
+    return out;
+  }
+
+  /** A named amount of the contract (a premium, an insurance contribution, a longevity tier …) for a year; with `date`, the value in force on it. */
+  term(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, trace?: Trace, date?: string): Answer {
+    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, trace, date);
     if (found instanceof Failure) return found;
     const { t, year, keyName, value: v } = found;
     if (v === null) return 0;
@@ -523,8 +630,8 @@ export class Engine {
   }
 
   /** Both ends of a term the contract gives as a range; [amount, amount] for a single amount. */
-  termRange(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string): [number, number] | Failure {
-    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, undefined);
+  termRange(contractArg: string | undefined, id: string, key: string | undefined, yearArg: string | number, yearsOfService?: number, defaultId?: string, date?: string): [number, number] | Failure {
+    const found = this.termValue(contractArg, id, key, yearArg, yearsOfService, defaultId, undefined, date);
     if (found instanceof Failure) return found;
     const v = found.value;
     if (v === null) return [0, 0];
@@ -616,9 +723,9 @@ export class Engine {
   scheduleGrid(contractArg: string | undefined, yearArg: string | number, scheduleId?: string, defaultId?: string): ScheduleGrid | Failure {
     const contract = this.contract(contractArg, defaultId);
     if (contract instanceof Failure) return contract;
-    const schedule = scheduleId ? contract.scheduleById.get(scheduleId) : contract.salarySchedule ?? contract.schedules[0];
+    const schedule = scheduleId ? contract.scheduleById.get(scheduleId) ?? contract.scheduleByName.get(normalizeLabel(scheduleId)) : contract.salarySchedule ?? contract.schedules[0];
     if (!schedule)
-      return new Failure('VALUE', `Unknown schedule "${scheduleId}" in ${contract.id}; valid schedules: ${contract.schedules.map((s) => s.id).join(', ')}`, 'unknown-schedule');
+      return new Failure('VALUE', `Unknown schedule "${excerpt(scheduleId ?? '')}" in ${contract.id}; valid schedules: ${contract.schedules.map((s) => (s.file.title === s.id ? s.id : `${s.id} (${s.file.title})`)).join(', ')}`, 'unknown-schedule');
     const table = this.table(contract, schedule, yearArg);
     if (table instanceof Failure) return table;
     const n = schedule.laneLabels.length;

@@ -17,3 +17,45 @@ function formatter(min: number, max: number): Intl.NumberFormat {
   if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
   return f;
 }
+
+/** What citeText needs of a contract: its sources (file, title, url). */
+export interface CitedSources { sources: readonly { file: string; title: string; url?: string }[] }
+
+/**
+ * A citation as a reader sees it: the agreement's title, then where in it. "file:993" reads
+ * "Anoka-Hennepin Master Agreement, line 993 [001_568af6eb86bfbaf6.txt:993]" (the file and line stay, for an
+ * auditor with the text file); "file#Art. IX Sec. 2, p. 14" reads "Maple Grove Teachers' Agreement, Art. IX Sec. 2,
+ * p. 14", with the document's address where the source gives one. A citation of a file the contract does not list
+ * is shown as it is. The one way a citation reaches a user (.SOURCE texts, SCHEDULE, AUDIT, PROJECT, the pane).
+ */
+export function citeText(contract: CitedSources, cite: string): string {
+  const hash = cite.indexOf('#');
+  const colon = cite.lastIndexOf(':');
+  const file = hash >= 0 ? cite.slice(0, hash) : colon >= 0 ? cite.slice(0, colon) : cite;
+  const source = contract.sources.find((s) => s.file === file);
+  if (!source) return cite;
+  const url = source.url ? ` <${source.url}>` : '';
+  if (hash >= 0) return `${source.title}, ${cite.slice(hash + 1)}${url}`;
+  const lines = cite.slice(colon + 1);
+  return `${source.title}, ${lines.includes('-') ? 'lines' : 'line'} ${lines} [${cite}]${url}`;
+}
+
+/** The citations of a contract's sources inside a text (a .SOURCE explanation, a note), each rendered by citeText. */
+export function citeAll(contract: CitedSources, text: string): string {
+  const pattern = citationPattern(contract);
+  return pattern ? text.replace(pattern, (cite) => citeText(contract, cite.trimEnd())) : text;
+}
+
+/** One pattern per contract's list of sources: a source's file name, then ":lines" or "#locator". */
+const patterns = new WeakMap<object, RegExp | null>();
+function citationPattern(contract: CitedSources): RegExp | null {
+  let p = patterns.get(contract.sources);
+  if (p === undefined) {
+    const files = contract.sources.map((s) => s.file.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+    // a locator runs to the next ( ) [ ] ; # or the end, as the schema keeps those characters out of it; a citation
+    // already rendered (inside [ ]) is not rendered again
+    p = files.length ? new RegExp(`(?<![[\\w.-])(?:${files.join('|')})(?::[1-9][0-9]*(?:-[1-9][0-9]*)?(?![0-9])|#[^#()\\[\\];]*[^#()\\[\\];\\s,])`, 'g') : null;
+    patterns.set(contract.sources, p);
+  }
+  return p;
+}

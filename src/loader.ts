@@ -112,12 +112,17 @@ function readablePath(pointer: string): string {
     .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
+/** The schema's pattern of a citation (its reason quotes it). */
+const CITE_PATTERN = (contractSchema as unknown as { definitions: { cite: { pattern: string } } }).definitions.cite.pattern;
+
 /** The schema's reason, made more specific where we know what the value was meant to be. */
 function schemaReason(e: SchemaError): string {
   if (e.keyword === 'pattern' && typeof e.value === 'string') {
     const lookalike = lookalikeReason(e.value);
     if (lookalike) return lookalike;
   }
+  if (e.keyword === 'pattern' && typeof e.value === 'string' && e.reason.includes(CITE_PATTERN))
+    return `${JSON.stringify(excerpt(e.value, 80))} is not a citation: write "file:line", "file:first-last" or "file#section, page" (e.g. "agreement.pdf#Art. IX Sec. 2, p. 14"), with a file listed in sources; a section and page hold no # ( ) [ ] ;`;
   if (/\/(rows\/\d+\/values|amounts)\/\d+$/.test(e.path))
     return `${excerpt(JSON.stringify(e.value) ?? String(e.value))} is not a printed amount (a number from 0 to 10,000,000), null (empty cell)${e.path.includes('/rows/') ? ' or "NONE"' : ''}`;
   return e.reason;
@@ -156,6 +161,8 @@ export function compileContract(input: string | unknown, origin: string, trusted
     years: file.years,
     schedules,
     scheduleById: new Map(schedules.map((s) => [s.id, s])),
+    scheduleByName: new Map(schedules.flatMap((s) => [s.id, s.file.title, ...(s.file.aliases ?? [])].map((n) => [normalizeLabel(n), s] as const))),
+    rangeSchedules: schedules.filter((s) => s.file.kind === 'range'),
     salarySchedule: schedules.find((s) => s.file.kind === 'annual'),
     hourlySchedules: schedules.filter((s) => s.file.kind === 'hourly'),
     stipends: file.stipends && compileStipends(file.stipends, origin),
@@ -261,8 +268,11 @@ function checkCitations(c: Checking): void {
         const p = path ? `${path}.${k}` : k;
         if (CITATION_KEYS.has(k) && typeof x === 'string')
           c.guard(() => {
-            const [file, lines] = x.split(':');
+            // "file:lines" or "file#section, page" (the schema's two forms; see src/format.ts citeText)
+            const hash = x.indexOf('#');
+            const [file, lines] = hash >= 0 ? [x.slice(0, hash), undefined] : x.split(':');
             if (!sourceFiles.has(file)) c.fail(p, `cites "${file}", which is not listed in sources (${[...sourceFiles].join(', ')})`);
+            if (lines === undefined) return;
             const [a, b] = lines.split('-').map(Number);
             if (b !== undefined && b < a) c.fail(p, `line range ${lines} runs backwards`);
           });
@@ -280,10 +290,19 @@ function checkAgreements(c: Checking): void {
 function checkSchedules(c: Checking): void {
   const { file: f, origin } = c;
   const scheduleIds = new Set<string>();
+  /** normalised id, title or alias -> the schedule that takes it (SALARY's schedule argument must name one) */
+  const names = new Map<string, number>();
   c.each(f.schedules, (s, si) => {
     const sp = `schedules[${si}]`;
     if (scheduleIds.has(s.id)) c.fail(`${sp}.id`, `schedule id "${s.id}" is used twice`);
     scheduleIds.add(s.id);
+    [s.id, s.title, ...(s.aliases ?? [])].forEach((name, j) => {
+      const prev = names.get(normalizeLabel(name));
+      const at = j === 0 ? `${sp}.id` : j === 1 ? `${sp}.title` : `${sp}.aliases[${j - 2}]`;
+      if (prev !== undefined && prev !== si) c.fail(at, `"${name}" already names schedules[${prev}] ("${f.schedules[prev].id}"); schedule ids, titles and aliases must be unique ignoring case and spaces`);
+      names.set(normalizeLabel(name), si);
+    });
+    c.guard(() => checkRangeSchedule(c, s, sp));
     c.guard(() => hasOwn(f.rounding, s.rounding) || c.fail(`${sp}.rounding`, `rounding rule "${s.rounding}" is not declared in rounding (${Object.keys(f.rounding).join(', ')})`));
     c.guard(() => axisIndex(s.lanes, origin, `${sp}.lanes`));
     c.guard(() => axisIndex(s.steps, origin, `${sp}.steps`));
@@ -314,6 +333,39 @@ function checkSchedules(c: Checking): void {
       const layouts = new Set(t.rows.map((r) => r.steps !== undefined));
       if (layouts.size > 1) c.fail(`${tp}.rows`, 'mixes rows by step and rows by lane; a table uses one layout');
     });
+  });
+}
+
+/**
+ * A range schedule (kind "range") says what its amounts are (pay: annual or hourly), has one step of kind "min"
+ * and one of kind "max", and no minimum above its maximum; the other kinds use neither.
+ */
+function checkRangeSchedule(c: Checking, s: ScheduleFile, sp: string): void {
+  const ends = (k: 'min' | 'max') => s.steps.flatMap((x, i) => (x.kind === k ? [i] : []));
+  if (s.kind !== 'range') {
+    if (s.pay !== undefined) c.fail(`${sp}.pay`, `only a range schedule says what its amounts are; this one is ${s.kind}`);
+    const end = s.steps.findIndex((x) => x.kind === 'min' || x.kind === 'max');
+    if (end >= 0) c.fail(`${sp}.steps[${end}].kind`, `"${s.steps[end].kind}" marks an end of a range schedule; this schedule is ${s.kind}`);
+    return;
+  }
+  if (s.pay === undefined) c.fail(`${sp}.pay`, 'a range schedule says whether its amounts are annual salaries or hourly rates (pay: "annual" or "hourly")');
+  const [mins, maxes] = [ends('min'), ends('max')];
+  if (mins.length !== 1 || maxes.length !== 1) c.fail(`${sp}.steps`, `a range schedule has exactly one step of kind "min" and one of kind "max"; it has ${mins.length} and ${maxes.length}`);
+  const n = s.lanes.length;
+  c.each(s.tables, (t, ti) => {
+    // rows by lane (a grade's row) or by step (the Min row, the Max row): compare the two ends of each grade
+    const at = (step: number, lane: number): PrintedValue | undefined => {
+      for (const r of t.rows) {
+        if (r.steps?.includes(s.steps[step].label)) return r.values[lane];
+        if (r.lanes?.includes(s.lanes[lane].label)) return r.values[step];
+      }
+      return undefined;
+    };
+    for (let l = 0; l < n; l++) {
+      const [lo, hi] = [at(mins[0], l), at(maxes[0], l)];
+      if (typeof lo === 'number' && typeof hi === 'number' && hi < lo)
+        c.fail(`${sp}.tables[${ti}]`, `${s.lanes[l].label} in ${t.year}: the maximum ${hi} is below the minimum ${lo}`);
+    }
   });
 }
 
@@ -426,12 +478,22 @@ function checkTerms(c: Checking): void {
           aliasOwner.set(n, v.key);
         }
       for (const y of v.years) {
-        const slot = `${v.key ?? ''}|${v.minYears ?? ''}|${y}`;
+        const slot = `${v.key ?? ''}|${v.minYears ?? ''}|${y}|${v.from ?? ''}`;
         if (slots.has(slot)) c.fail(vp, `a second value for ${[v.key && `key "${v.key}"`, v.minYears !== undefined && `${v.minYears} years`, y].filter(Boolean).join(', ')}`);
         slots.add(slot);
       }
       if (v.max !== undefined && v.max < v.amount) c.fail(`${vp}.max`, `${v.max} is below the amount ${v.amount}`);
       if (v.range && v.max === undefined) c.fail(`${vp}.max`, 'a range needs its top in max');
+      if (v.from !== undefined) {
+        // a value taking effect inside one school year (July 1 to June 30): after the year's start, in that year
+        const [y, m] = v.from.split('-').map(Number);
+        const school = m >= 7 ? `${y}-${String((y + 1) % 100).padStart(2, '0')}` : `${y - 1}-${String(y % 100).padStart(2, '0')}`;
+        if (m < 1 || m > 12) c.fail(`${vp}.from`, `${v.from} is not a date`);
+        if (v.years.length !== 1 || v.years[0] !== school) c.fail(`${vp}.years`, `a value from ${v.from} states one year, the school year that date falls in (${school})`);
+        if (m === 7) c.fail(`${vp}.from`, `${v.from} is the start of the school year: state the value for the year, without from`);
+        if (!t.values.some((u) => u.from === undefined && u.key === v.key && u.minYears === v.minYears && u.years.includes(school)))
+          c.fail(vp, `a value from ${v.from} changes the year's value: state the value in force at the start of ${school} too (the same key and tier, without from)`);
+      }
       if ((v.fteFrom === undefined) !== (v.fteTo === undefined)) c.fail(vp, 'an FTE band gives both fteFrom and fteTo');
       if (v.fteFrom !== undefined && v.fteTo! < v.fteFrom) c.fail(`${vp}.fteTo`, `${v.fteTo} is below fteFrom ${v.fteFrom}`);
     });

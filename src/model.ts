@@ -4,7 +4,11 @@
  * these types mirror it.
  */
 
-/** A citation into a source document: "file:line" or "file:first-last". */
+/**
+ * A citation into a source document: "file:line", "file:first-last", or "file#locator" where the locator is the
+ * section and page as the document prints them ("Art. IX Sec. 2, p. 14"). src/format.ts citeText renders one
+ * for a reader: the document's title, then the section and page or the line.
+ */
 export type Cite = string;
 
 export type RoundingMode = 'half-up' | 'half-even' | 'up' | 'down';
@@ -20,7 +24,7 @@ export interface ContractFile {
   district: string;
   unit: string;
   title: string;
-  sources: { file: string; title: string }[];
+  sources: { file: string; title: string; url?: string }[];
   agreements: { term: string; years: string[]; cite: Cite; note?: string }[];
   years: string[];
   rounding: Record<string, RoundingRule>;
@@ -92,6 +96,8 @@ export interface TermValueFile {
   seniorityBefore?: string;
   /** set by a proposal: this earlier year's value, carried into a year the agreement does not state */
   keptFrom?: string;
+  /** a value that takes effect inside the school year on this ISO date (the first of a month) */
+  from?: string;
   /** an FTE band: the value applies from fteFrom to fteTo, both inclusive */
   fteFrom?: number;
   fteTo?: number;
@@ -111,13 +117,17 @@ export interface RateFile {
 export interface ScheduleFile {
   id: string;
   title: string;
-  kind: 'annual' | 'hourly';
+  kind: 'annual' | 'hourly' | 'range';
+  /** a range schedule: whether its amounts are annual salaries or hourly rates */
+  pay?: 'annual' | 'hourly';
+  /** other names the schedule argument of SALARY and the lists accepts */
+  aliases?: string[];
   rounding: string;
   cite: Cite;
   lanes: { label: string; aliases: string[] }[];
   lanesCite?: Cite;
   lanesNote?: string;
-  steps: { label: string; aliases: string[]; kind?: 'step' | 'career'; eligibility?: Note }[];
+  steps: { label: string; aliases: string[]; kind?: 'step' | 'career' | 'min' | 'max'; eligibility?: Note }[];
   notes?: Note[];
   axisNames?: { lane?: string; step?: string };
   tables: { year: string; cite: Cite; title: string; rows: ScheduleRowFile[] }[];
@@ -239,6 +249,10 @@ export interface Contract {
   years: string[];
   schedules: CompiledSchedule[];
   scheduleById: Map<string, CompiledSchedule>;
+  /** normalised schedule id, title or alias -> schedule (SALARY's schedule argument) */
+  scheduleByName: Map<string, CompiledSchedule>;
+  /** the min-max range schedules (CONTRACT.RANGE) */
+  rangeSchedules: CompiledSchedule[];
   /** the schedule SALARY reads: the first annual schedule */
   salarySchedule: CompiledSchedule | undefined;
   hourlySchedules: CompiledSchedule[];

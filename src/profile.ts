@@ -20,7 +20,9 @@
  * - **Cells used.** Only printed amounts (status VALUE). Empty cells (a lane that stops early: Waconia BA
  *   stops at H) and NONE cells (Anoka-Hennepin BA+60 at the early steps) have no salary: a lane starts at
  *   its first printed step and ends at its last; averages skip pairs with an unprinted cell. Amounts a rule
- *   derives but the schedule does not print are not used (the bundled K-12 schedules have none).
+ *   derives but the schedule does not print are not used (the bundled K-12 schedules have none), except on
+ *   a schedule the contract states as base × index (rules.indexRatio): there the rule is the schedule, and its
+ *   cells are the salaries.
  * - **BA and MA lanes** are the lanes the contract's labels or aliases call "BA" and "MA": Waconia "BA" and
  *   "BA+60/MA" (alias MA; BA+60 teachers share it), Anoka-Hennepin "BA" (lane 3) and "MA" (lane 8).
  */
@@ -28,7 +30,7 @@ import { Engine, Failure } from './engine';
 import { usd } from './format';
 import { declaredName } from './declared';
 import type { CompiledSchedule, CompiledTable, Contract } from './model';
-import { VALUE } from './model';
+import { DERIVED, VALUE } from './model';
 import { normalizeLabel } from './normalize';
 import { Money, roundAmount } from './rounding';
 
@@ -96,11 +98,15 @@ const short = (cite: string) => cite.replace(/^(\d{3})_[0-9a-f]+\.txt:/, '$1:');
 /** The salary schedule of one year, with the lookups the metrics share. */
 class Grid {
   readonly n: number;
-  constructor(readonly schedule: CompiledSchedule, readonly table: CompiledTable) {
+  /** whether the contract states the schedule as base × index: its derived cells are then its salaries */
+  private readonly indexed: boolean;
+  constructor(readonly schedule: CompiledSchedule, readonly table: CompiledTable, contract?: Contract) {
     this.n = schedule.laneLabels.length;
+    this.indexed = !!contract?.file.rules?.indexRatio?.some((r) => r.schedule === schedule.id);
   }
   printed(s: number, l: number): boolean {
-    return this.table.status[s * this.n + l] === VALUE;
+    const st = this.table.status[s * this.n + l];
+    return st === VALUE || (this.indexed && st === DERIVED);
   }
   value(s: number, l: number): number {
     return this.table.values[s * this.n + l];
@@ -168,7 +174,7 @@ export function contractProfile(engine: Engine, contractId: string, year: string
   if (grid instanceof Failure) return grid;
   const table = schedule.tables.get(grid.year);
   if (!table) return new Failure('NA', `${contract.id} prints no ${schedule.file.title} for ${grid.year}`);
-  const g = new Grid(schedule, table);
+  const g = new Grid(schedule, table, contract);
   // the lanes the contract declares as its BA and MA lanes (profile.baLane, profile.maLane; by default BA and MA)
   const baLane = declaredName(contract.file, 'profile', 'baLane');
   const maLane = declaredName(contract.file, 'profile', 'maLane');

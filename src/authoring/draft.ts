@@ -214,7 +214,7 @@ export function draftContract(q: DraftQuery): Drafted {
     district,
     unit,
     title: `${district}, ${unit}: ${src.title}`.slice(0, 2000),
-    sources: [{ file: src.file, title: `${src.title} (citations give the page number)` }],
+    sources: [{ file: src.file, title: `${src.title}` }],
     agreements: [{ term: termOf(years), years, cite, note: `${whereText(src)}: authored from the district's own sheets` }],
     years,
     rounding,
@@ -256,7 +256,7 @@ export function addSchedule(file: ContractFile, schedule: ScheduleFile, source?:
     problems.push({ cell: `schedule "${schedule.id}"`, reason: `names rounding "${schedule.rounding}", which the contract does not declare (${Object.keys(out.rounding).join(', ')})` });
     return { ok: false, problems };
   }
-  const file0 = schedule.cite.split(':')[0];
-  if (!out.sources.some((s) => s.file === file0)) out.sources.push({ file: file0, title: `${source?.title?.trim() || file0} (citations give the page number)` });
+  const file0 = schedule.cite.split(/[:#]/)[0];
+  if (!out.sources.some((s) => s.file === file0)) out.sources.push({ file: file0, title: `${source?.title?.trim() || file0}` });
   return { ok: true, contract: out };
 }

@@ -67,7 +67,7 @@ export function addSectionText(q: { text: string; stipends?: StipendsFile; terms
     file.stipends = q.stipends;
   } else file.terms = [...(file.terms ?? []), ...q.terms!];
   const cite = q.stipends ? q.stipends.cite : q.terms![0]?.cite ?? '';
-  const src = cite.split(':')[0];
-  if (src && !file.sources.some((s) => s.file === src)) file.sources.push({ file: src, title: `${q.source?.title?.trim() || src} (citations give the page number)` });
+  const src = cite.split(/[:#]/)[0];
+  if (src && !file.sources.some((s) => s.file === src)) file.sources.push({ file: src, title: `${q.source?.title?.trim() || src}` });
   return checked(file, origin, [q.stipends ? `${file.id}: stipend table added (${q.stipends.items.length} stipends)` : `${file.id}: ${q.terms!.length} terms added`]);
 }

@@ -37,17 +37,17 @@ export function readSource(src: SourceRef | undefined, problems: Problem[]): Sou
   const page = typeof given === 'string' && /^\d+$/.test(given) ? Number(given) : given;
   if (page === undefined || page === '' || typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > 9_999_999)
     problems.push({ cell: 'page', reason: `give the page the table is printed on (a whole number from 1)${page === undefined || page === '' ? '' : `, not "${String(page)}"`}` });
-  const section = src?.section?.trim() || undefined;
-  if (section && section.length > 200) problems.push({ cell: 'section', reason: 'is longer than 200 characters' });
+  const section = src?.section?.trim().replace(/\s+/g, ' ') || undefined;
+  if (section && section.length > 100) problems.push({ cell: 'section', reason: 'is longer than 100 characters' });
+  else if (section && /[#()[\];]/.test(section)) problems.push({ cell: 'section', reason: `"${section}" holds one of # ( ) [ ] ;, which a citation cannot: write Art. IX Sec. 2, Schedule A, Appendix B` });
   return problems.length > before || typeof page !== 'number' ? undefined : { title, file, page, section };
 }
 
 /**
- * The citation of a section authored from this source: `file:page`. The contract format cites a position in the
- * source file; for a document cited by page, that position is the page, and the source's title in the contract
- * says so (draftContract).
+ * The citation of a section authored from this source, as the contract format cites a document by section and page:
+ * `lakeview-2025-27.pdf#Schedule A, p. 31` (or `…#p. 31` without a section). citeText renders it for a reader.
  */
-export const citeOf = (src: Source): string => `${src.file}:${src.page}`;
+export const citeOf = (src: Source): string => `${src.file}#${whereText(src)}`;
 
 /** "Schedule A, p. 12": where a table is printed, as its title repeats it. */
 export const whereText = (src: Source): string => `${src.section ? `${src.section}, ` : ''}p. ${src.page}`;

@@ -9,6 +9,7 @@ import type { Placement } from '../roster';
 import { normalizeLabel } from '../normalize';
 import { usd } from '../format';
 import { roundingFor } from '../declared';
+import { changesIn, monthlyBlend } from './dated';
 
 /** A component's amount for one employee-year in cents, how a clause was read, and what could not be costed. */
 export interface Costed { cents: number; readings?: string[]; issues?: string[] }
@@ -60,12 +61,20 @@ export function insuranceCost(engine: Engine, c: Contract, p: Placement, year: s
   const cov = ins.coverages && listedCoverage(c, p.coverage!);
   if (cov instanceof Failure) return cov;
   // a coverage the contract keys its term by is checked first, so a misspelt one is never hidden by a zero share
-  let monthly: number | Failure = cov ? NaN : engine.term(p.contract, ins.term!, p.coverage, year);
+  // a contribution that changes during the year is costed as the blend by months in force (./dated.ts)
+  const blend = !cov && changesIn(c, ins.term!, year) ? monthlyBlend(engine, c, ins.term!, p.coverage, year, ins.months) : undefined;
+  if (blend instanceof Failure) return blend;
+  let monthly: number | Failure = cov || blend ? NaN : engine.term(p.contract, ins.term!, p.coverage, year);
   if (monthly instanceof Failure) return monthly;
   const share = insuranceShare(engine, c, p, year);
   if (share instanceof Failure) return share;
   const rule = ins.partTimeShare;
   if (share === 0) return { cents: 0, readings: [`no insurance contribution below ${rule!.minFte} FTE (${rule!.cite})`] };
+  if (blend) {
+    readings.push(blend.reading);
+    if (share < 100 && rule) readings.push(`insurance × ${share}% for FTE ${p.fte} (${rule.cite})`);
+    return { cents: percentOfCents(blend.cents, share), readings };
+  }
   if (cov) {
     if (cov.premiumShare) {
       const of = engine.term(c.id, cov.premiumShare, undefined, year);

@@ -122,7 +122,7 @@ describe('lists and grids are plain data', () => {
     expect(salary({ contract: W, lane: 'MA+15', step: 'H', year: '2025-26' })).toBe(64654);
     // every method of the class is published, or is one of its private helpers
     const own = Object.getOwnPropertyNames(ContractApi.prototype).filter((m) => m !== 'constructor');
-    const helpers = ['contract', 'salaryContext', 'salaryContextOf', 'resolveSalaryContext', 'learn', 'answerAt', 'on', 'explained'];
+    const helpers = ['contract', 'annual', 'salaryContext', 'salaryContextOf', 'resolveSalaryContext', 'learn', 'answerAt', 'on', 'explained'];
     expect(own.filter((m) => !(API_METHODS as readonly string[]).includes(m)).sort()).toEqual(helpers.sort());
   });
 });

@@ -50,7 +50,7 @@ describe('a salary schedule: lanes across, steps down (lakeview-teachers-2025-26
     // "$44,802" (text), "46,146.00" (text) and 45900 (a number) are all amounts; NONE is a closed cell, blank an empty one
     expect(s.tables[0].rows[0].values).toEqual([44802, 45900, 49100, 'NONE']);
     expect(s.tables[0].rows[3].values).toEqual([null, 50156, 53653, 55167]);
-    expect(s.cite).toBe('lakeview-2025-27.pdf:31');
+    expect(s.cite).toBe('lakeview-2025-27.pdf#Schedule A, p. 31');
   });
 
   test('the drafted contract loads, and SALARY answers the sheet: MA step 3 = 50,573 (the "2 & 3" row), BA+15 step 5 = 50,156', () => {
@@ -84,7 +84,7 @@ describe('a salary schedule: lanes across, steps down (lakeview-teachers-2025-26
     const file = JSON.parse((d as { text: string }).text);
     expect(file.rounding.salary).toMatchObject({ places: 0, mode: 'half-up' });
     expect(file.rounding.salary.note).toMatch(/states no rounding/);
-    expect(file.sources).toEqual([{ file: 'lakeview-2025-27.pdf', title: expect.stringMatching(/^Lakeview ISD 999 and .*page number/) }]);
+    expect(file.sources).toEqual([{ file: 'lakeview-2025-27.pdf', title: 'Lakeview ISD 999 and Lakeview Education Association, Master Agreement 2025-2027' }]);
   });
 });
 

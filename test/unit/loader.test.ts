@@ -56,7 +56,7 @@ describe('bad files are rejected with file, path and reason', () => {
     ['unknown key (typo)', (c) => (c.schedules[0].tabels = []), /schedules\[0\]: unknown key "tabels"/],
     ['Cyrillic look-alike label', (c) => (c.schedules[0].lanes[4].aliases.push('\u041C\u0410')), /lanes\[4\]\.aliases\[6\]: .*U\+041C/],
     ['duplicate label after normalising', (c) => c.schedules[0].lanes[1].aliases.push('ba'), /lanes\[1\]\.aliases\[2\]: "ba" is already used by .*lanes\[0\]/],
-    ['broken citation', (c) => (c.schedules[0].tables[0].cite = '004_95c67c5f7895ec64.txt'), /tables\[0\]\.cite: "004_95c67c5f7895ec64\.txt" does not match/],
+    ['broken citation', (c) => (c.schedules[0].tables[0].cite = '004_95c67c5f7895ec64.txt'), /tables\[0\]\.cite: "004_95c67c5f7895ec64\.txt" is not a citation: write "file:line"/],
     ['citation into an undeclared source', (c) => (c.schedules[0].tables[0].rows[0].cite = 'other.txt:12'), /rows\[0\]\.cite: cites "other\.txt", which is not listed in sources/],
     // every field the schema types as a citation is checked, not only those named "cite"
     ['citation into an undeclared source in another citation field', (c) => (c.terms[0].inOvertimeRate = 'other.txt:12'), /terms\[0\]\.inOvertimeRate: cites "other\.txt", which is not listed in sources/],

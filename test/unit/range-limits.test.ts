@@ -45,7 +45,8 @@ describe('refused with a message, before any work', () => {
     expect(e.message).toBe('AUDIT: the ranges hold 10,001 different rows; one call computes at most 10,000: split the ranges over several calls');
     const ok = lines(10000);
     expect(ok).toHaveLength(10000);
-    expect(ok[0]).toEqual([46146, 0, 'matches 004_95c67c5f7895ec64.txt:4960 (waconia/teachers 2025-26, row "B", lane BA)']);
+    // the citation as citeText renders it: the source's title, then the line and the file:line (src/format.ts)
+    expect(ok[0]).toEqual([46146, 0, expect.stringMatching(/^matches ISD 110 School Board regular meeting packet.*, line 4960 \[004_95c67c5f7895ec64\.txt:4960\] \(waconia\/teachers 2025-26, row "B", lane BA\)$/)]);
     expect(ok[1].slice(0, 2)).toEqual([46146, 1]);
   });
 });
