@@ -28,7 +28,7 @@ import { readSelection } from '../office-author';
 import { usePane } from '../pane-context';
 
 /** What this view asks of the published API; saveToWorkbook is the Office side's (functions/workbook-contracts.ts). */
-type AuthorApi = Pick<PublishedAddin, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'loadContract' | 'runtimeContracts' | 'saveToWorkbook'>;
+type AuthorApi = Pick<PublishedAddin, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'addSchedule' | 'addSection' | 'loadContract' | 'runtimeContracts' | 'saveToWorkbook'>;
 
 type Kind = 'annual' | 'hourly' | 'stipends' | 'terms';
 const KINDS: { id: Kind; label: string; hint: string }[] = [
@@ -125,7 +125,7 @@ export function AuthorView() {
   const [kind, setKind] = useState<Kind>('annual');
   const [pasted, setPasted] = useState('');
   const [selection, setSelection] = useState<{ address: string; values: unknown[][] } | null>(null);
-  const [form, setForm] = useState({ district: '', unit: '', id: '', year: '', years: '', title: '', file: '', page: '', section: '', scheduleId: '', rounding: '', raise: '', policy: '' });
+  const [form, setForm] = useState({ district: '', unit: '', id: '', year: '', years: '', title: '', file: '', page: '', section: '', scheduleId: '', rounding: '', raise: '', policy: '', base: '', into: '' });
   const [kept, setKept] = useState<Imported[]>([]);
   const [imported, setImported] = useState<Imported | null>(null);
   const [problems, setProblems] = useState<{ title: string; list: Problem[] } | null>(null);
@@ -163,7 +163,11 @@ export function AuthorView() {
     };
     if (kind === 'annual' || kind === 'hourly')
       return read(api!.importSchedule({ cells: c.values, at, kind, year: form.year, source: source(), id: form.scheduleId || undefined }), (schedule) => ({ schedule }));
-    if (kind === 'stipends') return read(api!.importStipends({ cells: c.values, at, years: [form.year], source: source() }), (stipends) => ({ stipends }));
+    if (kind === 'stipends') {
+      const [schedule, lane, step] = form.base.split('/').map((x) => x.trim());
+      const base = form.base.trim() ? { schedule, lane: lane ?? '', step: step ?? '' } : undefined;
+      return read(api!.importStipends({ cells: c.values, at, years: [form.year], source: source(), base }), (stipends) => ({ stipends }));
+    }
     return read(api!.importTerms({ cells: c.values, at, years: [form.year], source: source() }), (terms) => ({ terms }));
   }
 
@@ -191,6 +195,19 @@ export function AuthorView() {
     return api!.draftContract({ district: form.district, unit: form.unit, id: form.id || undefined, years, source: source(), schedules, stipends, terms, rounding, rules });
   }
 
+  /** The kept tables and this one added to a contract loaded before (the Load tab's, or one saved here). */
+  function addTo(text: string, all: Imported[]): DraftOutcome {
+    let current: DraftOutcome = { ok: true, id: form.into, text, note: [] };
+    for (const x of all) {
+      if (!current.ok) break;
+      const t: string = current.text;
+      current = x.schedule
+        ? api!.addSchedule({ text: t, schedule: x.schedule, source: source(), origin: form.into })
+        : api!.addSection({ text: t, stipends: x.stipends, terms: x.terms, source: source(), origin: form.into });
+    }
+    return current;
+  }
+
   function preview() {
     setStatus(null);
     setProblems(null);
@@ -198,7 +215,8 @@ export function AuthorView() {
     const t = importTable();
     setImported(t);
     if (!t) return;
-    const d = draftOf([...kept, t]);
+    const existing = form.into ? api!.runtimeContracts().find((c) => c.id === form.into) : undefined;
+    const d = existing ? addTo(existing.text, [...kept, t]) : draftOf([...kept, t]);
     if (!d.ok) setProblems({ title: 'The table was read, but the contract is not complete yet', list: d.problems });
     else setDraft(d);
   }
@@ -284,6 +302,12 @@ export function AuthorView() {
 
       <section aria-labelledby="author-form" className={styles.section}>
         <Subtitle2 as="h2" id="author-form" className={styles.heading}>2. The contract and its source</Subtitle2>
+        <Field label="Add the table to" hint="A contract loaded before (Load tab, or saved here) gains this table; the district, unit and years below then need not be filled.">
+          <Select className={styles.input} value={form.into} onChange={set('into')}>
+            <option value="">A new contract</option>
+            {api.runtimeContracts().map((c) => <option key={c.id} value={c.id}>{c.id}</option>)}
+          </Select>
+        </Field>
         <div className={styles.row}>
           <Field label="District" required className={styles.field}><Input className={styles.input} value={form.district} onChange={set('district')} placeholder="Lakeview ISD 999" /></Field>
           <Field label="Bargaining unit" required className={styles.field}><Input className={styles.input} value={form.unit} onChange={set('unit')} placeholder="Teachers" /></Field>
@@ -321,6 +345,11 @@ export function AuthorView() {
               </Field>
             </div>
           </>
+        )}
+        {kind === 'stipends' && (
+          <Field label="Percents are of (schedule/lane/step)" hint="Only for a table of percents: the salary cell they are a percent of, e.g. salary/BA/1." className={styles.field}>
+            <Input className={styles.input} value={form.base} onChange={set('base')} placeholder="salary/BA/1" />
+          </Field>
         )}
       </section>
 

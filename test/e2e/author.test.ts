@@ -117,6 +117,22 @@ describe('Author view, standalone', () => {
     await expect(engine(page, 'salary', { contract: c, lane: 'MA+30', step: 1, year: '2025-26' })).resolves.toEqual({ failure: 'closed-cell' });
   });
 
+  test('a terms table added to the contract loaded before: TERM Family = $1,578.46 a month, SALARY unchanged', async () => {
+    await view(page).getByLabel('What the table is').selectOption('terms');
+    await view(page).getByLabel('Add the table to').selectOption('lakeview-isd-999/teachers');
+    await view(page).getByLabel('Or paste the table (copied from Excel, or CSV)').fill('Term,Tier,Amount,Unit\nHealth insurance contribution,Single,$843.84,per month\n,Family,"$1,578.46",per month\n');
+    await fill(page, { district: '', unit: '', year: '2025-26', title: 'Lakeview Master Agreement 2025-2027', page: '22', section: 'Art. XI Sec. 2', file: 'lakeview-2025-27.pdf' });
+    await view(page).getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/Contract lakeview-isd-999\/teachers passes every check/).waitFor();
+    expect((await previewRows(page))[2]).toEqual(['Health insurance contribution', 'Family', '$1,578.46', 'USD/month']);
+    await view(page).getByRole('button', { name: 'Load contract', exact: true }).click();
+    await page.getByText(/Loaded lakeview-isd-999\/teachers for this page, replacing the version loaded before/).waitFor();
+    const c = 'lakeview-isd-999/teachers';
+    await expect(engine(page, 'term', { contract: c, term: 'health-insurance-contribution', key: 'Family', year: '2025-26' })).resolves.toBe(1578.46);
+    await expect(engine(page, 'salary', { contract: c, lane: 'MA', step: 3, year: '2025-26' })).resolves.toBe(50573);
+    await view(page).getByLabel('Add the table to').selectOption('');
+  });
+
   test('an hourly grade × step table uploaded as CSV: HOURLY Grade 2 step 3 = $21.32, grade 3 "Step 4" = $24.47', async () => {
     await view(page).getByLabel('Or paste the table (copied from Excel, or CSV)').fill('');
     await view(page).getByLabel('What the table is').selectOption('hourly');
