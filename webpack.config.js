@@ -52,6 +52,12 @@ function isUnneededOfficeFile(file) {
   );
 }
 
+/** The contract schema as dist/ publishes it: complete (descriptions kept, for editors), its $id where it is served. */
+function publishedSchema(text, host) {
+  const schema = JSON.parse(String(text));
+  return JSON.stringify({ ...schema, $id: `${host}/contract.schema.json` }, null, 2) + '\n';
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const host = parseHost(env && env.host); // https://localhost:3000 unless --env host=...
@@ -136,6 +142,8 @@ module.exports = async (env, argv) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           // help.html: the README as a page, where every function's @helpurl points
           { from: 'README.md', to: 'help.html', transform: () => helpPage(path.join(__dirname, 'README.md')) },
+          // the published schema (README "Adding your district's contract"): a contract file names it in "$schema"
+          { from: 'src/schema/contract.schema.json', to: 'contract.schema.json', transform: (text) => publishedSchema(text, host) },
           {
             from: OFFICE_JS_DIR,
             to: 'assets',

@@ -112,7 +112,7 @@ export interface WorkbookContractsApi {
   checkContract(text: string, o?: { origin?: string }): CheckOutcome;
 }
 
-type Api = Pick<ContractApi, 'loadContract' | 'unloadContract' | 'runtimeContracts' | 'contractIds' | 'leftOut' | 'defaultContract' | 'checkContract' | 'contracts'>;
+type Api = Pick<ContractApi, 'loadContract' | 'unloadContract' | 'runtimeContracts' | 'contractIds' | 'defaultContract' | 'checkContract' | 'contracts'>;
 
 /** Text that names a contract as ids are written ("district/unit"), before the engine's normalising. */
 const CONTRACT_ID_LIKE = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*\/\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$/i;
@@ -271,7 +271,8 @@ export class WorkbookContracts implements WorkbookContractsApi {
   waitFor(args: readonly unknown[]): Promise<void> | undefined {
     const startup = this.startup;
     if (!startup) return undefined;
-    const known = new Set([...this.api.contractIds(), ...this.api.leftOut().map((l) => l.id)]);
+    // ids() compiles nothing (leftOut() would compile every bundled contract); one left out waits, then says why
+    const known = new Set(this.api.contractIds());
     const unknown = (v: unknown) => typeof v === 'string' && CONTRACT_ID_LIKE.test(v) && !known.has(idOf(v));
     const fallback = this.api.defaultContract();
     if (fallback && !known.has(idOf(fallback))) return startup;

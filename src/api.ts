@@ -219,9 +219,11 @@ export class ContractApi {
    */
   unloadContract(id: string): boolean | Failure {
     if (typeof id !== 'string' || id.trim() === '') return new Failure('VALUE', 'give the id of a contract loaded into the workbook', 'empty');
+    // a workbook's file left out for taking a bundled id is forgotten here; the bundled contract itself never is
+    if (this.engine.registry.unloadRuntime(id)) return true;
     if (this.engine.registry.isBundled(id))
       return new Failure('VALUE', `"${id}" comes with the add-in and cannot be removed; only contracts loaded into the workbook can (${this.engine.registry.runtimeFiles().map((r) => r.id).join(', ') || 'none loaded'})`, 'bundled-contract');
-    return this.engine.registry.unloadRuntime(id);
+    return false;
   }
 
   /** The contracts loaded at run time: id, where each came from, and its JSON text as given (what a workbook stores). */

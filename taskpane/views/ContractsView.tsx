@@ -16,6 +16,7 @@ import { download, message } from '../download';
 import { csvFileName, gridCsv, scheduleFormula } from '../grid';
 import { insertScheduleFormula, insertScheduleValues, readWorkbookDefault, saveWorkbookDefault } from '../office';
 import { usePane } from '../pane-context';
+import { useContractsVersion } from '../contracts-changed';
 import { ContractList } from '../components/ContractList';
 import { ScheduleTable } from '../components/ScheduleTable';
 import { StatusBar } from '../components/StatusBar';
@@ -41,7 +42,8 @@ type Status = { where: 'default' | 'insert'; intent: 'success' | 'error'; text: 
 export function ContractsView() {
   const styles = useStyles();
   const { inExcel } = usePane();
-  const contracts = useMemo(() => contractApi().contracts(), []);
+  const contractsVersion = useContractsVersion(); // a contract loaded or removed in the Load view
+  const contracts = useMemo(() => contractApi().contracts(), [contractsVersion]);
   const [contractId, setContractId] = useState(contracts[0]?.id ?? '');
   const contract = contracts.find((c) => c.id === contractId);
   const [year, setYear] = useState(contract?.years[contract.years.length - 1] ?? '');

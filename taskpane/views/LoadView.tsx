@@ -13,6 +13,7 @@ import type { WorkbookContract } from '../../functions/workbook-contracts';
 import { loadApi } from '../contract-api';
 import { message } from '../download';
 import { usePane } from '../pane-context';
+import { contractsChanged } from '../contracts-changed';
 import { StatusBar } from '../components/StatusBar';
 import type { Status } from '../components/StatusBar';
 
@@ -149,6 +150,7 @@ export function LoadView() {
     try {
       const out = await loadApi().saveToWorkbook(checked.text, { origin: checked.name, replace: existing });
       if (out.ok) {
+        contractsChanged();
         setStatus({ intent: 'success', text: `${out.contract.id} is loaded into ${where}${inExcel ? ' and the workbook recalculated' : ''}. Use it as =CONTRACT.SALARY(lane, step, year, "${out.contract.id}").` });
         setChecked(null);
       } else {
@@ -166,6 +168,7 @@ export function LoadView() {
     setBusy(true);
     try {
       await loadApi().removeFromWorkbook(id);
+      contractsChanged();
       setStatus({ intent: 'success', text: `${id} is removed from ${where}${inExcel ? ' and the workbook recalculated' : ''}.` });
       await refresh();
     } catch (e) {

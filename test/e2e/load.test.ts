@@ -96,6 +96,10 @@ describe('Load view (standalone)', () => {
     expect(sideways).toBe(false);
     await page.screenshot({ path: path.join(SHOTS, 'view-load.png'), fullPage: true });
     await page.setViewportSize({ width: 440, height: 900 });
+    // the Contracts tab lists it at once, to browse or make the default
+    await page.getByRole('tab', { name: 'Contracts' }).click();
+    await expect(page.getByRole('radio', { name: /example\/index-ratio/ }).count()).resolves.toBe(1);
+    await page.getByRole('tab', { name: 'Load' }).click();
   });
 
   test('the same id again offers to replace it', async () => {
@@ -110,5 +114,8 @@ describe('Load view (standalone)', () => {
     await page.getByText(/example\/index-ratio is removed from this session/).waitFor();
     expect(await salary('1')).toBe('unknown-contract');
     await expect(page.getByText(/None yet\./).isVisible()).resolves.toBe(true);
+    await page.getByRole('tab', { name: 'Contracts' }).click();
+    await expect(page.getByRole('radio', { name: /example\/index-ratio/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('radio', { name: /waconia\/teachers/ }).count()).resolves.toBe(1);
   });
 });

@@ -187,8 +187,7 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     load(what?: string | string[] | { select?: string }) {
       const names =
         what === undefined ? this.all : typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : (what.select || '').split(',');
-      // 'items/id' (a collection's items with one property) loads the items, and each item's id with them
-      for (const n of names) this.asked.add(n.trim().split('/')[0]);
+      for (const n of names) this.asked.add(n.trim().split('/')[0]); // 'items/id' loads the items (with their properties)
       pending.push(this);
       return this;
     }
@@ -453,14 +452,8 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     },
     getItemOrNullObject: settingObject,
   };
-  /** a part; `loaded`: read through a collection whose items were loaded, so its properties are loaded too */
-  function partObject(part: { id: string; xml: string } | undefined, loaded = false) {
+  function partObject(part: { id: string; xml: string } | undefined) {
     const obj: any = new Loadable('CustomXmlPart', ['id', 'namespaceUri']);
-    if (loaded) {
-      obj.load();
-      pending = pending.filter((o) => o !== obj);
-      obj.synced();
-    }
     obj.isNullObject = !part;
     Object.defineProperty(obj, 'id', { get: () => (obj.need('id'), part && part.id) });
     obj.getXml = () => {
@@ -478,6 +471,12 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
     };
     return obj;
   }
+  function loadedPart(part: { id: string; xml: string }) {
+    const obj = partObject(part);
+    obj.load();
+    obj.synced();
+    return obj;
+  }
   const namespaceOf = (xml: string) => {
     const m = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*?\sxmlns="([^"]*)"/.exec(xml);
     return m ? m[1] : '';
@@ -485,7 +484,8 @@ export function installFakeOffice(target: any, options: FakeOptions = {}): FakeE
   function partCollection(namespace?: string) {
     const list = () => fake.customXmlParts.filter((p) => namespace === undefined || namespaceOf(p.xml) === namespace);
     const col: any = new Loadable('CustomXmlPartCollection', ['items']);
-    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map((p) => partObject(p, true))) });
+    // items loaded with the collection come with their properties loaded, as Office.js gives them
+    Object.defineProperty(col, 'items', { get: () => (col.need('items'), list().map(loadedPart)) });
     col.getItem = (id: string) => {
       const p = list().find((x) => x.id === id);
       if (!p) throw fail('ItemNotFound', `There is no custom XML part "${id}".`);

@@ -411,7 +411,7 @@ const semanticMutations: Record<string, Mutation> = {
     return { where: s.path, what: `${s.value} -> ${v}` };
   },
   "a year the contract does not cover": (doc, sites) => {
-    // only where the loader is documented to check the year against `years` (README "Adding your own contract")
+    // only where the loader is documented to check the year against `years` (README "Adding your district's contract")
     const checked = /^(schedules\.\d+\.tables\.\d+\.year|agreements\.\d+\.years\.\d+|rules\.careerIncrement\.\d+\.years\.\d+|rules\.scheduleIncrease\.\d+\.(year|from)|rules\.stepPolicy\.\d+\.year|rules\.offSchedulePayments\.\d+\.year|rules\.termIncrease\.\d+\.(year|from)|stipends\.items\.\d+\.terms\.\d+\.years\.\d+|stipends\.bonuses\.\d+\.years\.\d+|stipends\.printed\.\d+\.year|stipends\.bases\.\d+\.printed\.\d+\.year|terms\.\d+\.values\.\d+\.years\.\d+|rates\.\d+\.max\.\d+\.years\.\d+)$/;
     const s = pick(sitesWhere(sites, (x) => typeof x.value === 'string' && checked.test(x.path.join('.'))));
     if (!s) return undefined;

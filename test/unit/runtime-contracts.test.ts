@@ -192,3 +192,20 @@ describe("a workbook's contracts when it opens (ContractRegistry.loadRuntimeEach
     expect(registry.isBundled(W)).toBe(false);
   });
 });
+
+describe('the README\'s worked example (examples/contracts/cedar-creek-teachers.json, synthetic)', () => {
+  const text = fs.readFileSync(path.join(__dirname, '../../examples/contracts/cedar-creek-teachers.json'), 'utf8');
+  test('it loads, names the published schema, and answers as the README says', () => {
+    const api = fresh();
+    expect(JSON.parse(text).$schema).toBe('https://localhost:3000/contract.schema.json');
+    expect(api.loadContract(text, { origin: 'cedar-creek-teachers.json' }).ok).toBe(true);
+    // 2025-26 prints BA+30 step 3 as 46,786; 2026-27 is 3% more: 46,786 × 1.03 = 48,189.58 -> 48,190 (whole dollars, half up)
+    expect(api.salary({ contract: 'cedar-creek/teachers', lane: 'BA+30', step: 3, year: '2025-26' })).toBe(46786);
+    expect(api.salary({ contract: 'cedar-creek/teachers', lane: 'BA+30', step: 3, year: '2026-27' })).toBe(48190);
+    expect(api.salary({ contract: 'cedar-creek/teachers', lane: 'Lane 2', step: '3', year: '2026-27' })).toBe(48190);
+  });
+  test('its self-check: all 12 cells of 2026-27 are 2025-26 + 3% (e.g. MA step 4: 50,484 × 1.03 = 51,998.52 -> 51,999)', () => {
+    const out = fresh().checkContract(text);
+    expect(out).toEqual(expect.objectContaining({ ok: true, checked: 12, agreeing: 12, findings: [] }));
+  });
+});

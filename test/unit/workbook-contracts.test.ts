@@ -148,6 +148,18 @@ describe('a workbook that holds a bad part (edited by hand, or from another vers
     expect(excel.file.parts.map((p) => p.id)).toEqual(['{p0}', '{p2}', '{other}']);
     expect(api.leftOut()).toEqual([]);
   });
+  test("a part that takes a bundled contract's id is left out saying so, and can be removed; the bundled contract answers", async () => {
+    const { workbook, api, excel } = workbookWith(contractPartXml(edited((f) => (f.id = 'waconia/teachers')), 'copy.json'));
+    await workbook.start();
+    expect((await workbook.workbookContracts())[0]).toEqual(expect.objectContaining({ id: 'waconia/teachers', loaded: false, problem: expect.stringMatching(/^copy\.json: id: "waconia\/teachers" is the id of a contract that comes with the add-in/) }));
+    expect(api.salary({ contract: 'waconia/teachers', lane: 'MA+15', step: 'H', year: '2025-26' })).toBe(64654);
+    await workbook.removeFromWorkbook('waconia/teachers');
+    expect(excel.file.parts.map((p) => p.id)).toEqual(['{other}']);
+    expect(await workbook.workbookContracts()).toEqual([]);
+    expect(api.leftOut()).toEqual([]);
+    await expect(workbook.removeFromWorkbook('waconia/teachers')).rejects.toThrow(/comes with the add-in/);
+    expect(api.salary({ contract: 'waconia/teachers', lane: 'MA+15', step: 'H', year: '2025-26' })).toBe(64654);
+  });
   test('the same id twice: the first loads, the second is left out saying so', async () => {
     const v2 = edited((f) => (f.schedules[0].tables[0].rows[0].values[0] = 40200));
     const { workbook, ba } = workbookWith(contractPartXml(TEXT, 'first.json'), contractPartXml(v2, 'second.json'));
