@@ -114,7 +114,7 @@ function Problems({ title, problems }: { title: string; problems: Problem[] }) {
   );
 }
 
-type Imported = { kind: Kind; preview: Preview; note: string[]; schedule?: ScheduleFile; stipends?: StipendsFile; terms?: TermFile[] };
+type Imported = { kind: Kind; preview: Preview; note: string[]; schedule?: ScheduleFile; stipends?: StipendsFile; termTable?: TermFile[] };
 type Status = { intent: 'success' | 'error' | 'info'; text: string } | null;
 
 export function AuthorView() {
@@ -168,14 +168,14 @@ export function AuthorView() {
       const base = form.base.trim() ? { schedule, lane: lane ?? '', step: step ?? '' } : undefined;
       return read(api!.importStipends({ cells: c.values, at, years: [form.year], source: source(), base }), (stipends) => ({ stipends }));
     }
-    return read(api!.importTerms({ cells: c.values, at, years: [form.year], source: source() }), (terms) => ({ terms }));
+    return read(api!.importTerms({ cells: c.values, at, years: [form.year], source: source() }), (termTable) => ({ termTable }));
   }
 
   /** The whole contract from the kept tables and this one, checked as the loader will check it. */
   function draftOf(all: Imported[]): DraftOutcome {
     const schedules = all.flatMap((x) => (x.schedule ? [x.schedule] : []));
     const stipends = all.find((x) => x.stipends)?.stipends;
-    const terms = all.flatMap((x) => x.terms ?? []);
+    const terms = all.flatMap((x) => x.termTable ?? []);
     const raise = form.raise.trim() === '' ? undefined : Number(form.raise);
     const to = nextYear(form.year);
     const years = [...new Set([...form.years.split(/[,;\s]+/).filter(Boolean), form.year, ...(raise !== undefined ? [to] : [])])];
@@ -203,7 +203,7 @@ export function AuthorView() {
       const t: string = current.text;
       current = x.schedule
         ? api!.addSchedule({ text: t, schedule: x.schedule, source: source(), origin: form.into })
-        : api!.addSection({ text: t, stipends: x.stipends, terms: x.terms, source: source(), origin: form.into });
+        : api!.addSection({ text: t, stipends: x.stipends, terms: x.termTable, source: source(), origin: form.into });
     }
     return current;
   }
