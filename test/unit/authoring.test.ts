@@ -78,6 +78,17 @@ describe('a salary schedule: lanes across, steps down (lakeview-teachers-2025-26
     expect((a.salary({ contract: c, lane: 'MA+30', step: 1, year: '2026-27' }) as Failure).reason).toBe('closed-cell');
   });
 
+  test('a career increment by form derives the blank Career cell: MA 45,000 × 1.0475 = 47,137.50 -> 47,138 (whole dollars, half-up)', () => {
+    const s = section(api.importSchedule({ cells: [['Step', 'BA', 'MA'], ['1', 40000, 45000], ['Career', null, '']], kind: 'annual', year: '2025-26', source: lakeview }));
+    expect(s.steps[1]).toMatchObject({ label: 'Career', kind: 'career' });
+    const a = loaded({
+      district: 'Lakeview ISD 999', unit: 'Teachers', years: ['2025-26'], source: lakeview, schedules: [s],
+      rules: { source: { ...lakeview, page: 9 }, careerIncrement: { step: 'Career', baseStep: '1', lanes: ['MA'], years: ['2025-26'], percent: 4.75 }, stepPolicy: [{ year: '2025-26', policy: 'freeze' }] },
+    });
+    expect(a.salary({ contract: 'lakeview-isd-999/teachers', lane: 'MA', step: 'Career', year: '2025-26' })).toBe(47138);
+    expect((a.salary({ contract: 'lakeview-isd-999/teachers', lane: 'BA', step: 'Career', year: '2025-26' }) as Failure).reason).toBe('empty-cell');
+  });
+
   test('the draft states the rounding it assumed where the form gives none: whole dollars, as the schedule prints them', () => {
     const d = api.draftContract({ district: 'Lakeview ISD 999', unit: 'Teachers', years: ['2025-26'], source: lakeview, schedules: [schedule()] });
     expect(d.ok).toBe(true);

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { ContractLoadError, ContractRegistry, Engine } from '../../src';
 import { ContractApi, Failure } from '../../src/api';
 import { runImport } from '../../scripts/contract-import';
+import { run as contractCli } from '../../scripts/contract';
 
 const fixtures = path.join(__dirname, '../fixtures/authoring');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-import-'));
@@ -73,6 +74,10 @@ test('problems are listed by cell, all at once, and nothing is written (exit 1);
   ]);
   expect(fs.existsSync(out)).toBe(false);
   expect(run(csv, '--kind', 'salary', '--year', '2025-26').code).toBe(2);
+  // and through `npm run contract -- import`, the dispatcher's own line
+  const err: string[] = [];
+  expect(contractCli(['import', csv, '--kind', 'annual'], { out: () => undefined, err: (l) => err.push(l) })).toBe(2);
+  expect(err[0]).toBe('contract import: --year is the school year of the table (2025-26)');
 });
 
 describe('a file the tool made, edited by hand, is refused whole, and what was loaded stays', () => {
