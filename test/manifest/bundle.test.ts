@@ -22,12 +22,13 @@ const DIST = path.join(ROOT, 'dist');
  * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. Contracts loaded at run
  * time (the self-check in the API, the workbook's custom XML parts) added 12,190 bytes (208,467 -> 220,657): 216 KB.
  * Authoring (src/authoring: the importers and the draft, most of it the messages that name each cell's problem)
- * added 25,525 bytes (220,657 -> 246,182): 241 KB.
+ * added 25,525 bytes (220,657 -> 246,182); with the shapes of issue 10 (about 13,500 bytes) merged too, 259,654
+ * bytes: 254 KB.
  */
-const CODE_BUDGET = 241 * 1024;
+const CODE_BUDGET = 254 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
- * the engine functions.js publishes (issue 9): 393,415 bytes then. 522,377 bytes with the view shell, the Load view
+ * the engine functions.js publishes (issue 9): 393,415 bytes then. 523,897 bytes with the view shell, the Load view
  * and the Author view (its form brings Fluent's Input and Textarea): the budget is 520 KB.
  */
 const PANE_BUDGET = 520 * 1024;
