@@ -199,7 +199,8 @@ export function draftContract(q: DraftQuery): Drafted {
     } else {
       const uses = schedules.filter((s) => s.rounding === rid);
       const places = uses.length ? Math.max(...uses.map(printedPlaces)) : 2;
-      rounding[rid] = { places, mode: 'half-up', cite, note: `The agreement states no rounding here: ${places === 0 ? 'whole dollars' : 'cents'}, as the schedule prints its amounts, half-up (the Author form's default; change it where the agreement says otherwise).` };
+      const why = uses.length ? `${places === 0 ? 'whole dollars' : 'cents'}, as the schedule prints its amounts` : 'cents';
+      rounding[rid] = { places, mode: 'half-up', cite, note: `No rounding was given for "${rid}": ${why}, half-up (the Author form's default; change it where the agreement says otherwise).` };
     }
   }
 

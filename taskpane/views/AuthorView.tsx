@@ -179,11 +179,10 @@ export function AuthorView() {
     const raise = form.raise.trim() === '' ? undefined : Number(form.raise);
     const to = nextYear(form.year);
     const years = [...new Set([...form.years.split(/[,;\s]+/).filter(Boolean), form.year, ...(raise !== undefined ? [to] : [])])];
-    // the rounding the form chose for the schedule; a stipend table's percents round to whole dollars unless the agreement is re-read
+    // the rounding the form chose for the schedule; any other the draft states as its default, and says so
     const rounding: Record<string, { places: number; mode: RoundingMode }> = {};
     const [places, mode] = form.rounding.split(',');
     if (form.rounding && schedules[0]) rounding[schedules[0].rounding] = { places: Number(places), mode: mode as RoundingMode };
-    if (stipends) rounding[stipends.rounding] = { places: 0, mode: 'half-up' };
     const rules: RulesForm | undefined =
       raise !== undefined || form.policy
         ? {

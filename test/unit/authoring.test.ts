@@ -94,7 +94,7 @@ describe('a salary schedule: lanes across, steps down (lakeview-teachers-2025-26
     expect(d.ok).toBe(true);
     const file = JSON.parse((d as { text: string }).text);
     expect(file.rounding.salary).toMatchObject({ places: 0, mode: 'half-up' });
-    expect(file.rounding.salary.note).toMatch(/states no rounding/);
+    expect(file.rounding.salary.note).toMatch(/^No rounding was given for "salary": whole dollars, as the schedule prints its amounts, half-up/);
     expect(file.sources).toEqual([{ file: 'lakeview-2025-27.pdf', title: 'Lakeview ISD 999 and Lakeview Education Association, Master Agreement 2025-2027' }]);
   });
 });
