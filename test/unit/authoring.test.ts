@@ -89,6 +89,18 @@ describe('a salary schedule: lanes across, steps down (lakeview-teachers-2025-26
     expect((a.salary({ contract: 'lakeview-isd-999/teachers', lane: 'BA', step: 'Career', year: '2025-26' }) as Failure).reason).toBe('empty-cell');
   });
 
+  test('AUDIT and PROFILE read the authored schedule: paid $50,000 at MA step 3 is $573 under; starting salaries BA $44,802, MA $49,100', () => {
+    const a = loaded({ district: 'Lakeview ISD 999', unit: 'Teachers', years: ['2025-26'], source: lakeview, schedules: [schedule()] });
+    const c = 'lakeview-isd-999/teachers';
+    const line = a.audit({ contract: c, paid: 50000, lane: 'MA', step: '3', year: '2025-26' });
+    expect(line).toMatchObject({ expected: 50573, difference: -573 }); // 50,000 - 50,573 (the "2 & 3" row)
+    const p = a.profile({ contract: c, year: '2025-26' });
+    if (p instanceof Failure) throw new Error(p.message);
+    const metric = (id: string) => p.metrics.find((m) => m.id === id)?.value;
+    expect(metric('start-ba')).toBe(44802);
+    expect(metric('start-ma')).toBe(49100);
+  });
+
   test('the draft states the rounding it assumed where the form gives none: whole dollars, as the schedule prints them', () => {
     const d = api.draftContract({ district: 'Lakeview ISD 999', unit: 'Teachers', years: ['2025-26'], source: lakeview, schedules: [schedule()] });
     expect(d.ok).toBe(true);
