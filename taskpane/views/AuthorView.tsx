@@ -63,7 +63,8 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-/** Saves text as a file through a Blob URL: nothing leaves the machine. */
+/** Saves the contract file through a Blob URL: nothing leaves the machine. No BOM (../download adds one for Excel's
+ * CSV), so the file is JSON as the loader and a text editor's schema check read it. */
 function download(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
