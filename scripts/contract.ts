@@ -15,6 +15,7 @@ import * as path from 'path';
 import { createRegistry, Engine } from '../src';
 import { ContractApi, MAX_CONTRACT_CHARS, MAX_RUNTIME_CONTRACTS, memoryDefault } from '../src/api';
 import type { CheckOutcome, ContractProblem, Finding } from '../src/api';
+import { runImport } from './contract-import';
 
 /** Where a command writes: out for results, err for problems. */
 export interface Io { out(line: string): void; err(line: string): void }
@@ -106,6 +107,7 @@ export const COMMANDS: Record<string, Command> = {
   check: { args: '<file>', help: 'check a contract file as the add-in checks one loaded into a workbook', run: check },
   selfcheck: { args: '<file>', help: "print the self-check's findings, with both citations", run: selfcheck },
   schema: { args: '', help: 'where the published JSON schema is', run: schema },
+  import: { args: '<table.csv> --kind …', help: "a contract file from a sheet's table (CSV), or the table added to one (--into); npm run contract -- import for the options", run: (args, io) => runImport(args, io.out, io.err) },
 };
 
 function usage(io: Io): void {

@@ -31,6 +31,8 @@ import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
 import { contractTables } from './contract-tables';
 import type { ContractTables } from './contract-tables';
+import type { Authored, DraftOutcome, DraftQuery, ScheduleFile, ScheduleImport, SourceRef, StipendsFile, StipendsImport, TermFile, TermsImport } from './authoring';
+import { addScheduleText, addSectionText, draftContractText, importSchedule, importStipends, importTerms, readCsv } from './authoring';
 
 export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
@@ -40,6 +42,7 @@ export type { AuditLine, PayrollLine } from './settlement';
 export type { ProposalRow, ProposalTable } from './proposal-types';
 export type { RosterRow } from './roster';
 export type { CostResult } from './costing';
+export type { Authored, DraftOutcome, DraftQuery, Preview, Problem, RulesForm, ScheduleImport, SourceRef, StipendsImport, TermsImport } from './authoring';
 export type { CheckReport, Finding } from './check';
 export type { ContractProblem, RuntimeContract } from './loader';
 export type { ContractTables, StipendTable, TableCell, TermRow } from './contract-tables';
@@ -584,6 +587,48 @@ export class ContractApi {
     return p instanceof Failure ? p : { ...p, metrics: p.metrics.map((m) => ({ ...m, how: citeAll(c.file, m.how) })) };
   }
 
+  // ------------------------------------------------------------------------------------------ authoring (src/authoring)
+
+  /** CSV or tab-separated text (a saved sheet, a paste) as rows of cells for the importers, or the problem by line. */
+  readCsv(q: { text: string }): unknown[][] | { cell: string; reason: string } {
+    return readCsv(q.text);
+  }
+
+  /** A salary schedule (lanes across, steps down) read from a selected range: the schedule section and its preview, or every problem by cell. */
+  importSchedule(q: ScheduleImport): Authored<ScheduleFile> {
+    return importSchedule(q);
+  }
+
+  /** An hourly grade × step table (grades down, steps across) read from a selected range. */
+  importHourly(q: Omit<ScheduleImport, 'kind'>): Authored<ScheduleFile> {
+    return importSchedule({ ...q, kind: 'hourly' });
+  }
+
+  /** A stipend table (activity, role, an amount or percent per experience band) read from a selected range. */
+  importStipends(q: StipendsImport): Authored<StipendsFile> {
+    return importStipends(q);
+  }
+
+  /** A table of terms (Term, Key, Amount, Unit) read from a selected range. */
+  importTerms(q: TermsImport): Authored<TermFile[]> {
+    return importTerms(q);
+  }
+
+  /** A new contract file from the Author form and the imported sections, checked by the loader: its text, or every problem. */
+  draftContract(q: DraftQuery): DraftOutcome {
+    return draftContractText(q);
+  }
+
+  /** A contract file's text with an imported schedule added (a new schedule, or a year of one it has), checked by the loader. */
+  addSchedule(q: { text: string; schedule: ScheduleFile; source?: SourceRef; origin?: string }): DraftOutcome {
+    return addScheduleText(q);
+  }
+
+  /** A contract file's text with a stipend table or terms added, checked by the loader. */
+  addSection(q: { text: string; stipends?: StipendsFile; terms?: TermFile[]; source?: SourceRef; origin?: string }): DraftOutcome {
+    return addSectionText(q);
+  }
+
   // ------------------------------------------------------------------------------------------ helpers
 
   /** Runs fn on the resolved contract id. */
@@ -620,6 +665,7 @@ export const API_METHODS = [
   'contractTables', 'selfCheck', 'citation',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
+  'readCsv', 'importSchedule', 'importHourly', 'importStipends', 'importTerms', 'draftContract', 'addSchedule', 'addSection',
 ] as const satisfies readonly (keyof ContractApi)[];
 
 /** The API as published: a plain object of its public methods, bound, so that each works detached or copied. */

@@ -3,6 +3,7 @@
  * without props (it reads where it runs with usePane()). To add a view: write its file and add ONE line here.
  */
 import type { ComponentType } from 'react';
+import { AuthorView } from './AuthorView';
 import { ContractsView } from './ContractsView';
 import { InsertView } from './InsertView';
 import { LoadView } from './LoadView';
@@ -19,4 +20,5 @@ export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
   { id: 'insert', label: 'Insert', View: InsertView },
   { id: 'load', label: 'Load', View: LoadView },
+  { id: 'author', label: 'Author', View: AuthorView },
 ];

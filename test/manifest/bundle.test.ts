@@ -20,17 +20,19 @@ const DIST = path.join(ROOT, 'dist');
  * (src/rules/), the index-ratio kind and the declared names (src/declared.ts) joined it; 185 KB on the branch where
  * the engine's API (src/api.ts, the one door the functions and the pane share) joined it; 203 KB (208,348 bytes) with
 
- * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. 221,821 bytes once the
- * shapes of issue 10 joined it (several annual schedules, range schedules, dated term values and their costing blend,
- * citations rendered by src/format.ts); contracts loaded at run time (the self-check in the API, the workbook's custom
- * XML parts) added 12,291 bytes on their own branch. MERGED_SIZE_PLACEHOLDER
+ * all of issue 9 merged (rules, API, cost components, lazy contracts): the budget was 212 KB. Then issue 10, measured
+ * on each branch: the shapes (several annual schedules, range schedules, dated term values and their costing blend,
+ * citations rendered by src/format.ts) about 13,500 bytes; contracts loaded at run time (the self-check in the API,
+ * the workbook's custom XML parts) 12,190 bytes; authoring (src/authoring: the importers and the draft, most of it the
+ * messages that name each cell's problem) 25,525 bytes. MERGED_SIZE_PLACEHOLDER
  */
-const CODE_BUDGET = 240 * 1024;
+const CODE_BUDGET = 270 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
- * the engine functions.js publishes (issue 9): 393,415 bytes then. The budget leaves room for the pane to grow.
+ * the engine functions.js publishes (issue 9): 393,415 bytes then. 523,897 bytes with the view shell, the Load view
+ * and the Author view (its form brings Fluent's Input and Textarea): the budget is 520 KB.
  */
-const PANE_BUDGET = 500 * 1024;
+const PANE_BUDGET = 520 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const contractLoader: (source: string) => string = require('../../scripts/contract-loader.js');
 const contractBytes = () =>
