@@ -15,6 +15,8 @@ export interface OutSheet {
   rows: OutCell[][];
   /** per column (index), a number format for its numbers */
   formats?: ColumnFormat[];
+  /** per row (index), a number format for its numbers, over the column's */
+  rowFormats?: ColumnFormat[];
   /** rows (0-based) to fill as mismatches */
   highlight?: number[];
   /** column widths in characters */
@@ -120,7 +122,7 @@ function sheetXml(s: OutSheet): string {
     const cells = row.map((v, c) => {
       if (v === null || v === '') return '';
       const ref = `${columnName(c)}${r + 1}`;
-      const fmt = s.formats?.[c];
+      const fmt = s.rowFormats?.[r] ?? s.formats?.[c];
       const style = r === 0 && typeof v === 'string' ? 5 : (fmt ? STYLE[fmt] : 0) + fill;
       const st = style ? ` s="${style}"` : '';
       if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : '';
