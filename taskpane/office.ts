@@ -57,7 +57,10 @@ export function readWorkbookDefault(): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** Stores the default in the workbook (it travels with the file) and tells the custom functions at once. */
+/**
+ * Stores the default in the workbook (it travels with the file), tells the custom functions at once, and has Excel
+ * recalculate, so that every formula that relies on the default shows the new contract's numbers.
+ */
 export async function saveWorkbookDefault(id: string): Promise<void> {
   const settings = Office.context.document.settings;
   settings.set(DEFAULT_CONTRACT_SETTING, id);
@@ -65,6 +68,21 @@ export async function saveWorkbookDefault(id: string): Promise<void> {
   await saveSettings();
   // the functions read the setting lazily too; where they run (the shared runtime), they switch at once
   publishedApi()?.setDefaultContract(id);
+  await recalculateWorkbook();
+}
+
+/**
+ * Recalculates every formula of the open workbooks. Call it after anything that changes what the functions read
+ * (the default contract, a contract loaded or removed): Excel does not know that a custom function's answer changed,
+ * because none of its arguments did. CalculationType.full "marks all cells as dirty and then recalculates them"
+ * (Excel.CalculationType, ExcelApi 1.1); `recalculate` would only recompute cells Excel already marked dirty, which
+ * these are not.
+ */
+export async function recalculateWorkbook(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
 }
 
 /**
