@@ -3,14 +3,10 @@
  * publishes them: functions/contract-api.ts). Types only come from functions/ and src/: no reader, no engine and no
  * contract data is bundled into the pane.
  */
-import { createContext } from 'react';
 import type { PublishedAddin } from '../functions/contract-api';
 import { isFailure } from './contract-api';
 
 export type { PayrollLine, PublishedAddin, TableKind } from '../functions/contract-api';
-
-/** True where the pane runs inside Excel (taskpane.tsx provides it); the views choose sheets or downloads by it. */
-export const InExcel = createContext(false);
 
 export function addin(): PublishedAddin {
   const a = (globalThis as Record<string, unknown>).ContractAddin as PublishedAddin | undefined;

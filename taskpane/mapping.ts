@@ -44,8 +44,3 @@ export function mappedTable(cells: readonly (readonly InCell[])[], mapping: Mapp
   const fields = spec.filter((c) => mapping[c.field] !== undefined);
   return [fields.map((c) => c.names[0]), ...cells.slice(1).map((row) => fields.map((c) => row[mapping[c.field]!] ?? null))];
 }
-
-/** The fields a table needs, unmapped. */
-export function missingFields(mapping: Mapping, required: readonly string[]): string[] {
-  return required.filter((f) => mapping[f] === undefined);
-}

@@ -22,14 +22,14 @@ export async function readSelectedRange(): Promise<{ address: string; values: In
 }
 
 /** A sheet name not yet in the workbook: "Budget", "Budget 2", … */
-async function addSheet(context: Excel.RequestContext, base: string): Promise<Excel.Worksheet> {
+async function addSheet(context: Excel.RequestContext, base: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
   const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}`;
-  return sheets.add(name);
+  return { sheet: sheets.add(name), name };
 }
 
 /** Writes a table of values at A1 as an Excel table; returns the column letters of its fields. */
@@ -67,7 +67,7 @@ export interface BudgetSheet {
  */
 export async function writeBudgetSheet(b: BudgetSheet): Promise<string> {
   return Excel.run(async (context) => {
-    const sheet = await addSheet(context, 'Budget');
+    const { sheet, name } = await addSheet(context, 'Budget');
     const t = writeTable(sheet, b.roster);
     const width = b.roster[0].length;
     const rosterRange = `$A$1:$${columnName(width - 1)}$${t.last}`;
@@ -118,7 +118,7 @@ export async function writeBudgetSheet(b: BudgetSheet): Promise<string> {
       b.project.map((_, r) => header.map((__, j) => (r > 0 && money[j] ? MONEY : 'General')));
     sheet.activate();
     await context.sync();
-    return sheet.name;
+    return name;
   });
 }
 
@@ -128,18 +128,20 @@ export interface AuditSheet {
   contract: string;
   /** per line, the citation of the expected amount ('' where none) */
   citations: string[];
+  /** the sheet rows (the header is row 1) of the lines that differ from the contract */
+  differ: number[];
   /** the summary rows: [kind, lines, dollars] */
   summary: [string, number, number][];
 }
 
 /**
  * A new sheet "Audit": the payroll as an Excel table, AUDIT spilled beside it over the exact columns (expected,
- * difference, reason), the citation of each expected amount, the lines that differ filled by a conditional format,
+ * difference, reason), the citation of each expected amount, the lines that differ filled,
  * and a summary of counts and dollars by kind of error. Returns the sheet's name.
  */
 export async function writeAuditSheet(a: AuditSheet): Promise<string> {
   return Excel.run(async (context) => {
-    const sheet = await addSheet(context, 'Audit');
+    const { sheet, name } = await addSheet(context, 'Audit');
     const t = writeTable(sheet, a.payroll);
     const width = a.payroll[0].length;
     const out = width + 1; // one empty column between the table and the spill
@@ -154,9 +156,8 @@ export async function writeAuditSheet(a: AuditSheet): Promise<string> {
     const cites = sheet.getRange(`${c(3)}2:${c(3)}${t.last}`);
     cites.numberFormat = a.citations.map(() => ['@']);
     cites.values = a.citations.map((x) => [x]);
-    const rule = sheet.getRange(`A2:${c(3)}${t.last}`).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-    rule.custom.rule.formula = `=OR(ISERROR($${c(0)}2),AND(ISNUMBER($${c(1)}2),$${c(1)}2<>0))`;
-    rule.custom.format.fill.color = '#FFE0B2';
+    // the lines that differ, filled as the pane found them (a fill, not a conditional format: it marks this audit)
+    for (const r of a.differ) sheet.getRange(`A${r}:${c(3)}${r}`).format.fill.color = '#FFE0B2';
 
     const top = t.last + 3;
     sheet.getRange(`A${top}`).values = [['Summary (as computed when this sheet was made)']];
@@ -168,6 +169,6 @@ export async function writeAuditSheet(a: AuditSheet): Promise<string> {
     sheet.getRange(`A${top + 1}:C${top + 1}`).format.font.bold = true;
     sheet.activate();
     await context.sync();
-    return sheet.name;
+    return name;
   });
 }

@@ -4,15 +4,17 @@
  * of counts and dollars by kind of error. Inside Excel it writes an Audit sheet with the live AUDIT formula;
  * standalone it downloads the audit as .xlsx.
  */
-import { useContext, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { addin, InExcel, money, nextFrame, ok } from '../addin';
+import { addin, money, nextFrame, ok } from '../addin';
+import { usePane } from '../pane-context';
+import { download as save } from '../download';
 import type { PayrollLine } from '../addin';
 import { isFailure } from '../contract-api';
 import { writeAuditSheet } from '../office-sheets';
 import { writeXlsx } from '../xlsx';
 import type { InCell, OutSheet } from '../xlsx';
-import { downloadBytes, ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
+import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
 /** One line checked. */
 export interface Checked {
@@ -70,7 +72,7 @@ export function summarize(checked: Checked[]): [string, number, number][] {
 
 export function AuditView() {
   const styles = useViewStyles();
-  const inExcel = useContext(InExcel);
+  const inExcel = usePane().inExcel;
   const contracts = useMemo(() => addin().contracts().filter((c) => c.years.length), []);
   const [contractId, setContractId] = useState(contracts.find((c) => c.id === 'waconia/teachers')?.id ?? contracts[0]?.id ?? '');
   const [payroll, setPayroll] = useState<InCell[][] | null>(null);
@@ -91,7 +93,7 @@ export function AuditView() {
       setChecked(c);
       if (inExcel) {
         setBusy('Writing the Audit sheet…');
-        const name = await writeAuditSheet({ payroll: payroll!, contract: contractId, citations: c.map((x) => x.citation), summary: summarize(c) });
+        const name = await writeAuditSheet({ payroll: payroll!, contract: contractId, citations: c.map((x) => x.citation), differ: c.filter((x) => x.kind !== MATCHES).map((x) => x.line.row), summary: summarize(c) });
         setStatus(`Wrote the sheet "${name}": the payroll as a table, CONTRACT.AUDIT beside it (expected, difference, reason), each expected amount's citation, the lines that differ filled, and the summary below.`);
       }
     } catch (e) {
@@ -114,7 +116,7 @@ export function AuditView() {
     };
     const s = summarize(checked);
     const summary: OutSheet = { name: 'Summary', rows: [['kind', 'lines', 'difference (paid − expected)'], ...s], formats: [undefined, 'whole', 'money'], widths: [36, 8, 28] };
-    downloadBytes(`payroll-audit-${contractId.replace(/[^A-Za-z0-9-]+/g, '-')}.xlsx`, writeXlsx([audit, summary]), XLSX_TYPE);
+    save(`payroll-audit-${contractId.replace(/[^A-Za-z0-9-]+/g, '-')}.xlsx`, writeXlsx([audit, summary]), XLSX_TYPE);
   }
 
   const summary = checked ? summarize(checked) : [];

@@ -3,13 +3,15 @@
  * the cost of each year and its increase split (COST), each employee's years (PROJECT). Inside Excel it writes a
  * Budget sheet of live formulas; standalone it shows the table and downloads it as .xlsx.
  */
-import { useContext, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import { addin, InExcel, money, nextFrame, ok, percent } from '../addin';
+import { addin, money, nextFrame, ok, percent } from '../addin';
+import { usePane } from '../pane-context';
+import { download as save } from '../download';
 import { writeBudgetSheet } from '../office-sheets';
 import { writeXlsx } from '../xlsx';
 import type { ColumnFormat, InCell, OutSheet } from '../xlsx';
-import { downloadBytes, ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
+import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
 type Summary = (string | number | null)[][];
 
@@ -63,7 +65,7 @@ const span = (years: string[], from: string, to: string) => years.slice(years.in
 
 export function BudgetView() {
   const styles = useViewStyles();
-  const inExcel = useContext(InExcel);
+  const inExcel = usePane().inExcel;
   const contracts = useMemo(() => addin().contracts().filter((c) => c.years.length), []);
   const [contractId, setContractId] = useState(contracts.find((c) => c.id === 'waconia/teachers')?.id ?? contracts[0]?.id ?? '');
   const contract = contracts.find((c) => c.id === contractId);
@@ -129,7 +131,7 @@ export function BudgetView() {
       name: 'About',
       rows: [['Budget'], [`Contract ${contractId}, years ${chosen.join(', ')}, computed by the Contract rules pane with the sourced employer rates.`], ['The numbers are values: open the workbook in Excel with the add-in and use CONTRACT.COST and CONTRACT.PROJECT for live formulas.']],
     };
-    downloadBytes(`budget-${contractId.replace(/[^A-Za-z0-9-]+/g, '-')}-${chosen[0]}-${chosen[chosen.length - 1]}.xlsx`, writeXlsx([cost, proj, src, note]), XLSX_TYPE);
+    save(`budget-${contractId.replace(/[^A-Za-z0-9-]+/g, '-')}-${chosen[0]}-${chosen[chosen.length - 1]}.xlsx`, writeXlsx([cost, proj, src, note]), XLSX_TYPE);
   }
 
   return (

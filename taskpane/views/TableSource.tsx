@@ -3,11 +3,12 @@
  * which column holds which field, guessed from the header by the reading policy's names and aliases and shown for
  * the user to confirm or change. The parent receives the table rewritten with canonical headers (mappedTable).
  */
-import { useContext, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { addin, InExcel } from '../addin';
+import { addin } from '../addin';
+import { usePane } from '../pane-context';
 import type { TableKind } from '../addin';
-import { guessMapping, mappedTable, missingFields } from '../mapping';
+import { guessMapping, mappedTable } from '../mapping';
 import type { ColumnSpec, Mapping } from '../mapping';
 import { readCsv, readXlsx } from '../xlsx';
 import type { InCell } from '../xlsx';
@@ -73,7 +74,7 @@ export interface TableSourceProps {
 
 export function TableSource({ kind, noun, sampleUrl, onTable }: TableSourceProps) {
   const styles = useViewStyles();
-  const inExcel = useContext(InExcel);
+  const inExcel = usePane().inExcel;
   const spec: ColumnSpec[] = useMemo(() => addin().tableColumns(kind), [kind]);
   const [source, setSource] = useState<SourceTable | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
@@ -186,18 +187,6 @@ export function TableSource({ kind, noun, sampleUrl, onTable }: TableSourceProps
       )}
     </section>
   );
-}
-
-/** Saves bytes as a file through a Blob URL: nothing leaves the machine. */
-export function downloadBytes(fileName: string, bytes: Uint8Array, type: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,6 +4,9 @@
  */
 import type { ComponentType } from 'react';
 import { ContractsView } from './ContractsView';
+import { BudgetView } from './BudgetView';
+import { AuditView } from './AuditView';
+import { NegotiationView } from './NegotiationView';
 
 export interface PaneView {
   /** stable id: the tab's value, and the id of its panel (`view-<id>`) */
@@ -15,4 +18,7 @@ export interface PaneView {
 
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
+  { id: 'budget', label: 'Budget', View: BudgetView },
+  { id: 'audit', label: 'Payroll audit', View: AuditView },
+  { id: 'negotiation', label: 'Negotiation', View: NegotiationView },
 ];
