@@ -24,12 +24,14 @@ export async function readSelectedRange(): Promise<{ address: string; values: In
 /** A sheet name not yet in the workbook: "Budget", "Budget 2", … */
 async function addSheet(context: Excel.RequestContext, base: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  await context.sync();
-  const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}`;
-  return { sheet: sheets.add(name), name };
+  for (let i = 1; i < 1000; i++) {
+    const name = i === 1 ? base : `${base} ${i}`;
+    const taken = sheets.getItemOrNullObject(name);
+    taken.load('isNullObject');
+    await context.sync();
+    if (taken.isNullObject) return { sheet: sheets.add(name), name };
+  }
+  throw new Error(`The workbook has sheets "${base}" to "${base} 999"; rename or delete some`);
 }
 
 /** Writes a table of values at A1 as an Excel table; returns the column letters of its fields. */
@@ -148,7 +150,9 @@ export async function writeAuditSheet(a: AuditSheet): Promise<string> {
     const c = (k: number) => columnName(out + k);
     sheet.getRange(`${c(0)}1:${c(3)}1`).values = [['expected', 'difference', 'reason', 'citation']];
     sheet.getRange(`${c(0)}1:${c(3)}1`).format.font.bold = true;
-    const contract = t.range('contract') ?? q(a.contract);
+    // a line's own contract, else the one chosen in the pane (an empty cell would otherwise mean the workbook's default)
+    const own = t.range('contract');
+    const contract = own ? `IF(${own}="",${q(a.contract)},${own})` : q(a.contract);
     const fte = t.range('fte') ?? '';
     sheet.getRange(`${c(0)}2`).formulas = [[`=CONTRACT.AUDIT(${t.range('paid')},${t.range('lane')},${t.range('step')},${t.range('year')},${fte},${contract})`]];
     const lines = t.last - 1;
