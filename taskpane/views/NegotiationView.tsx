@@ -5,7 +5,7 @@
  * per lane and step (the scattergram). The numbers download as .xlsx.
  */
 import { Fragment, useMemo, useState } from 'react';
-import { Button, Card, Field, Input, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { CostResult } from '../../src/api';
 import { addin, money, nextFrame, ok } from '../addin';
 import { download as save } from '../download';
@@ -152,7 +152,7 @@ export function NegotiationView() {
         </Field>
       </div>
       {forms.map((f, p) => (
-        <Card key={p} size="small" aria-label={`Proposal ${p + 1}`}>
+        <section key={p} aria-label={`Proposal ${p + 1}`} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
           <div className={styles.row}>
             <Field label={`Proposal ${p + 1} name`} className={styles.field}>
               <Input value={f.name} onChange={(_, d) => rename(p, d.value)} />
@@ -183,7 +183,7 @@ export function NegotiationView() {
               </div>
             </fieldset>
           ))}
-        </Card>
+        </section>
       ))}
       <div className={styles.row}>
         <Button size="small" disabled={forms.length >= 4} onClick={() => setForms((fs) => [...fs, { name: `Proposal ${fs.length + 1}`, years: Object.fromEntries(yearsAfter(base, 3).map((y) => [y, { steps: '1' }])) }])}>
