@@ -16,6 +16,9 @@ import type { InCell, OutCell, OutSheet } from '../xlsx';
 import { CostChart, PARTS } from './CostChart';
 import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
+/** An input that takes the width of its column and no more (a native input is 20 characters wide by default). */
+const NARROW = { minWidth: 0, width: '100%' };
+
 const points = (v: number | null | undefined) => (v === null || v === undefined ? '' : `${v.toFixed(2)}%`);
 
 /** A proposal's figures: its cost, and each stated item's cost alone (total and salaries, over the proposal years). */
@@ -155,7 +158,7 @@ export function NegotiationView() {
         <section key={p} aria-label={`Proposal ${p + 1}`} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
           <div className={styles.row}>
             <Field label={`Proposal ${p + 1} name`} className={styles.field}>
-              <Input value={f.name} onChange={(_, d) => rename(p, d.value)} />
+              <Input value={f.name} onChange={(_, d) => rename(p, d.value)} style={NARROW} input={{ size: 8 }} />
             </Field>
             {forms.length > 2 && (
               <Button size="small" onClick={() => setForms((fs) => fs.filter((_, i) => i !== p))}>
@@ -176,7 +179,7 @@ export function NegotiationView() {
                         <option value="1">1</option>
                       </Select>
                     ) : (
-                      <Input size="small" inputMode="decimal" value={f.years[y]?.[i.id] ?? ''} contentAfter={i.kind === 'percent' ? '%' : '$'} onChange={(_, d) => edit(p, y, i.id, d.value)} />
+                      <Input size="small" inputMode="decimal" value={f.years[y]?.[i.id] ?? ''} contentAfter={i.kind === 'percent' ? '%' : '$'} onChange={(_, d) => edit(p, y, i.id, d.value)} style={NARROW} input={{ size: 4 }} />
                     )}
                   </Field>
                 ))}
