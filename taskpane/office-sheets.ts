@@ -176,3 +176,37 @@ export async function writeAuditSheet(a: AuditSheet): Promise<string> {
     return name;
   });
 }
+
+export interface ValuesBlock {
+  /** rows of values (the first is a header); null for an empty cell */
+  rows: (string | number | null)[][];
+  /** per row, its number format ('' or undefined: General) */
+  formats?: (string | undefined)[];
+  /** write it as an Excel table (a header row of text) */
+  table?: boolean;
+}
+
+/**
+ * A new sheet of blocks of values, one below the other with a blank row between (the Negotiation view's
+ * comparison, items and proposals table). Returns the sheet's name.
+ */
+export async function writeValuesSheet(base: string, blocks: ValuesBlock[]): Promise<string> {
+  return Excel.run(async (context) => {
+    const { sheet, name } = await addSheet(context, base);
+    let top = 1;
+    for (const b of blocks) {
+      const width = Math.max(...b.rows.map((r) => r.length));
+      const rows = b.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
+      const address = `A${top}:${columnName(width - 1)}${top + rows.length - 1}`;
+      const range = sheet.getRange(address);
+      range.numberFormat = rows.map((r, i) => r.map((v) => (typeof v === 'string' ? '@' : b.formats?.[i] || 'General')));
+      range.values = rows;
+      if (b.table) sheet.tables.add(address, true);
+      else sheet.getRange(`A${top}:${columnName(width - 1)}${top}`).format.font.bold = true;
+      top += rows.length + 1;
+    }
+    sheet.activate();
+    await context.sync();
+    return name;
+  });
+}

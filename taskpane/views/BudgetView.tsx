@@ -73,7 +73,7 @@ export function BudgetView() {
   const [from, setFrom] = useState(years.includes('2024-25') ? '2024-25' : years[0] ?? '');
   const [to, setTo] = useState(years[years.length - 1] ?? '');
   const [roster, setRoster] = useState<InCell[][] | null>(null);
-  const [result, setResult] = useState<{ summary: Summary; project: (string | number)[][]; ignored: string } | null>(null);
+  const [result, setResult] = useState<{ summary: Summary; project: (string | number)[][] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -101,7 +101,7 @@ export function BudgetView() {
       const q = { roster: rows, years: chosen, rates: ok(a.readRates([])), contract: contractId };
       const summary = ok(a.costSummary(q));
       const project = ok(a.projectTable(q));
-      setResult({ summary, project, ignored: '' });
+      setResult({ summary, project });
       if (inExcel) {
         setBusy('Writing the Budget sheet…');
         const name = await writeBudgetSheet({ roster: roster!, contract: contractId, years: chosen, summary, project });

@@ -5,10 +5,12 @@
  * per lane and step (the scattergram). The numbers download as .xlsx.
  */
 import { Fragment, useMemo, useState } from 'react';
-import { Button, Field, Input, Select, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { CostResult } from '../../src/api';
 import { addin, money, nextFrame, ok } from '../addin';
 import { download as save } from '../download';
+import { writeValuesSheet } from '../office-sheets';
+import { usePane } from '../pane-context';
 import { ITEMS, neutral, onlyItem, proposalsTable, scattergram, statedItems, yearsAfter } from '../negotiation';
 import type { ItemId, ProposalForm } from '../negotiation';
 import { writeXlsx } from '../xlsx';
@@ -37,6 +39,8 @@ function defaults(years: string[]): ProposalForm[] {
 
 export function NegotiationView() {
   const styles = useViewStyles();
+  const { inExcel } = usePane();
+  const [status, setStatus] = useState<string | null>(null);
   const contracts = useMemo(() => addin().contracts().filter((c) => c.years.length), []);
   const [contractId, setContractId] = useState(contracts.find((c) => c.id === 'waconia/teachers')?.id ?? contracts[0]?.id ?? '');
   const contract = contracts.find((c) => c.id === contractId);
@@ -113,11 +117,34 @@ export function NegotiationView() {
     return rows;
   }
 
+  function itemRows(r: Costed[]): OutCell[][] {
+    const items: OutCell[][] = [['proposal', 'item', `total cost over ${years.join(', ')}`, 'salaries']];
+    for (const x of r) for (const i of x.items) items.push([x.form.name, ITEMS.find((y) => y.id === i.id)!.label, i.total, i.salary]);
+    return items;
+  }
+
+  /** Inside Excel: the comparison, the items and the proposals table (as an Excel table) on a new sheet. */
+  async function toSheet() {
+    if (!results) return;
+    setError(null);
+    setStatus(null);
+    try {
+      const comparison = comparisonRows(results) as (string | number | null)[][];
+      const name = await writeValuesSheet('Negotiation', [
+        { rows: comparison, formats: comparison.map((row) => (/%/.test(String(row[0])) ? '0.00%' : '#,##0.00')) },
+        { rows: itemRows(results) as (string | number | null)[][], formats: itemRows(results).map((_, i) => (i ? '#,##0.00' : undefined)) },
+        { rows: proposalsTable(forms, years), table: true },
+      ]);
+      setStatus(`Wrote the sheet "${name}": the comparison, each item on its own, and the proposals table (for CONTRACT.COST and CONTRACT.COMPARE beside a roster).`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   function download() {
     if (!results) return;
     const comparison = comparisonRows(results);
-    const items: OutCell[][] = [['proposal', 'item', `total cost over ${years.join(', ')}`, 'salaries']];
-    for (const r of results) for (const i of r.items) items.push([r.form.name, ITEMS.find((x) => x.id === i.id)!.label, i.total, i.salary]);
+    const items = itemRows(results);
     const sheets: OutSheet[] = [
       { name: 'Comparison', rows: comparison, formats: comparison[0].map((_, j) => (j ? 'money' : undefined)), rowFormats: comparison.map((row) => (/%/.test(String(row[0])) ? 'percent' : undefined)), widths: [34, 16, 16, 16] },
       { name: 'Items alone', rows: items, formats: [undefined, undefined, 'money', 'money'], widths: [16, 18, 24, 14] },
@@ -195,12 +222,17 @@ export function NegotiationView() {
         <Button appearance="primary" disabled={!roster || !!busy || !!badName} onClick={compute}>
           Cost and compare
         </Button>
-        {results && <Button onClick={download}>Download .xlsx</Button>}
+        {results && (inExcel ? <Button onClick={toSheet}>Write to a new sheet</Button> : <Button onClick={download}>Download .xlsx</Button>)}
       </div>
       {!roster && <Text size={200} className={styles.muted}>Read a roster first.</Text>}
       {badName && <ErrorBar text={badName} />}
       {busy && <Spinner size="small" label={busy} />}
       <ErrorBar text={error} />
+      {status && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{status}</MessageBarBody>
+        </MessageBar>
+      )}
       {results && (
         <>
           <CostChart series={results.map((r) => ({ name: r.form.name, years: r.cost.totals.slice(1).map((t) => ({ year: t.year, parts: [t.scheduleImprovement ?? 0, t.stepAndLane ?? 0, t.otherPay ?? 0, t.benefits ?? 0] })) }))} />

@@ -6,7 +6,7 @@
  */
 import { installFakeOffice } from '../support/fake-excel';
 import type { FakeExcel } from '../support/fake-excel';
-import { readSelectedRange, writeAuditSheet, writeBudgetSheet } from '../../taskpane/office-sheets';
+import { readSelectedRange, writeAuditSheet, writeBudgetSheet, writeValuesSheet } from '../../taskpane/office-sheets';
 
 let fake: FakeExcel;
 beforeEach(() => {
@@ -82,4 +82,18 @@ test('writeAuditSheet: the payroll table, AUDIT beside it over the exact columns
   expect(fake.at('Audit!A6').value).toBe('Summary (as computed when this sheet was made)');
   expect(fake.valuesAt('Audit!A7:C9')).toEqual([['kind', 'lines', 'difference (paid − expected)'], ['matches the contract', 1, 0], ["another year's schedule", 1, -1883]]);
   expect(fake.at('Audit!C9').numberFormat).toBe('#,##0.00');
+});
+
+test('writeValuesSheet: blocks one below the other, formats per row, the proposals table as an Excel table', async () => {
+  const name = await writeValuesSheet('Negotiation', [
+    { rows: [['', 'District', 'Union'], ['2025-26: salaries', 82931.5, 83744.5], ['2025-26: package %', 0.0351, null]], formats: [undefined, '#,##0.00', '0.00%'] },
+    { rows: [['proposal', 'year', 'schedule %'], ['Union', '2025-26', '3%']], table: true },
+  ]);
+  expect(name).toBe('Negotiation');
+  expect(fake.valuesAt('Negotiation!A1:C3')).toEqual([['', 'District', 'Union'], ['2025-26: salaries', 82931.5, 83744.5], ['2025-26: package %', 0.0351, '']]);
+  expect(fake.at('Negotiation!B2').numberFormat).toBe('#,##0.00');
+  expect(fake.at('Negotiation!B3').numberFormat).toBe('0.00%');
+  expect(fake.at('Negotiation!C5').value).toBe('schedule %');
+  expect(fake.at('Negotiation!C6').numberFormat).toBe('@'); // "3%" stays the text the proposals table reads
+  expect(fake.tables.map((t) => t.address)).toEqual(['Negotiation!A5:C6']);
 });
