@@ -118,7 +118,17 @@ export function TableSource({ kind, noun, sampleUrl, onTable }: TableSourceProps
   const shownFields = spec.filter((c) => allColumns || mapping[c.field] !== undefined || REQUIRED[kind].some((any) => any.includes(c.field)));
 
   return (
-    <section aria-label={`The ${noun}`} className={styles.root}>
+    <section
+      aria-label={`The ${noun}`}
+      className={styles.root}
+      // a file dropped anywhere on the section is read as an upload
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const f = e.dataTransfer.files[0];
+        if (f) void load(() => readUpload(f));
+      }}
+    >
       <div className={styles.row}>
         <Button onClick={() => load(() => fetchSample(sampleUrl))} disabled={busy}>
           Use the sample {noun}
