@@ -1,11 +1,11 @@
 /**
  * The Excel side of the custom functions, kept thin: the one argument layer (every parameter read by its kind,
- * by the one reading policy of src/reading.ts, README "How tables and arguments are read"), broadcasting over
+ * by the one reading policy of ./reading.ts, README "How tables and arguments are read"), broadcasting over
  * ranges like Excel's own functions, and engine Failures mapped to Excel errors. No contract rule lives here;
  * the engine is reached only through the API (functions/contract-api.ts).
  */
 import { Failure } from '../src/failure';
-import { isErrorValue, readCount, readFte, readMoney, readNumber, readText } from '../src/reading';
+import { isErrorValue, readCount, readFte, readMoney, readNumber, readText } from './reading';
 import { api } from './contract-api';
 
 /** What Excel passes for a matrix parameter: a 2-D array, or null/undefined when an optional one is omitted. */
@@ -30,7 +30,7 @@ export function cell(arg: Arg, name: string): unknown {
   return arg[0][0];
 }
 
-/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (src/reading.ts). */
+/** A text argument: strings as typed, numbers as their digits ("8" for lane 8); empty -> undefined (./reading.ts). */
 export function text(v: unknown, name: string): string | undefined | Failure {
   return v instanceof Failure ? v : readText(v, name);
 }
@@ -173,6 +173,41 @@ export function spill(name: string, args: (unknown[][] | null | undefined)[], fn
   return broadcast(args, perCall(fn));
 }
 
+/**
+ * One call's contract and year parameters, each distinct argument resolved once for the whole call however many
+ * elements repeat it (a column of 50,000 rows of one contract and year resolves each once, as SALARY's fast path
+ * does through api.salaries): a contract argument to its id or why not, a year to its canonical spelling for that
+ * contract. A year that does not resolve is handed on as given, so that the engine refuses it where it always has
+ * (an unknown position is named before an uncovered year). Made per call, never shared: nothing goes stale when a
+ * contract is loaded or the default changes.
+ */
+export class CallContext {
+  private readonly contracts = new Map<unknown, string | Failure>();
+  private readonly years = new Map<string, Map<string, string>>();
+
+  /** The contract argument of an element (empty: the workbook default), resolved once per distinct value. */
+  contract(v: unknown): string | Failure {
+    const hit = this.contracts.get(v);
+    if (hit !== undefined) return hit;
+    const id = contractOf(v);
+    // an Excel error value is a new object each time: not worth remembering
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') this.contracts.set(v, id);
+    return id;
+  }
+
+  /** The year text of an element for a resolved contract: canonical where the contract covers it, else as given. */
+  year(contract: string, y: string): string {
+    let byYear = this.years.get(contract);
+    if (!byYear) this.years.set(contract, (byYear = new Map()));
+    let canonical = byYear.get(y);
+    if (canonical === undefined) {
+      const r = api.schoolYear({ contract, year: y });
+      byYear.set(y, (canonical = r instanceof Failure ? y : r));
+    }
+    return canonical;
+  }
+}
+
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 export function contractOf(v: unknown): string | Failure {
   const t = text(v, 'contract');
@@ -214,6 +249,17 @@ export function flag(v: unknown, name: string, fallback: boolean): boolean | Fai
     if (['false', 'no', 'n', '0'].includes(t)) return false;
   }
   return new Failure('VALUE', `${name} must be TRUE or FALSE (or yes/no, 1/0); got ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : String(v)}`);
+}
+
+/**
+ * A table parameter (roster, proposals, rates): the whole range, its first row naming the columns, read by the
+ * table's reader (./tables.ts) into the typed data the engine takes. An omitted table is undefined, or when
+ * `required`, what the reader says of an empty one.
+ */
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required: true): T | Failure;
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required?: boolean): T | undefined | Failure;
+export function table<T>(arg: Arg, read: (cells: unknown[][]) => T | Failure, required = false): T | undefined | Failure {
+  return arg && arg.length ? read(arg) : required ? read([]) : undefined;
 }
 
 /** The cells of a range, row by row. */

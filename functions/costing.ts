@@ -1,14 +1,17 @@
 /**
  * Costing and checking: PROJECT, COST and COMPARE roll a roster forward and cost it (under a proposal or as
  * agreed); AUDIT checks payroll lines; PROFILE compares contracts by the figures districts are compared by.
- * The sheet tables (roster, proposals, rates) are read by src/tables.ts under the one reading policy.
+ * The sheet tables (roster, proposals, rates) are read by ./tables.ts under the one reading policy, and the engine
+ * is given what they hold (rows, a proposals table, rates), never cells.
  */
 import { employerRatesWith, PROFILE_METRICS } from '../src';
 import { Failure } from '../src/failure';
-import { ratesFromTable, rosterFromTable, yearsFrom } from '../src/tables';
-import { isEmpty, readFte, readMoney } from '../src/reading';
+import { readProposals, readRates, readRoster, yearsFrom } from './tables';
+import { isEmpty, readFte, readMoney } from './reading';
 import { api } from './contract-api';
-import { cell, cellsOf, contractOf, MAX_DISTINCT_ROWS, single, spill, text, texts, toExcelError } from './adapter';
+import { CallContext, cell, cellsOf, MAX_DISTINCT_ROWS, single, spill, table, text, texts, toExcelError } from './adapter';
+import type { Arg } from './adapter';
+import type { ProposalTable } from '../src/api';
 
 /**
  * Employees PROJECT, COST and COMPARE cost in one call: enough for any district's bargaining unit (the largest
@@ -23,28 +26,50 @@ export const MAX_PROFILE_CONTRACTS = 50;
 const filledRows = (table: unknown[][]) => table.filter((r) => Array.isArray(r) && !r.every(isEmpty)).length;
 
 /** Roster, years, contract and rates of a costing call, or the first Failure. */
-function costingArgs(roster: any[][], years: any[][], contract: any[][] | undefined, rates: any[][] | undefined) {
+function costingArgs(roster: any[][], years: any[][], contract: Arg, rates: Arg) {
   const employees = filledRows(roster ?? []) - 1; // less the header row
   if (employees > MAX_ROSTER_ROWS)
     return new Failure('VALUE', `the roster has ${employees.toLocaleString('en-US')} employee rows; one call costs at most ${MAX_ROSTER_ROWS.toLocaleString('en-US')}: split the roster (by contract or building) and add the results`);
-  const rows = rosterFromTable(roster ?? []);
+  const rows = table(roster, readRoster, true);
   if (rows instanceof Failure) return rows;
   const ys = yearsFrom(cellsOf(years));
   if (ys instanceof Failure) return ys;
   const c = text(cell(contract, 'contract'), 'contract');
   if (c instanceof Failure) return c;
-  const overrides = ratesFromTable(rates ?? []);
+  const overrides = table(rates, readRates);
   if (overrides instanceof Failure) return overrides;
   return { rows, years: ys, contract: c, rates: employerRatesWith(overrides) };
 }
 
-/** PROJECT's or COST's query (the costing arguments and the proposal's name) and the roster columns ignored, or the first Failure. */
-function costQuery(roster: any[][], years: any[][], contract: any[][] | undefined, proposals: any[][] | undefined, proposal: any[][] | undefined, rates: any[][] | undefined) {
+/**
+ * The proposals table, read only when a proposal is named (a costing as agreed never reads it), and the name; or the
+ * first Failure. A name without a table is the engine's to refuse (src/settlement.ts), with the reason.
+ */
+function proposalArgs(proposals: Arg, name: string | undefined): { proposals?: ProposalTable; proposal?: string } | Failure {
+  if (!name) return {};
+  const t = table(proposals, readProposals);
+  return t instanceof Failure ? t : { proposals: t, proposal: name };
+}
+
+/** PROJECT's or COST's query (the costing arguments and the proposal) and the roster columns ignored, or the first Failure. */
+function costQuery(roster: any[][], years: any[][], contract: Arg, proposals: Arg, proposal: Arg, rates: Arg) {
   const a = costingArgs(roster, years, contract, rates);
   if (a instanceof Failure) return a;
   const name = text(cell(proposal, 'proposal'), 'proposal');
   if (name instanceof Failure) return name;
-  return { ignored: a.rows.ignored ?? [], query: { roster: a.rows, years: a.years, rates: a.rates, proposals: proposals ?? undefined, proposal: name, contract: a.contract } };
+  const p = proposalArgs(proposals, name);
+  if (p instanceof Failure) return p;
+  return { ignored: a.rows.ignored ?? [], query: { roster: a.rows, years: a.years, rates: a.rates, contract: a.contract, ...p } };
+}
+
+/** The note on the roster columns the reading ignored (README "How tables and arguments are read", headers). */
+const ignoredNote = (ignored: string[]) => `roster columns ignored: ${ignored.join(', ')}`;
+
+/** A summary's rows as cells, and a last row naming the roster columns ignored, where any were. */
+function summaryCells(rows: (string | number | null)[][], ignored: string[]): unknown[][] {
+  const out = rows.map((row) => row.map((v) => (v === null ? '' : v)));
+  if (ignored.length) out.push([ignoredNote(ignored), ...out[0].slice(1).map(() => '')]);
+  return out;
 }
 
 /**
@@ -68,7 +93,7 @@ export function project(roster: any[][], years: any[][], contract?: any[][], pro
   // the roster columns the reading ignored are named once, in the first row's notes
   if (q.ignored.length && t.length > 1) {
     const first = t[1];
-    first[first.length - 1] = [`roster columns ignored: ${q.ignored.join(', ')}`, first[first.length - 1]].filter(Boolean).join('; ');
+    first[first.length - 1] = [ignoredNote(q.ignored), first[first.length - 1]].filter(Boolean).join('; ');
   }
   return t;
 }
@@ -91,7 +116,7 @@ export function cost(roster: any[][], years: any[][], contract?: any[][], propos
   if (q instanceof Failure) return single(q);
   const rows = api.costSummary(q.query);
   if (rows instanceof Failure) return single(rows);
-  return rows.map((row) => row.map((v) => (v === null ? '' : v)));
+  return summaryCells(rows, q.ignored);
 }
 
 /**
@@ -118,17 +143,20 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
     names.push(t);
   }
   const tables: (string | number | null)[][][] = [];
+  // the proposals table read once, where a proposal is named, for both
+  const read = names.some(Boolean) ? table(proposals, readProposals) : undefined;
+  if (read instanceof Failure) return single(read);
   for (const n of names) {
-    const rows = api.costSummary({ roster: a.rows, years: a.years, rates: a.rates, proposals, proposal: n, contract: a.contract });
+    const rows = api.costSummary({ roster: a.rows, years: a.years, rates: a.rates, contract: a.contract, proposals: n ? read : undefined, proposal: n });
     if (rows instanceof Failure) return single(rows);
     tables.push(rows);
   }
   const label = (n: string | undefined) => n ?? 'as agreed';
-  return tables[0].map((row, i) => {
-    const cells = [row[0], ...row.slice(1), ...tables[1][i].slice(1)];
+  const sideBySide = tables[0].map((row, i) => {
     if (i === 0) return ['', ...row.slice(1).map((y) => `${label(names[0])}: ${y}`), ...tables[1][0].slice(1).map((y) => `${label(names[1])}: ${y}`)];
-    return cells.map((v) => (v === null ? '' : v));
+    return [row[0], ...row.slice(1), ...tables[1][i].slice(1)];
   });
+  return summaryCells(sideBySide, a.rows.ignored ?? []);
 }
 
 /**
@@ -150,8 +178,9 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
   for (const [name, a] of Object.entries(args))
     if (a && a.some((row) => row.length > 1))
       return single(new Failure('VALUE', `AUDIT reads one payroll line per row: ${name} is a block ${a.length} rows × ${Math.max(...a.map((row) => row.length))} columns; give a single column (or a single cell)`));
+  const ctx = new CallContext();
   const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
-    const con = contractOf(c);
+    const con = ctx.contract(c);
     if (con instanceof Failure) return con;
     const amount = readMoney(p, 'paid', { required: true });
     if (amount instanceof Failure) return amount;
@@ -159,7 +188,7 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
     if (ts instanceof Failure) return ts;
     const fteN = readFte(f, 'fte');
     if (fteN instanceof Failure) return fteN;
-    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ts[2], fte: fteN }) as unknown as number;
+    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ctx.year(con, ts[2]), fte: fteN }) as unknown as number;
   }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {

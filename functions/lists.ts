@@ -23,7 +23,7 @@ function listOn(contract: any[][] | undefined, list: (q: { contract: string }) =
 export function contracts(): any[][] {
   // a contract left out at start-up stays visible, with its file: path: reason
   const left = api.leftOut().map((f) => toExcelError(new Failure('NA', f.message, 'contract-failed-to-load')));
-  return column([...api.contracts().map((c) => c.id), ...left]);
+  return column([...api.contractIds(), ...left]);
 }
 
 /**

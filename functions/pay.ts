@@ -4,7 +4,7 @@
 import type { WeekHours } from '../src/api';
 import { Failure } from '../src/failure';
 import { api } from './contract-api';
-import { contractOf, count, flag, MAX_DISTINCT_ROWS, optionalNumber, spill, text, texts } from './adapter';
+import { CallContext, count, flag, MAX_DISTINCT_ROWS, optionalNumber, spill, text, texts } from './adapter';
 
 /** One element of GROSS: the hours by kind, checked, or the first Failure. */
 function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknown, leave: unknown, premiums: unknown, late: unknown, regular: unknown): WeekHours | Failure {
@@ -26,13 +26,13 @@ function weekHours(w: unknown, shift: unknown, weekend: unknown, holiday: unknow
 }
 
 /** One element of GROSS and its .SOURCE: the value, and with a trace its explanation. */
-function grossElement([p, s, y, w, sh, we, ho, le, pr, c, ln, rg]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function grossElement(ctx: CallContext, [p, s, y, w, sh, we, ho, le, pr, c, ln, rg]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[p, 'position', 'give a position (CONTRACT.POSITIONS lists them)'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
   if (ts instanceof Failure) return ts;
   const h = weekHours(w, sh, we, ho, le, pr, ln, rg);
-  return h instanceof Failure ? h : api.gross({ contract: con, position: ts[0], step: ts[1], year: ts[2], hours: h }, { explain });
+  return h instanceof Failure ? h : api.gross({ contract: con, position: ts[0], step: ts[1], year: ctx.year(con, ts[2]), hours: h }, { explain });
 }
 
 /**
@@ -55,7 +55,8 @@ function grossElement([p, s, y, w, sh, we, ho, le, pr, c, ln, rg]: unknown[], ex
  * @returns {any[][]} The week's gross pay, to the cent.
  */
 export function gross(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
-  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], grossElement, MAX_DISTINCT_ROWS.GROSS);
+  const ctx = new CallContext();
+  return spill('GROSS', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => grossElement(ctx, xs), MAX_DISTINCT_ROWS.GROSS);
 }
 
 /**
@@ -77,5 +78,6 @@ export function gross(position: any[][], step: any[][], year: any[][], worked: a
  * @returns {any[][]} The explanation as text.
  */
 export function grossSource(position: any[][], step: any[][], year: any[][], worked: any[][], secondShift?: any[][], weekend?: any[][], holidayWorked?: any[][], paidLeave?: any[][], premiums?: any[][], contract?: any[][], lateNight?: any[][], regularSecondShift?: any[][]): any[][] {
-  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => grossElement(xs, true), MAX_DISTINCT_ROWS.GROSS);
+  const ctx = new CallContext();
+  return spill('GROSS.SOURCE', [position, step, year, worked, secondShift, weekend, holidayWorked, paidLeave, premiums, contract, lateNight, regularSecondShift], (xs) => grossElement(ctx, xs, true), MAX_DISTINCT_ROWS.GROSS);
 }

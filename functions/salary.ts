@@ -3,14 +3,14 @@
  * .SOURCE explanations. Each element is read by the argument layer (./adapter) and answered by the API.
  */
 import { Failure } from '../src/failure';
-import { isErrorValue, readFte } from '../src/reading';
+import { isErrorValue, readFte } from './reading';
 import { api } from './contract-api';
 import type { Arg } from './adapter';
-import { axisHint, broadcast, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, toExcel, toExcelError, yearsOf } from './adapter';
+import { axisHint, broadcast, CallContext, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, texts, toExcel, toExcelError, yearsOf } from './adapter';
 
 /** One element of SALARY and its .SOURCE: the value, and with a trace its explanation. */
-function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function salaryElement(ctx: CallContext, [l, s, y, c, f]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const laneT = requiredText(l, 'lane', () => axisHint(api.lanes({ contract: con }), 'lane', con));
   if (laneT instanceof Failure) return laneT;
@@ -20,7 +20,7 @@ function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
   if (yearT instanceof Failure) return yearT;
   const fteN = readFte(f, 'fte');
   if (fteN instanceof Failure) return fteN;
-  return api.salary({ contract: con, lane: laneT, step: stepT, year: yearT, fte: fteN }, { explain });
+  return api.salary({ contract: con, lane: laneT, step: stepT, year: ctx.year(con, yearT), fte: fteN }, { explain });
 }
 
 /**
@@ -35,7 +35,10 @@ function salaryElement([l, s, y, c, f]: unknown[], explain = false): unknown {
  * @returns {any[][]} The salary, or #VALUE!/#N/A with the reason and the citation.
  */
 export function salary(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return salaryRanges(lane, step, year, contract, fte) ?? broadcast([lane, step, year, contract, fte], salaryElement);
+  const fast = salaryRanges(lane, step, year, contract, fte);
+  if (fast) return fast;
+  const ctx = new CallContext();
+  return broadcast([lane, step, year, contract, fte], (xs) => salaryElement(ctx, xs));
 }
 
 /** A range of several cells where one is taken. */
@@ -77,6 +80,7 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
   if ((rows > 1 || cols > 1) && (!fits(lane, rows, cols) || !fits(step, rows, cols))) return undefined;
   const answers = api.salaries({ contract: c ?? undefined, year: y, fte: fteN, lane, step, rows, cols }) as unknown[][] | Failure;
   if (answers instanceof Failure) return undefined;
+  let ctx: CallContext | undefined; // for the elements the caches leave unanswered, made on the first
   for (let i = 0; i < rows; i++) {
     const row = answers[i];
     for (let j = 0; j < cols; j++) {
@@ -91,7 +95,7 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
       const sr = step.length === 1 ? step[0] : step[i];
       const l = lr.length === 1 ? lr[0] : lr[j];
       const s = sr.length === 1 ? sr[0] : sr[j];
-      row[j] = isErrorValue(l) ? l : isErrorValue(s) ? s : toExcel(salaryElement([l, s, y, c, f]));
+      row[j] = isErrorValue(l) ? l : isErrorValue(s) ? s : toExcel(salaryElement((ctx ??= new CallContext()), [l, s, y, c, f]));
     }
   }
   return answers;
@@ -109,7 +113,8 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
  * @returns {any[][]} The explanation as text, with citations such as 004_95c67c5f7895ec64.txt:4960.
  */
 export function salarySource(lane: any[][], step: any[][], year: any[][], contract?: any[][], fte?: any[][]): any[][] {
-  return spill('SALARY.SOURCE', [lane, step, year, contract, fte], (xs) => salaryElement(xs, true));
+  const ctx = new CallContext();
+  return spill('SALARY.SOURCE', [lane, step, year, contract, fte], (xs) => salaryElement(ctx, xs, true));
 }
 
 /**
@@ -135,11 +140,11 @@ export function schedule(year: any[][], contract?: any[][]): any[][] {
 }
 
 /** One element of HOURLY and its .SOURCE: the value, and with a trace its explanation. */
-function hourlyElement([p, s, y, c]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function hourlyElement(ctx: CallContext, [p, s, y, c]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[p, 'position', 'give a position'], [s, 'step', 'give a step'], [y, 'year', `give a school year such as ${yearsOf(con)[0]}`]]);
-  return ts instanceof Failure ? ts : api.hourly({ contract: con, position: ts[0], step: ts[1], year: ts[2] }, { explain });
+  return ts instanceof Failure ? ts : api.hourly({ contract: con, position: ts[0], step: ts[1], year: ctx.year(con, ts[2]) }, { explain });
 }
 
 /**
@@ -153,7 +158,8 @@ function hourlyElement([p, s, y, c]: unknown[], explain = false): unknown {
  * @returns {any[][]} The hourly rate, or #VALUE!/#N/A with the reason.
  */
 export function hourly(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return broadcast([position, step, year, contract], hourlyElement);
+  const ctx = new CallContext();
+  return broadcast([position, step, year, contract], (xs) => hourlyElement(ctx, xs));
 }
 
 /**
@@ -167,15 +173,16 @@ export function hourly(position: any[][], step: any[][], year: any[][], contract
  * @returns {any[][]} The explanation as text.
  */
 export function hourlySource(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return spill('HOURLY.SOURCE', [position, step, year, contract], (xs) => hourlyElement(xs, true));
+  const ctx = new CallContext();
+  return spill('HOURLY.SOURCE', [position, step, year, contract], (xs) => hourlyElement(ctx, xs, true));
 }
 
 /** One element of RATE and its .SOURCE: the value, and with a trace its explanation. */
-function rateElement([r, l, s, y, c]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function rateElement(ctx: CallContext, [r, l, s, y, c]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[r, 'rate', () => `give a rate id: ${(api.rates({ contract: con }) as string[]).join(', ')}`], [l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
-  return ts instanceof Failure ? ts : api.rate({ contract: con, rate: ts[0], lane: ts[1], step: ts[2], year: ts[3] }, { explain });
+  return ts instanceof Failure ? ts : api.rate({ contract: con, rate: ts[0], lane: ts[1], step: ts[2], year: ctx.year(con, ts[3]) }, { explain });
 }
 
 /**
@@ -191,7 +198,8 @@ function rateElement([r, l, s, y, c]: unknown[], explain = false): unknown {
  * @returns {any[][]} The rate, rounded as the contract declares.
  */
 export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return spill('RATE', [rate, lane, step, year, contract], rateElement);
+  const ctx = new CallContext();
+  return spill('RATE', [rate, lane, step, year, contract], (xs) => rateElement(ctx, xs));
 }
 
 /**
@@ -206,7 +214,8 @@ export function rate(rate: any[][], lane: any[][], step: any[][], year: any[][],
  * @returns {any[][]} The explanation as text.
  */
 export function rateSource(rate: any[][], lane: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
-  return spill('RATE.SOURCE', [rate, lane, step, year, contract], (xs) => rateElement(xs, true));
+  const ctx = new CallContext();
+  return spill('RATE.SOURCE', [rate, lane, step, year, contract], (xs) => rateElement(ctx, xs, true));
 }
 
 /**
@@ -223,31 +232,32 @@ export function rateSource(rate: any[][], lane: any[][], step: any[][], year: an
  * @returns {any[][]} The prorated pay, to the cent.
  */
 export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
+  const ctx = new CallContext();
   return broadcast(
     [lane, step, year, days, hours, contract],
     perCall(([l, s, y, d, h, c]) => {
-      const con = contractOf(c);
+      const con = ctx.contract(c);
       if (con instanceof Failure) return con;
       const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
       if (ts instanceof Failure) return ts;
       const dn = count(d, 'days');
       if (dn instanceof Failure) return dn;
       const hn = optionalNumber(h, 'hours');
-      return hn instanceof Failure ? hn : api.prorate({ contract: con, lane: ts[0], step: ts[1], year: ts[2], days: dn, hours: hn });
+      return hn instanceof Failure ? hn : api.prorate({ contract: con, lane: ts[0], step: ts[1], year: ctx.year(con, ts[2]), days: dn, hours: hn });
     }),
   );
 }
 
 /** One element of SEVERANCE and its .SOURCE: the value, and with a trace its explanation. */
-function severanceElement([l, s, y, d, k, c]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function severanceElement(ctx: CallContext, [l, s, y, d, k, c]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
   if (ts instanceof Failure) return ts;
   const dn = count(d, 'unused sick days');
   if (dn instanceof Failure) return dn;
   const kn = optionalNumber(k, 'contributions');
-  return kn instanceof Failure ? kn : api.severance({ contract: con, lane: ts[0], step: ts[1], year: ts[2], unusedDays: dn, contributions: kn }, { explain });
+  return kn instanceof Failure ? kn : api.severance({ contract: con, lane: ts[0], step: ts[1], year: ctx.year(con, ts[2]), unusedDays: dn, contributions: kn }, { explain });
 }
 
 /**
@@ -264,7 +274,8 @@ function severanceElement([l, s, y, d, k, c]: unknown[], explain = false): unkno
  * @returns {any[][]} The severance payment.
  */
 export function severance(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], severanceElement, MAX_DISTINCT_ROWS.SEVERANCE);
+  const ctx = new CallContext();
+  return spill('SEVERANCE', [lane, step, year, unusedDays, contributions, contract], (xs) => severanceElement(ctx, xs), MAX_DISTINCT_ROWS.SEVERANCE);
 }
 
 /**
@@ -280,5 +291,6 @@ export function severance(lane: any[][], step: any[][], year: any[][], unusedDay
  * @returns {any[][]} The explanation as text.
  */
 export function severanceSource(lane: any[][], step: any[][], year: any[][], unusedDays: any[][], contributions?: any[][], contract?: any[][]): any[][] {
-  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => severanceElement(xs, true), MAX_DISTINCT_ROWS.SEVERANCE);
+  const ctx = new CallContext();
+  return spill('SEVERANCE.SOURCE', [lane, step, year, unusedDays, contributions, contract], (xs) => severanceElement(ctx, xs, true), MAX_DISTINCT_ROWS.SEVERANCE);
 }

@@ -4,11 +4,11 @@
  */
 import { Failure } from '../src/failure';
 import { api } from './contract-api';
-import { bonusList, broadcast, cell, contractOf, count, optionalNumber, single, spill, texts, yearsOf } from './adapter';
+import { bonusList, broadcast, CallContext, cell, count, optionalNumber, single, spill, texts, yearsOf } from './adapter';
 
 /** One element of STIPEND and its .SOURCE: the value, and with a trace its explanation. */
-function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function stipendElement(ctx: CallContext, [a, r, n, y, c, b, sn, f]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[a, 'activity', 'give an activity (CONTRACT.ACTIVITIES lists them)'], [r, 'role', 'give a role (CONTRACT.ROLES lists them)'], [y, 'year', `give a school year: ${yearsOf(con).join(', ')}`]]);
   if (ts instanceof Failure) return ts;
@@ -20,7 +20,7 @@ function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], explain = false): 
   if (season instanceof Failure) return season;
   const fte = optionalNumber(f, 'fte');
   if (fte instanceof Failure) return fte;
-  return api.stipend({ contract: con, activity: ts[0], role: ts[1], seasons, year: ts[2], bonuses, season, fte }, { explain });
+  return api.stipend({ contract: con, activity: ts[0], role: ts[1], seasons, year: ctx.year(con, ts[2]), bonuses, season, fte }, { explain });
 }
 
 /**
@@ -39,7 +39,8 @@ function stipendElement([a, r, n, y, c, b, sn, f]: unknown[], explain = false): 
  * @returns {any[][]} The stipend, or #N/A saying why there is no single amount (ranges, per-event pay).
  */
 export function stipend(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
-  return spill('STIPEND', [activity, role, years, year, contract, bonus, season, fte], stipendElement);
+  const ctx = new CallContext();
+  return spill('STIPEND', [activity, role, years, year, contract, bonus, season, fte], (xs) => stipendElement(ctx, xs));
 }
 
 /**
@@ -57,7 +58,8 @@ export function stipend(activity: any[][], role: any[][], years: any[][], year?:
  * @returns {any[][]} The explanation as text.
  */
 export function stipendSource(activity: any[][], role: any[][], years: any[][], year?: any[][], contract?: any[][], bonus?: any[][], season?: any[][], fte?: any[][]): any[][] {
-  return spill('STIPEND.SOURCE', [activity, role, years, year, contract, bonus, season, fte], (xs) => stipendElement(xs, true));
+  const ctx = new CallContext();
+  return spill('STIPEND.SOURCE', [activity, role, years, year, contract, bonus, season, fte], (xs) => stipendElement(ctx, xs, true));
 }
 
 /**
@@ -73,11 +75,12 @@ export function stipendSource(activity: any[][], role: any[][], years: any[][], 
  * @returns {any[][]} Minimum and maximum, side by side; or the one end asked for.
  */
 export function stipendRange(activity: any[][], role: any[][], year: any[][], contract?: any[][], end?: any[][]): any[][] {
+  const ctx = new CallContext();
   const one = (a: unknown, r: unknown, y: unknown, c: unknown): [number, number] | Failure => {
-    const con = contractOf(c);
+    const con = ctx.contract(c);
     if (con instanceof Failure) return con;
     const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
-    return ts instanceof Failure ? ts : api.stipendRange({ contract: con, activity: ts[0], role: ts[1], year: ts[2] });
+    return ts instanceof Failure ? ts : api.stipendRange({ contract: con, activity: ts[0], role: ts[1], year: ctx.year(con, ts[2]) });
   };
   if (end && end.length) {
     return broadcast([activity, role, year, contract, end], ([a, r, y, c, e]) => {
@@ -103,12 +106,13 @@ export function stipendRange(activity: any[][], role: any[][], year: any[][], co
  * @returns {any[][]} The amount.
  */
 export function stipendUnits(activity: any[][], role: any[][], units: any[][], year: any[][], contract?: any[][]): any[][] {
+  const ctx = new CallContext();
   return broadcast([activity, role, units, year, contract], ([a, r, u, y, c]) => {
-    const con = contractOf(c);
+    const con = ctx.contract(c);
     if (con instanceof Failure) return con;
     const ts = texts([[a, 'activity', 'give an activity'], [r, 'role', 'give a role'], [y, 'year', 'give a school year']]);
     if (ts instanceof Failure) return ts;
     const n = count(u, 'units');
-    return n instanceof Failure ? n : api.stipendUnits({ contract: con, activity: ts[0], role: ts[1], units: n, year: ts[2] });
+    return n instanceof Failure ? n : api.stipendUnits({ contract: con, activity: ts[0], role: ts[1], units: n, year: ctx.year(con, ts[2]) });
   });
 }

@@ -3,20 +3,20 @@
  * TERM.SOURCE.
  */
 import { Failure } from '../src/failure';
-import { readCount } from '../src/reading';
+import { readCount } from './reading';
 import { api } from './contract-api';
-import { broadcast, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
+import { broadcast, CallContext, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
 
 /** One element of TERM and its .SOURCE: the value, and with a trace its explanation. */
-function termElement([t, y, k, c, n]: unknown[], explain = false): unknown {
-  const con = contractOf(c);
+function termElement(ctx: CallContext, [t, y, k, c, n]: unknown[], explain = false): unknown {
+  const con = ctx.contract(c);
   if (con instanceof Failure) return con;
   const ts = texts([[t, 'term', 'give a term id (CONTRACT.TERMS lists them)'], [y, 'year', `give a school year: ${yearsOf(con).join(', ')}`]]);
   if (ts instanceof Failure) return ts;
   const keyT = text(k, 'key');
   if (keyT instanceof Failure) return keyT;
   const yos = readCount(n, 'years of service', 0, 70, 'years of service');
-  return yos instanceof Failure ? yos : api.term({ contract: con, term: ts[0], key: keyT, year: ts[1], yearsOfService: yos }, { explain });
+  return yos instanceof Failure ? yos : api.term({ contract: con, term: ts[0], key: keyT, year: ctx.year(con, ts[1]), yearsOfService: yos }, { explain });
 }
 
 /**
@@ -32,7 +32,8 @@ function termElement([t, y, k, c, n]: unknown[], explain = false): unknown {
  * @returns {any[][]} The amount in the term's unit (see CONTRACT.TERMS).
  */
 export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return broadcast([term, year, key, contract, yearsOfService], termElement);
+  const ctx = new CallContext();
+  return broadcast([term, year, key, contract, yearsOfService], (xs) => termElement(ctx, xs));
 }
 
 /**
@@ -69,5 +70,6 @@ export function termRange(term: any[][], year: any[][], key?: any[][], contract?
  * @returns {any[][]} The explanation as text.
  */
 export function termSource(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][]): any[][] {
-  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => termElement(xs, true));
+  const ctx = new CallContext();
+  return spill('TERM.SOURCE', [term, year, key, contract, yearsOfService], (xs) => termElement(ctx, xs, true));
 }

@@ -172,6 +172,44 @@ function vectorisedSalary() {
 const vecUs = vectorisedSalary();
 row('SALARY entry point', `one vectorised SALARY over ${fmt(ROWS)} rows (lane and step columns), time inside the function`, `${fmt(vecUs, 3)} µs per element`, `a single call: ${fmt(1e6 / cps.salary, 3)} µs`, '≤ 0.1 µs per element (issue 9)', vecUs <= 0.1);
 
+/**
+ * One vectorised call of another lookup over ROWS rows (columns of labels; the contract and year one cell each,
+ * resolved once per call, functions/adapter.ts CallContext), the time inside the function per element, median of 5
+ * calls; and a single call of the same function (1×1 arguments), median over 20,000 calls, for the ratio.
+ */
+function vectorised(id, columns, rest, check) {
+  const f = bundle.functions.get(id);
+  const once = () => {
+    const t = now();
+    const out = f(...columns, ...rest);
+    const us = (msSince(t) * 1000) / ROWS;
+    const wrong = out.length !== ROWS ? `${out.length} rows` : check(out);
+    if (wrong) throw new Error(`the vectorised ${id} answers wrongly (${wrong}): the bundle is broken`);
+    sink += out.length;
+    return us;
+  };
+  for (let w = 0; w < 2; w++) once(); // warm up (JIT)
+  const vec = median(Array.from({ length: 5 }, once));
+  const singles = () => {
+    const n = 20_000;
+    const t = now();
+    for (let i = 0; i < n; i++) sink += f(...columns.map((c) => [c[i % ROWS]]), ...rest)[0].length;
+    return (msSince(t) * 1000) / n;
+  };
+  singles();
+  return { vec, single: median(Array.from({ length: 3 }, singles)) };
+}
+{
+  const POSITIONS = ['Day Leads / Custodial Maintenance', 'Night Leads / Groundskeeper', 'Custodial Cleaner'];
+  const numbers = (out) => (out.every((r) => typeof r[0] === 'number') ? '' : 'an error cell');
+  // Day Leads / Custodial Maintenance, step 1, 2025-26: $19.76 (004_95c67c5f7895ec64.txt:7287)
+  const h = vectorised('HOURLY', [Array.from({ length: ROWS }, (_, i) => [POSITIONS[i % 3]]), Array.from({ length: ROWS }, (_, i) => [(i % 12) + 1])], [[[YEAR]], [['waconia/custodial']]],
+    (out) => (out[0][0] !== 19.76 ? `row 1 is ${JSON.stringify(out[0][0])}, not 19.76` : numbers(out)));
+  row('SALARY entry point', `one vectorised HOURLY over ${fmt(ROWS)} rows (position and step columns), time inside the function`, `${fmt(h.vec, 3)} µs per element`, `a single call: ${fmt(h.single, 3)} µs (${ratio(h.single / h.vec)})`, '');
+  const st = vectorised('STIPEND', [Array.from({ length: ROWS }, () => ['Cross Country']), Array.from({ length: ROWS }, (_, i) => [['Head', 'Assistant'][i % 2]]), Array.from({ length: ROWS }, (_, i) => [(i % 20) + 1])], [[[YEAR]], [[CONTRACT]]], numbers);
+  row('SALARY entry point', `one vectorised STIPEND over ${fmt(ROWS)} rows (activity, role and seasons columns), time inside the function`, `${fmt(st.vec, 3)} µs per element`, `a single call: ${fmt(st.single, 3)} µs (${ratio(st.single / st.vec)})`, '');
+}
+
 // ------------------------------------------------------------------------------------------------ 2. HyperFormula
 console.log(`2/5 HyperFormula, ${fmt(ROWS)} rows ...`);
 // time spent inside the custom functions, by wrapping what the bundle associated before registering it

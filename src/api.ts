@@ -18,6 +18,7 @@ import { contractProfile } from './profile';
 import type { Profile } from './profile';
 import { auditSalary, costWithProposal, projectAmounts, summaryRows } from './settlement';
 import type { AuditLine } from './settlement';
+import type { ProposalTable } from './proposal-types';
 import type { CostResult } from './costing';
 import type { RosterRow } from './roster';
 import type { EmployerRates } from './parameters';
@@ -26,7 +27,9 @@ export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
 export type { Profile, ProfileMetric } from './profile';
 export type { WeekHours } from './payroll';
-export type { AuditLine } from './settlement';
+export type { AuditLine, PayrollLine } from './settlement';
+export type { ProposalRow, ProposalTable } from './proposal-types';
+export type { RosterRow } from './roster';
 export type { CostResult } from './costing';
 export { Failure } from './failure';
 
@@ -52,8 +55,8 @@ export interface CostQuery extends On {
   roster: RosterRow[];
   years: string[];
   rates: EmployerRates;
-  /** the proposals table as its cells (header row first), and the proposal to apply; none: the contract as agreed */
-  proposals?: unknown[][];
+  /** the proposals table, read (functions/tables.ts readProposals), and the proposal to apply; none: the contract as agreed */
+  proposals?: ProposalTable;
   proposal?: string;
 }
 /**
@@ -140,6 +143,11 @@ export class ContractApi {
   years(q: On): string[] | Failure {
     const c = this.contract(q);
     return c instanceof Failure ? c : c.years;
+  }
+
+  /** The school year an argument names, in canonical spelling ("FY2026" is 2025-26), where the contract covers it. */
+  schoolYear(q: On & { year: Label }): string | Failure {
+    return this.on(q, (id) => this.engine.yearIn(id, q.year));
   }
 
   /** The lanes of the salary schedule, as printed. */
@@ -450,7 +458,7 @@ export const API_GLOBAL = 'ContractAddin';
 /** The API's public methods: what the global holds. */
 export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
-  'years', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
+  'years', 'schoolYear', 'lanes', 'steps', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
 ] as const satisfies readonly (keyof ContractApi)[];

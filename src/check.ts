@@ -93,7 +93,7 @@ export function checkContract(c: Contract, engine: Engine): CheckReport {
     const s = c.scheduleById.get(scheduleId)!;
     compareCell(s, s.tables.get(year)!, lane, step, derived, rule, ruleCite);
   };
-  for (const kind of RULE_KINDS) kind.selfCheck?.({ contract: c, engine, compareCell: compareAt, record: (f) => record(f) });
+  for (const kind of RULE_KINDS) kind.selfCheck?.({ contract: c, compareCell: compareAt, record: (f) => record(f) });
 
   const st = c.stipends?.file;
   for (const b of st?.bases ?? []) {

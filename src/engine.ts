@@ -79,14 +79,15 @@ export class Engine {
   /** The registry generation the argument caches were filled from. */
   private generation = -1;
 
+  /**
+   * The contracts with their years and schedules, from the registry's headers: none is compiled to be listed (a
+   * district's many contracts cost nothing until used). A header without its schedules is completed from the
+   * contract. A bundled contract that fails on its first use answers with its reason then, and leaves the list.
+   */
   listContracts(): ContractSummary[] {
-    return this.registry.all().map((c) => ({
-      id: c.id,
-      title: c.file.title,
-      district: c.file.district,
-      unit: c.file.unit,
-      years: c.years,
-      schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
+    return this.registry.headers().map(({ id, title, district, unit, years, schedules }) => ({
+      id, title, district, unit, years,
+      schedules: (schedules as ContractSummary['schedules'] | undefined) ?? this.registry.get(id)?.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })) ?? [],
     }));
   }
 
@@ -113,8 +114,16 @@ export class Engine {
     return new Failure('VALUE', `${hint ? hint + '. ' : ''}Unknown contract "${excerpt(key)}"; valid contracts: ${this.registry.ids().join(', ')}`, 'unknown-contract');
   }
 
+  /** The school year `yearArg` names in canonical spelling ("2025-2026" is 2025-26), where the contract covers it; or why not. */
+  yearIn(contractArg: string | undefined, yearArg: string | number, defaultId?: string): string | Failure {
+    const contract = this.contract(contractArg, defaultId);
+    return contract instanceof Failure ? contract : this.year(contract, yearArg);
+  }
+
   /** A school year the contract covers, in canonical spelling. */
   private year(contract: Contract, yearArg: string | number): string | Failure {
+    // a year already in canonical spelling (the functions resolve each distinct year once per call) needs no key
+    if (typeof yearArg === 'string' && contract.years.includes(yearArg)) return yearArg;
     const key = `${contract.id}\u0000${yearArg}`;
     const hit = this.yearCache.get(key);
     if (hit !== undefined) return hit;

@@ -28,7 +28,7 @@ export { weeklyGross } from './payroll';
 export { projectRow } from './roster';
 export type { RosterRow, Placement } from './roster';
 export { proposalFile, proposalEngine } from './proposal';
-export type { Proposal, ProposalYear } from './proposal';
+export type { Proposal, ProposalRow, ProposalTable, ProposalYear } from './proposal-types';
 export { costRoster } from './costing';
 export type { CostResult, YearTotals, EmployeeYear } from './costing';
 export { contractProfile, PROFILE_METRICS } from './profile';

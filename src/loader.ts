@@ -674,6 +674,8 @@ export interface ContractHeader {
   district: string;
   unit: string;
   years: string[];
+  /** the schedules, as the pane lists them (absent in a header made before they were read) */
+  schedules?: { id: string; title: string; kind: string }[];
 }
 
 /** A file registered to be compiled on its first use (ContractRegistry.register). */
@@ -689,7 +691,8 @@ export function contractHeader(data: unknown): ContractHeader | undefined {
   const f = data as Partial<Record<keyof ContractHeader, unknown>> | null;
   if (!f || typeof f !== 'object' || typeof f.id !== 'string' || !Array.isArray(f.years)) return undefined;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { id: f.id, title: text(f.title), district: text(f.district), unit: text(f.unit), years: f.years.map(String) };
+  const schedules = Array.isArray(f.schedules) ? f.schedules.map((s: Record<string, unknown> | null) => ({ id: text(s?.id), title: text(s?.title), kind: text(s?.kind) })) : undefined;
+  return { id: f.id, title: text(f.title), district: text(f.district), unit: text(f.unit), years: f.years.map(String), ...(schedules ? { schedules } : {}) };
 }
 
 /** What a file that could not be loaded is left out with: the loader's error, or any other error as `file: (top): could not be compiled`. */

@@ -9,30 +9,44 @@ import type { ContractFile, StipendBasis } from './model';
 import { ContractRegistry, ContractLoadError } from './loader';
 import { Engine, Failure } from './engine';
 import { applyPercent, Money, roundAmount } from './rounding';
+import { excerpt } from './normalize';
 import { RULE_KINDS } from './rules';
+import type { Proposal, ProposalRow, ProposalTable, ProposalYear } from './proposal-types';
 
-export interface ProposalYear {
-  year: string;
-  /** % added to every schedule cell (salary and hourly schedules) over the year before */
-  schedulePercent?: number;
-  /** $ added to every annual salary cell after the percent */
-  scheduleDollars?: number;
-  /** career increment % over the last step; default: the contract's latest */
-  careerPercent?: number;
-  /** steps at the start of the year (default 1) and half way through (default 0) */
-  steps?: number;
-  midYearSteps?: number;
-  /** one-time off-schedule payment, % of the placement salary, prorated by FTE */
-  offSchedulePercent?: number;
-  /** % change of flat stipend amounts (percent-based stipends follow the schedule) */
-  stipendPercent?: number;
-  /** % change of the employer's insurance contribution */
-  insurancePercent?: number;
-  /** the sheet row this year came from, cited in the derived tables */
-  row?: number;
+export type { Proposal, ProposalChange, ProposalRow, ProposalTable, ProposalYear } from './proposal-types';
+
+/**
+ * The proposal `name` for `contract` from a proposals table already read (functions/tables.ts readProposals): its
+ * rows for that contract (or for every contract, where the row names none), one per year after `baseYear` (the
+ * roster's own year). With `years` (the costed years, the roster's own first) the proposal must have a row for each
+ * year after the first; with `contracts` (the ids known) a row naming none of them is refused.
+ */
+export function proposalFor(table: ProposalTable, name: string, contract: string, baseYear: string, years?: string[], contracts?: string[]): Proposal | Failure {
+  const names: string[] = [];
+  const mine: ProposalRow[] = [];
+  const wanted = name.trim().toLowerCase();
+  for (const r of table.rows) {
+    if (!names.includes(r.proposal)) names.push(r.proposal);
+    const k = r.contract?.toLowerCase();
+    if (k && contracts && !contracts.includes(k))
+      return new Failure('VALUE', `${r.where.contract}: ${JSON.stringify(excerpt(r.contract!, 40))} is not a contract id; valid: ${contracts.join(', ')} (empty: every contract of the roster)`);
+    if (r.proposal.toLowerCase() === wanted && (!k || k === contract)) mine.push(r);
+  }
+  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${table.byContract ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`, 'no-proposal');
+  const out: ProposalYear[] = [];
+  for (const { proposal: _p, contract: _c, where, refused, ...y } of mine) {
+    if (refused) return new Failure('VALUE', refused);
+    if (y.year <= baseYear) return new Failure('VALUE', `${where.year}: ${y.year} is not after ${baseYear}, the roster's own year (its placements as given); a proposal states the years after it`);
+    const twin = out.find((x) => x.year === y.year);
+    if (twin) return new Failure('VALUE', `${where.year}: proposal "${name}" has ${y.year} twice (rows ${twin.row} and ${y.row}); keep one row per year`);
+    out.push(y);
+  }
+  out.sort((a, b) => a.year.localeCompare(b.year));
+  for (const y of years?.slice(1) ?? [])
+    if (!out.some((x) => x.year === y))
+      return new Failure('VALUE', `proposal "${name}" has no row for ${y} (its rows: ${out.map((x) => `${x.year} (row ${x.row})`).join(', ')}); add a row for ${y} (0% and steps 1 if nothing changes), or cost fewer years`);
+  return { name, contract, baseYear, years: out };
 }
-
-export interface Proposal { name: string; contract: string; baseYear: string; years: ProposalYear[] }
 
 const nextYear = (y: string) => {
   const start = Number(y.slice(0, 4)) + 1;

@@ -8,8 +8,8 @@ import type { CostResult, EmployeeYear } from './costing';
 import type { CostComponent } from './costing/components';
 import { otherPayLabel } from './costing/components';
 import type { EmployerRates } from './parameters';
-import { engineOver, proposalFile } from './proposal';
-import { proposalFromTable } from './tables';
+import { engineOver, proposalFile, proposalFor } from './proposal';
+import type { ProposalTable } from './proposal';
 import type { RosterRow } from './roster';
 import { creditFor, nextStep } from './roster';
 import { stepPolicyIn } from './rules/step-policy';
@@ -23,9 +23,9 @@ import { whatPaidMatches } from './paid-match';
 
 /**
  * An engine where every contract of the roster is replaced by the proposal `name` from the proposals
- * table (for contracts the table names, or all when it has no contract column), the rest as agreed.
+ * table, already read (for contracts the table names, or all when it has no contract column), the rest as agreed.
  */
-export function engineWithProposal(engine: Engine, roster: RosterRow[], years: string[], proposals: unknown[][] | undefined, name: string | undefined, defaultContract?: string): Engine | Failure {
+export function engineWithProposal(engine: Engine, roster: RosterRow[], years: string[], proposals: ProposalTable | undefined, name: string | undefined, defaultContract?: string): Engine | Failure {
   if (!name) return engine;
   if (!proposals) return new Failure('VALUE', `proposal "${name}" needs the proposals table`);
   const ids = new Set<string>();
@@ -41,7 +41,7 @@ export function engineWithProposal(engine: Engine, roster: RosterRow[], years: s
       files.push({ name: c.origin, content: c.file });
       continue;
     }
-    const p = proposalFromTable(proposals, name, c.id, years[0], years, engine.registry.ids());
+    const p = proposalFor(proposals, name, c.id, years[0], years, engine.registry.ids());
     if (p instanceof Failure) {
       if (p.reason === 'no-proposal' && ids.size > 1) {
         files.push({ name: c.origin, content: c.file });
@@ -58,7 +58,7 @@ export function engineWithProposal(engine: Engine, roster: RosterRow[], years: s
   return engineOver(files, name);
 }
 
-export function costWithProposal(engine: Engine, roster: RosterRow[], years: string[], rates: EmployerRates, proposals?: unknown[][], name?: string, defaultContract?: string): CostResult | Failure {
+export function costWithProposal(engine: Engine, roster: RosterRow[], years: string[], rates: EmployerRates, proposals?: ProposalTable, name?: string, defaultContract?: string): CostResult | Failure {
   const e = engineWithProposal(engine, roster, years, proposals, name, defaultContract);
   if (e instanceof Failure) return e;
   return costRoster(e, roster, { years, rates, defaultContract });
@@ -101,6 +101,9 @@ export function projectAmounts(r: CostResult): { header: string[]; cells(y: Empl
     cells: (y) => [...own.map((c) => y[c.id]), Math.round(r.components.reduce((acc, c) => acc + (c.column ? 0 : y[c.id]), 0) * 100) / 100, y.total],
   };
 }
+
+/** A payroll line to audit, as read from a payroll table (functions/tables.ts readPayroll); `row` is its sheet row. */
+export interface PayrollLine { id?: string; contract?: string; paid: number; lane: string; step: string; year: string; fte?: number; row: number }
 
 export interface AuditLine { expected: number | Failure; difference: number | null; reason: string }
 

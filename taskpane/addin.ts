@@ -6,7 +6,8 @@
 import type { PublishedAddin } from '../functions/contract-api';
 import { isFailure } from './contract-api';
 
-export type { PayrollLine, PublishedAddin, TableKind } from '../functions/contract-api';
+export type { PublishedAddin, TableKind } from '../functions/contract-api';
+export type { PayrollLine } from '../src/api';
 
 export function addin(): PublishedAddin {
   const a = (globalThis as Record<string, unknown>).ContractAddin as PublishedAddin | undefined;

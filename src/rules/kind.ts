@@ -10,8 +10,7 @@
  * A new kind is one module here, its entry in ./index.ts and its definition in the schema.
  */
 import type { CompiledTable, Contract, ContractFile, RulesFile, ScheduleFile } from '../model';
-import type { Engine } from '../engine';
-import type { ProposalYear } from '../proposal';
+import type { ProposalYear } from '../proposal-types';
 
 /** What a validator can ask of the file being loaded. Each `need…` fails with `path: reason` or returns true. */
 export interface Validation {
@@ -41,7 +40,6 @@ export interface Derivation {
 /** Where a self-check records what it compared (see check.ts). */
 export interface SelfCheck {
   contract: Contract;
-  engine: Engine;
   /** a printed schedule cell (or its absence) against the value the rule gives */
   compareCell(scheduleId: string, year: string, lane: number, step: number, derived: number, rule: string, ruleCite: string): void;
   /** any other printed value against the rule's */

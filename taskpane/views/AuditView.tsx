@@ -182,7 +182,7 @@ export function AuditView() {
               <li key={c.line.row} style={{ marginBottom: 6, overflowWrap: 'anywhere' }}>
                 <Text size={200}>
                   <b>Row {c.line.row}{c.line.id ? ` (${c.line.id})` : ''}</b>, {c.line.lane} {c.line.step} {c.line.year}
-                  {c.line.fte !== 1 ? ` FTE ${c.line.fte}` : ''}: paid {money(c.line.paid)}
+                  {c.line.fte !== undefined && c.line.fte !== 1 ? ` FTE ${c.line.fte}` : ''}: paid {money(c.line.paid)}
                   {c.expected !== null ? `, expected ${money(c.expected)}, difference ${money(c.difference)}` : ''}. <i>{c.kind}</i>: {c.reason}
                 </Text>
               </li>

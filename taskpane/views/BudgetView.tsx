@@ -98,7 +98,7 @@ export function BudgetView() {
     try {
       const a = addin();
       const rows = ok(a.readRoster(roster!));
-      const q = { roster: rows, years: chosen, rates: ok(a.readRates([])), contract: contractId };
+      const q = { roster: rows, years: chosen, rates: a.employerRates(), contract: contractId };
       const summary = ok(a.costSummary(q));
       const project = ok(a.projectTable(q));
       setResult({ summary, project });

@@ -70,9 +70,9 @@ export function NegotiationView() {
       const rows = ok(a.readRoster(roster!));
       setStaff(scattergram(rows, ok(a.lanes({ contract: contractId })), ok(a.steps({ contract: contractId }))));
       const all = [base, ...years];
-      const rates = ok(a.readRates([]));
+      const rates = a.employerRates();
       const run = (list: ProposalForm[], name: string) =>
-        ok(a.cost({ roster: rows, years: all, rates, contract: contractId, proposals: proposalsTable(list, years), proposal: name }));
+        ok(a.cost({ roster: rows, years: all, rates, contract: contractId, proposals: ok(a.readProposals(proposalsTable(list, years))), proposal: name }));
       const freeze = run([neutral('(freeze)', years)], '(freeze)');
       const out: Costed[] = [];
       for (const [i, form] of forms.entries()) {

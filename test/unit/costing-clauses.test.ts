@@ -14,7 +14,8 @@ import { costRoster } from '../../src/costing';
 import type { CostResult, EmployeeYear } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
 import { costWithProposal } from '../../src/settlement';
-import { rosterFromTable } from '../../src/tables';
+import { readProposals, readRoster } from '../../functions/tables';
+import type { ProposalTable } from '../../src/proposal';
 
 const engine = new Engine(createRegistry());
 const rates = employerRates({ parameters: [] }, { 'fica-oasdi-employer': 6.2, 'medicare-employer': 1.45, 'tra-employer': 10, 'fica-oasdi-wage-base': 200000 });
@@ -24,7 +25,7 @@ const AY = ['2005-06', '2006-07'];
 
 /** Costs one-row rosters: [id, lane, step, fte, seniority, coverage, match, years] per row. */
 function cost(contract: string, years: string[], rows: unknown[][]): CostResult {
-  const roster = rosterFromTable([['id', 'contract', 'lane', 'step', 'fte', 'seniority', 'coverage', 'match', 'years'], ...rows.map(([id, ...rest]) => [id, contract, ...rest])]);
+  const roster = readRoster([['id', 'contract', 'lane', 'step', 'fte', 'seniority', 'coverage', 'match', 'years'], ...rows.map(([id, ...rest]) => [id, contract, ...rest])]);
   return costRoster(engine, roster as never, { years, rates }) as CostResult;
 }
 const line = (r: CostResult, id: string) => r.employees.find((e) => e[0].placement.id === id)!;
@@ -59,7 +60,7 @@ describe('Anoka-Hennepin health insurance (Art. XI Sec. 2)', () => {
     expect(said(line(r, 'dep')[1])).toMatch(/Dependent only coverage: the District pays 100% of a premium .*\(001_568af6eb86bfbaf6\.txt:471\)/);
   });
   test('a coverage the agreement does not have refuses the roster, naming the row and the valid ones (the reading policy)', () => {
-    const roster = rosterFromTable([['id', 'contract', 'lane', 'step', 'fte', 'coverage'], ['typo', A, 'MA', '5', 1, 'Single+1']]);
+    const roster = readRoster([['id', 'contract', 'lane', 'step', 'fte', 'coverage'], ['typo', A, 'MA', '5', 1, 'Single+1']]);
     const refused = costRoster(engine, roster as never, { years: AY, rates });
     expect(refused).toMatchObject({ code: 'VALUE', message: expect.stringMatching(/^roster row 2 \(typo\), coverage: unknown coverage "Single\+1" for anoka-hennepin\/teachers; valid: Family, Single, Dependent only$/) });
   });
@@ -114,13 +115,13 @@ describe('Anoka-Hennepin 403(b): tiers from the seniority date each year (Art. X
 });
 
 describe('beyond the agreement: a proposal year keeps the last stated tiers and amounts, and says so', () => {
-  const roster = rosterFromTable([
+  const roster = readRoster([
     ['id', 'contract', 'lane', 'step', 'fte', 'seniority', 'coverage'],
     ['late', A, 'MA', '5', 1, '2005-01-01', 'Family'],
     ['early', A, 'MA', '5', 1, '2003-08-25', 'Family'],
   ]) as never;
   // percents as Excel stores a cell formatted 3% (0.03)
-  const proposals = [['proposal', 'year', 'schedule %', 'insurance %'], ['same', '2007-08', 0.03, ''], ['more', '2007-08', 0.03, 0.1]];
+  const proposals = readProposals([['proposal', 'year', 'schedule %', 'insurance %'], ['same', '2007-08', 0.03, ''], ['more', '2007-08', 0.03, 0.1]]) as ProposalTable;
   test('2007-08: the 2006-07 403(b) dates (001:886): 2005-01-01 gets none, 2003-08-25 tier 1 $1,000; family $870 × 12 = 10,440', () => {
     const r = costWithProposal(engine, roster, ['2006-07', '2007-08'], rates, proposals, 'same') as CostResult;
     expect(r.employees.map((e) => e[1].match)).toEqual([0, 1000]);
@@ -189,7 +190,7 @@ describe('the fields these clauses use are checked when a contract loads', () =>
 
 describe('a part-time teacher\'s stipends (Anoka-Hennepin Appendix B)', () => {
   // [id, contract, lane, step, fte, activity, role, seasons], costed for 2006-07 only
-  const roster = rosterFromTable([
+  const roster = readRoster([
     ['id', 'contract', 'lane', 'step', 'fte', 'activity', 'role', 'seasons'],
     ['choir6', A, 'MA', '5', 0.6, 'Choir', 'Director', 1],
     ['coach6', A, 'MA', '5', 0.6, 'Football', 'Head Coach', 4],

@@ -8,11 +8,13 @@ import { costRoster } from '../../src/costing';
 import type { CostResult } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
 import { costWithProposal, auditSalary, summaryRows } from '../../src/settlement';
-import { proposalFromTable, rosterFromTable, yearsFrom } from '../../src/tables';
+import { readProposals, readRoster, yearsFrom } from '../../functions/tables';
+import { proposalFor } from '../../src/proposal';
+import type { ProposalTable } from '../../src/proposal';
 
 const engine = new Engine(createRegistry());
 const rates = employerRates({ parameters: [] }, { 'fica-oasdi-employer': 6.2, 'medicare-employer': 1.45, 'tra-employer': 10, 'fica-oasdi-wage-base': 200000 });
-const roster = rosterFromTable([
+const roster = readRoster([
   ['id', 'contract', 'lane', 'step', 'fte'],
   ['A', 'waconia/teachers', 'MA+15', 'C', 1],
   ['B', 'waconia/teachers', 'BA+15', 'D', 0.5],
@@ -61,24 +63,24 @@ describe('proposals from a table', () => {
     ['lean', '2026-27', 0.025, 0.0475, 1, 0, 0],
   ];
   test('percents are Excel\'s own: a cell formatted 3% holds 0.03 and reads as 3%', () => {
-    const p = proposalFromTable([['proposal', 'year', 'schedule %'], ['x', '2025-26', 0.03], ['x', '2026-27', 0.05]], 'x', 'waconia/teachers', '2024-25');
+    const p = proposalFor(readProposals([['proposal', 'year', 'schedule %'], ['x', '2025-26', 0.03], ['x', '2026-27', 0.05]]) as ProposalTable, 'x', 'waconia/teachers', '2024-25');
     expect((p as { years: { schedulePercent: number }[] }).years.map((y) => y.schedulePercent)).toEqual([3, 5]);
   });
   test('the shipped settlement as a proposal costs exactly as the contract as agreed, benefits included', () => {
     const years = ['2024-25', '2025-26', '2026-27'];
     // Family coverage: 1,624.58 x 1.1 = 1,787.04 and x 1.1 = 1,965.74, as printed (004:4365-4366); the 403(b)
     // match of 2026-27 (+$100) is the contract's own: a proposal changes only what it names
-    const insured = rosterFromTable([
+    const insured = readRoster([
       ['id', 'contract', 'lane', 'step', 'fte', 'coverage', 'match', 'years'],
       ['A', 'waconia/teachers', 'MA+15', 'C', 1, 'Family', 'Continuing contract', 10],
     ]) as never;
     const agreed = costRoster(engine, insured, { years, rates }) as CostResult;
-    const asProposal = costWithProposal(engine, insured, years, rates, proposals, 'settlement') as CostResult;
+    const asProposal = costWithProposal(engine, insured, years, rates, readProposals(proposals) as ProposalTable, 'settlement') as CostResult;
     expect(asProposal.totals.map((t) => t.total)).toEqual(agreed.totals.map((t) => t.total));
     expect(agreed.totals.map((t) => t.insurance)).toEqual([1624.58 * 12, 1787.04 * 12, 1965.74 * 12].map((v) => Math.round(v * 100) / 100));
   });
   test('part-time teachers get the contract\'s share of the insurance contribution (004:2439-2447)', () => {
-    const part = rosterFromTable([
+    const part = readRoster([
       ['id', 'contract', 'lane', 'step', 'fte', 'coverage'],
       ['P6', 'waconia/teachers', 'BA', 'B', 0.6, 'Single'],
       ['P8', 'waconia/teachers', 'BA', 'B', 0.8, 'Single'],
@@ -89,11 +91,11 @@ describe('proposals from a table', () => {
     expect(r.employees.map((e) => e[0].insurance)).toEqual([8353.98, 9467.84, 0]); // 928.22 x 12 = 11,138.64 x 75% = 8,353.98; x 85% = 9,467.844
   });
   test('2.5% and 2.5% costs less than 3% and 5%: 2025-26 salaries A 56,098 x 1.025 = 57,500 (004:3057), B 50,415 x 1.025 x 0.5 = 25,837.50', () => {
-    const lean = costWithProposal(engine, roster, ['2024-25', '2025-26'], rates, proposals, 'lean') as CostResult;
+    const lean = costWithProposal(engine, roster, ['2024-25', '2025-26'], rates, readProposals(proposals) as ProposalTable, 'lean') as CostResult;
     expect(lean.totals[1].salary).toBe(57500 + 25837.5); // 57,500.45 -> 57,500; 51,675.375 -> 51,675 x 0.5
   });
   test('an unknown proposal names the ones in the table', () => {
-    const r = costWithProposal(engine, roster, ['2024-25', '2025-26'], rates, proposals, 'generous');
+    const r = costWithProposal(engine, roster, ['2024-25', '2025-26'], rates, readProposals(proposals) as ProposalTable, 'generous');
     expect((r as Failure).message).toMatch(/no proposal "generous".*settlement, lean/);
   });
   test('years from one cell', () => expect(yearsFrom(['2024-25:2026-27'])).toEqual(['2024-25', '2025-26', '2026-27']));
@@ -129,7 +131,7 @@ describe("Waconia's 2026-27 mid-year step (004:5012): half the year on each step
   // 2026-27 BA+15: D 53,013 (004:4990), E 54,523 (004:4991), F 56,077 (004:4992); BA+15 C 2025-26 moves to D
   // at the start of 2026-27 and to E half way through it.
   test('costing: (53,013 + 54,523) / 2 × 0.875 = 53,768 × 0.875 = 47,047.00, not 46,386.38 + 47,707.63 halved = 47,047.01', () => {
-    const part = rosterFromTable([['id', 'contract', 'lane', 'step', 'fte'], ['M', 'waconia/teachers', 'BA+15', 'C', 0.875]]) as never;
+    const part = readRoster([['id', 'contract', 'lane', 'step', 'fte'], ['M', 'waconia/teachers', 'BA+15', 'C', 0.875]]) as never;
     const r = costRoster(engine, part, { years: ['2025-26', '2026-27'], rates }) as CostResult;
     expect([r.employees[0][1].placement.step, r.employees[0][1].placement.midYearStep]).toEqual(['D', 'E']);
     expect(r.employees[0][1].salary).toBe(47047);

@@ -46,11 +46,27 @@ describe('bundled contracts compiled on first use', () => {
     expect(new Engine(registry).hourly('waconia/custodial', 'Day Leads / Custodial Maintenance', 1, '2025-26')).toBe(19.76);
   });
 
-  test('the header the build writes is the file\'s own id, title, district, unit and years', () => {
+  test('the header the build writes is the file\'s own id, title, district, unit, years and schedules', () => {
     for (const name of names) {
       const file = JSON.parse(text(name));
-      expect(asBuilt(name).header).toEqual({ id: file.id, title: file.title, district: file.district, unit: file.unit, years: file.years });
+      const schedules = file.schedules.map((s: { id: string; title: string; kind: string }) => ({ id: s.id, title: s.title, kind: s.kind }));
+      expect(asBuilt(name).header).toEqual({ id: file.id, title: file.title, district: file.district, unit: file.unit, years: file.years, schedules });
     }
+  });
+
+  test('listing the contracts (the pane\'s list) compiles none, and lists what the compiled contracts hold', () => {
+    const registry = new ContractRegistry();
+    registry.register(names.map(asBuilt));
+    const parse = jest.spyOn(JSON, 'parse');
+    const listed = new Engine(registry).listContracts();
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    const compiled = registry.all().map((c) => ({
+      id: c.id, title: c.file.title, district: c.file.district, unit: c.file.unit, years: c.years,
+      schedules: c.schedules.map((s) => ({ id: s.id, title: s.file.title, kind: s.file.kind })),
+    }));
+    expect(listed).toEqual(compiled);
+    expect(listed.every((c) => c.schedules.length > 0)).toBe(true);
   });
 
   test('a file that fails to compile on first use answers #N/A with file: path: reason, for that contract only', () => {

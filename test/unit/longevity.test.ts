@@ -13,14 +13,14 @@ import { costRoster } from '../../src/costing';
 import type { CostResult } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
 import { projectAmounts, summaryRows } from '../../src/settlement';
-import { rosterFromTable } from '../../src/tables';
+import { readRoster } from '../../functions/tables';
 
 const engine = new Engine(createRegistry());
 const agreed = engine;
 // 10% Social Security, no Medicare or pension: the longevity pay's share of FICA is easy to see
 const rates = employerRates({ parameters: [] }, { 'fica-oasdi-employer': 10, 'medicare-employer': 0, 'pera-employer': 0, 'fica-oasdi-wage-base': 200000 });
 const years = ['2024-25', '2025-26', '2026-27'];
-const roster = rosterFromTable([
+const roster = readRoster([
   ['id', 'contract', 'position', 'hours', 'step', 'fte', 'years'],
   ['C14', 'waconia/custodial', 'Custodial Cleaner', 2080, '1', 1, 14],
   ['C19', 'waconia/custodial', 'Custodial Cleaner', 1040, '1', 0.5, 19],
@@ -56,7 +56,7 @@ describe('Waconia custodians with 14, 19 and 30 years of service, 2024-25 to 202
     expect(projectAmounts(r).header).toEqual(['salary', 'career increment', 'off-schedule', 'stipends', 'longevity', 'employer benefits', 'total cost']);
   });
   test('a custodian without years of service is not costed for longevity, with the reason (never a silent zero)', () => {
-    const r2 = costRoster(engine, rosterFromTable([['id', 'contract', 'position', 'hours', 'step', 'fte'], ['X', 'waconia/custodial', 'Custodial Cleaner', 2080, '1', 1]]) as never, { years: ['2024-25'], rates }) as CostResult;
+    const r2 = costRoster(engine, readRoster([['id', 'contract', 'position', 'hours', 'step', 'fte'], ['X', 'waconia/custodial', 'Custodial Cleaner', 2080, '1', 1]]) as never, { years: ['2024-25'], rates }) as CostResult;
     expect(r2.problems.join('\n')).toMatch(/^X 2024-25: longevity not costed: .*years of service/m);
   });
 });
@@ -70,7 +70,7 @@ test('the loader refuses a payroll.longevity naming a term that is not tiered by
 });
 
 describe('a teachers-only roster shows no longevity (no teachers\' agreement here states it)', () => {
-  const r = costRoster(engine, rosterFromTable([['id', 'contract', 'lane', 'step', 'fte'], ['A', 'waconia/teachers', 'MA+15', 'C', 1]]) as never, { years: ['2024-25'], rates: employerRates({ parameters: [] }, { 'fica-oasdi-employer': 0, 'medicare-employer': 0, 'tra-employer': 0 }) }) as CostResult;
+  const r = costRoster(engine, readRoster([['id', 'contract', 'lane', 'step', 'fte'], ['A', 'waconia/teachers', 'MA+15', 'C', 1]]) as never, { years: ['2024-25'], rates: employerRates({ parameters: [] }, { 'fica-oasdi-employer': 0, 'medicare-employer': 0, 'tra-employer': 0 }) }) as CostResult;
   test('no longevity row or column, and the split keeps its label', () => {
     const rows = summaryRows(r).map((row) => row[0]);
     expect(rows).not.toContain('Longevity pay');

@@ -5,8 +5,7 @@
  */
 import { guessMapping, mappedTable } from '../../taskpane/mapping';
 import { neutral, nextYear, onlyItem, proposalsTable, scattergram, statedItems, yearsAfter } from '../../taskpane/negotiation';
-import { ROSTER_COLUMNS } from '../../src/tables';
-import { PAYROLL_COLUMNS } from '../../functions/payroll-table';
+import { PAYROLL_COLUMNS, ROSTER_COLUMNS } from '../../functions/tables';
 
 describe('guessMapping', () => {
   test('exact names and aliases first (case, spaces, _ and . aside), then a header containing a name', () => {

@@ -72,3 +72,33 @@ describe('repeated rows are answered once, with the answer each row gets alone',
     expect(bad[1][0]).toBeInstanceOf(ShimError);
   });
 });
+
+describe('contract and year resolved once per call (functions/adapter.ts CallContext)', () => {
+  const positions = col(300, (i) => ['Day Leads / Custodial Maintenance', 'Night Leads / Groundskeeper', 'Custodial Cleaner'][i % 3]);
+  const steps = col(300, (i) => (i % 12) + 1);
+  afterEach(() => jest.restoreAllMocks());
+  test('HOURLY over 300 rows of one contract and year: each resolved once, however many elements; each call afresh', () => {
+    const contracts = jest.spyOn(fns.api, 'contractId');
+    const years = jest.spyOn(fns.api, 'schoolYear');
+    const out = fns.hourly(positions, steps, one('2025-2026'), one('waconia/custodial'));
+    expect(out[0][0]).toBe(19.76); // Day Leads / Custodial Maintenance, step 1, 2025-26 (004_95c67c5f7895ec64.txt:7287)
+    expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([1, 1]);
+    fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
+    expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([2, 2]);
+  });
+  test('the answers are those of the year as given: "2025-2026" and "FY2026" are 2025-26; a year not covered keeps the engine\'s reason', () => {
+    const given = fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
+    expect(fns.hourly(positions, steps, one('FY2026'), one('waconia/custodial'))).toEqual(given);
+    const [[e]] = fns.hourly(one('Custodial Cleaner'), one(1), one('2040-41'), one('waconia/custodial')) as ShimError[][];
+    expect([e.code, e.message]).toEqual(['#N/A', expect.stringMatching(/^waconia\/custodial does not cover 2040-41/)]);
+  });
+  test.each([
+    ['stipend', () => fns.stipend(col(50, () => 'Cross Country'), col(50, (i) => ['Head', 'Assistant'][i % 2]), col(50, (i) => (i % 20) + 1), one('2025-26'), one('waconia/teachers'))],
+    ['term', () => fns.term(col(50, () => 'longevity'), one('2025-26'), undefined, one('waconia/custodial'), col(50, (i) => i % 30))],
+    ['rate', () => fns.rate(one('daily'), col(50, (i) => ['BA', 'MA'][i % 2]), col(50, (i) => 'BCDEFGH'[i % 7]), one('2025-26'), one('waconia/teachers'))],
+  ])('%s over 50 rows: the contract resolved once', (_name, call) => {
+    const contracts = jest.spyOn(fns.api, 'contractId');
+    call();
+    expect(contracts.mock.calls.length).toBe(1);
+  });
+});

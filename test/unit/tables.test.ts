@@ -1,5 +1,5 @@
 /**
- * The one reading policy (src/reading.ts; README "How tables and arguments are read"): one test per kind of
+ * The one reading policy (functions/reading.ts; README "How tables and arguments are read"): one test per kind of
  * misreading found by trying the tables as a new user would. Each refusal must name the place (table, row,
  * column header) and say what would be valid. Expected values are worked by hand in the comments or read from
  * the documents (file:line).
@@ -9,9 +9,11 @@ import { costRoster } from '../../src/costing';
 import type { CostResult } from '../../src/costing';
 import { employerRates } from '../../src/parameters';
 import { costWithProposal } from '../../src/settlement';
-import { proposalFromTable, ratesFromTable, rosterFromTable, yearsFrom } from '../../src/tables';
-import type { Roster } from '../../src/tables';
-import { readDate, readFte, readMoney, readNumber, readPercent, readYears } from '../../src/reading';
+import { readProposals, readRates, readRoster, yearsFrom } from '../../functions/tables';
+import type { Roster } from '../../functions/tables';
+import { proposalFor } from '../../src/proposal';
+import type { ProposalTable } from '../../src/proposal';
+import { readDate, readFte, readMoney, readNumber, readPercent, readYears } from '../../functions/reading';
 
 const engine = new Engine(createRegistry());
 const W = 'waconia/teachers';
@@ -24,8 +26,13 @@ const refused = (v: unknown, pattern: RegExp, code: 'VALUE' | 'NA' = 'VALUE') =>
   expect(v).toBeInstanceOf(Failure);
   expect([(v as Failure).code, (v as Failure).message]).toEqual([code, expect.stringMatching(pattern)]);
 };
-const roster = (rows: unknown[][]) => rosterFromTable(rows) as Roster;
-const proposal = (rows: unknown[][], name = 'x', years?: string[]) => proposalFromTable(rows, name, W, '2024-25', years);
+const roster = (rows: unknown[][]) => readRoster(rows) as Roster;
+/** The proposal `name` of a proposals table: the table read (functions/tables.ts), then the proposal taken from it (src/proposal.ts). */
+const proposal = (rows: unknown[][], name = 'x', years?: string[]) => {
+  const t = readProposals(rows);
+  return t instanceof Failure ? t : proposalFor(t, name, W, '2024-25', years);
+};
+const read = (rows: unknown[][]) => readProposals(rows) as ProposalTable;
 
 describe('headers: a misspelt column is refused, never ignored with a default used', () => {
   test.each([
@@ -35,7 +42,7 @@ describe('headers: a misspelt column is refused, never ignored with a default us
     ['covrage', /column 5 "covrage"/], // two letters off "coverage"
     ['seniority dt', /column 5 "seniority dt"/], // holds the word "seniority"
   ])('roster column %s', (header, pattern) => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'contract', header], ['T1', 'MA+15', 'H', W, 0.5]]), pattern);
+    refused(readRoster([['id', 'lane', 'step', 'contract', header], ['T1', 'MA+15', 'H', W, 0.5]]), pattern);
   });
   test.each([
     ['schedule pct', /proposals header, column 3 "schedule pct" is not a column this table reads.*schedule %, schedule \$, career %, steps/],
@@ -52,7 +59,7 @@ describe('headers: a misspelt column is refused, never ignored with a default us
   });
   test('case, spaces, _ and . do not matter; two columns for one field are refused', () => {
     expect(roster([['ID', 'Lane', 'STEP', 'F.T.E.', 'Seniority_Date'], ['T1', 'BA', 'B', 0.5, '1990-09-01']])[0]).toMatchObject({ fte: 0.5, seniorityDate: '1990-09-01' });
-    refused(rosterFromTable([['id', 'lane', 'step', 'years', 'years of service'], ['T1', 'BA', 'B', 3, 4]]), /column 4 "years" and column 5 "years of service" both name the column "years"; keep one/);
+    refused(readRoster([['id', 'lane', 'step', 'years', 'years of service'], ['T1', 'BA', 'B', 3, 4]]), /column 4 "years" and column 5 "years of service" both name the column "years"; keep one/);
   });
 });
 
@@ -72,31 +79,31 @@ describe('percents are Excel\'s own, read cell by cell, never guessed by size', 
     refused(proposal(table, 'b'), /row 3, column 3 "schedule %": 5 is out of range \(5 reads as 500%/);
   });
   test('a rate formatted 9.75% (0.0975) is 9.75%; a bare 9.75 would be 975% and is refused (over 50%)', () => {
-    expect(ratesFromTable([['tra-employer', 0.0975]])).toEqual({ 'tra-employer': 9.75 });
-    expect(ratesFromTable([['id', 'value'], ['TRA-employer', '9.75%'], ['fica-oasdi-wage-base', '$176,100']])).toEqual({ 'tra-employer': 9.75, 'fica-oasdi-wage-base': 176100 });
-    refused(ratesFromTable([['tra-employer', 9.75]]), /rates row 1, column 2: 9\.75 is out of range \(9\.75 reads as 975%; type 9\.75% \(Excel stores 0\.0975\)\); give a percent from 0% to 50%/);
-    refused(ratesFromTable([['tra-employer', '9.75']]), /rates row 1, column 2: "9\.75" is out of range \(9\.75 reads as 975%; type 9\.75%/);
-    refused(ratesFromTable([['tra-employer', '60%']]), /rates row 1, column 2: "60%" is out of range; give a percent from 0% to 50%/);
+    expect(readRates([['tra-employer', 0.0975]])).toEqual({ 'tra-employer': 9.75 });
+    expect(readRates([['id', 'value'], ['TRA-employer', '9.75%'], ['fica-oasdi-wage-base', '$176,100']])).toEqual({ 'tra-employer': 9.75, 'fica-oasdi-wage-base': 176100 });
+    refused(readRates([['tra-employer', 9.75]]), /rates row 1, column 2: 9\.75 is out of range \(9\.75 reads as 975%; type 9\.75% \(Excel stores 0\.0975\)\); give a percent from 0% to 50%/);
+    refused(readRates([['tra-employer', '9.75']]), /rates row 1, column 2: "9\.75" is out of range \(9\.75 reads as 975%; type 9\.75%/);
+    refused(readRates([['tra-employer', '60%']]), /rates row 1, column 2: "60%" is out of range; give a percent from 0% to 50%/);
   });
   test('negative and absurd rates are refused: -100, 1e306', () => {
-    refused(ratesFromTable([['pera-employer', -100]]), /rates row 1, column 2: -100 is out of range/);
-    refused(ratesFromTable([['pera-employer', 1e306]]), /rates row 1, column 2: 1e\+306 is out of range/);
-    refused(ratesFromTable([['fica-oasdi-wage-base', 1e306]]), /rates row 1, column 2: 1e\+306 is out of range; give Social Security/);
+    refused(readRates([['pera-employer', -100]]), /rates row 1, column 2: -100 is out of range/);
+    refused(readRates([['pera-employer', 1e306]]), /rates row 1, column 2: 1e\+306 is out of range/);
+    refused(readRates([['fica-oasdi-wage-base', 1e306]]), /rates row 1, column 2: 1e\+306 is out of range; give Social Security/);
   });
   test('a pension rate of 9.75% (0.0975) costs 9.75% of pay: 2025-26 MA+15 H 64,654 (004:4966) x 9.75% = 6,303.7650 -> 6,303.77', () => {
-    const r = costRoster(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'H']]), { years: ['2025-26'], rates: employerRates({ parameters: [] }, { ...ratesFromTable([['tra-employer', 0.0975]]) as Record<string, number>, 'fica-oasdi-employer': 0, 'medicare-employer': 0 }), defaultContract: W }) as CostResult;
+    const r = costRoster(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'H']]), { years: ['2025-26'], rates: employerRates({ parameters: [] }, { ...readRates([['tra-employer', 0.0975]]) as Record<string, number>, 'fica-oasdi-employer': 0, 'medicare-employer': 0 }), defaultContract: W }) as CostResult;
     expect(r.totals[0].pension).toBe(6303.77);
   });
 });
 
 describe('rate ids: a misspelt id is refused, never replaced by the sourced rate', () => {
   test.each([['tra'], ['ss'], ['medicare']])('%s', (id) => {
-    refused(ratesFromTable([[id, 0.0975]]), new RegExp(`rates row 1, column 1: "${id}" is not a rate id; valid: fica-oasdi-employer, fica-oasdi-wage-base, medicare-employer, tra-employer, pera-employer`));
+    refused(readRates([[id, 0.0975]]), new RegExp(`rates row 1, column 1: "${id}" is not a rate id; valid: fica-oasdi-employer, fica-oasdi-wage-base, medicare-employer, tra-employer, pera-employer`));
   });
   test('a third cell, a missing value or a repeated id is refused', () => {
-    refused(ratesFromTable([['tra-employer', 0.0975, 'note']]), /rates row 1, column 3: "note"; rate overrides are rows of two cells/);
-    refused(ratesFromTable([['tra-employer', '']]), /rates row 1, column 2: empty/);
-    refused(ratesFromTable([['tra-employer', 0.0975], ['tra-employer', 0.09]]), /rates row 2, column 1: tra-employer is given twice/);
+    refused(readRates([['tra-employer', 0.0975, 'note']]), /rates row 1, column 3: "note"; rate overrides are rows of two cells/);
+    refused(readRates([['tra-employer', '']]), /rates row 1, column 2: empty/);
+    refused(readRates([['tra-employer', 0.0975], ['tra-employer', 0.09]]), /rates row 2, column 1: tra-employer is given twice/);
   });
 });
 
@@ -107,7 +114,7 @@ describe('Excel errors and TRUE/FALSE in a cell are refused, never read as empty
     ['activity', excelError('#REF!'), /roster row 2, column 5 "activity": the cell holds the Excel error #REF!/],
     ['fte', false, /roster row 2, column 5 "fte": FALSE is not a value here/],
   ])('%s holding %p', (column, value, pattern) => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'contract', column], ['T1', 'MA+15', 'H', W, value]]), pattern);
+    refused(readRoster([['id', 'lane', 'step', 'contract', column], ['T1', 'MA+15', 'H', W, value]]), pattern);
   });
   test('in a proposals table and a year range', () => {
     refused(proposal([['proposal', 'year', 'steps'], ['x', '2025-26', excelError('#VALUE!')]]), /proposals row 2, column 3 "steps": the cell holds the Excel error #VALUE!/);
@@ -119,7 +126,7 @@ describe('proposals: what is not stated is not filled in', () => {
   const table = [['proposal', 'year', 'schedule %', 'steps'], ['x', '2025-26', 0.03, 1]];
   test('a proposal without a row for a costed year is refused, not costed on the printed schedule', () => {
     refused(proposal(table, 'x', ['2024-25', '2025-26', '2026-27']), /proposal "x" has no row for 2026-27 \(its rows: 2025-26 \(row 2\)\); add a row for 2026-27/);
-    refused(costWithProposal(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'C']]), ['2024-25', '2025-26', '2026-27'], rates, table, 'x', W), /has no row for 2026-27/);
+    refused(costWithProposal(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'C']]), ['2024-25', '2025-26', '2026-27'], rates, read(table), 'x', W), /has no row for 2026-27/);
   });
   test('steps 2 is refused (every contract here grants at most one step a year), and so is 0.5', () => {
     refused(proposal([['proposal', 'year', 'steps'], ['x', '2025-26', 2]]), /proposals row 2, column 3 "steps": 2 is out of range; give steps at the start of the year \(0 for a freeze, 1 for one step/);
@@ -141,14 +148,14 @@ describe('years and dates', () => {
   test('impossible dates are refused: 2020-13-45, 2/30/2024; real ones and Excel serials are read', () => {
     refused(readDate('2020-13-45', 'roster row 2, column 5 "seniority"'), /roster row 2, column 5 "seniority": "2020-13-45" is not a date that exists/);
     refused(readDate('2/30/2024', 'here'), /"2\/30\/2024" is not a date that exists/);
-    refused(rosterFromTable([['id', 'lane', 'step', 'seniority'], ['T1', 'BA', 'B', '1987-02-29']]), /roster row 2, column 4 "seniority": "1987-02-29" is not a date that exists/);
+    refused(readRoster([['id', 'lane', 'step', 'seniority'], ['T1', 'BA', 'B', '1987-02-29']]), /roster row 2, column 4 "seniority": "1987-02-29" is not a date that exists/);
     expect(readDate('2/29/2024', 'here')).toBe('2024-02-29');
     // Excel serial 32009 is 1987-08-20: 1899-12-30 + 32009 days (Excel's own 1900 date system)
     expect(readDate(32009, 'here')).toBe('1987-08-20');
   });
   test('a seniority year typed as a number (1987) is refused, not read as the Excel serial of 9 June 1905', () => {
     // serial 1987 = 1899-12-30 + 1987 days; 1905-01-01 is + 2 + 4 x 365 + 366 = 1,828; 159 days on is June 9
-    refused(rosterFromTable([['id', 'lane', 'step', 'seniority'], ['T1', 'BA', 'B', 1987]]), /roster row 2, column 4 "seniority": 1987 reads as 1905-06-09 \(an Excel date serial\), before 1930-01-01/);
+    refused(readRoster([['id', 'lane', 'step', 'seniority'], ['T1', 'BA', 'B', 1987]]), /roster row 2, column 4 "seniority": 1987 reads as 1905-06-09 \(an Excel date serial\), before 1930-01-01/);
   });
   test('a lane change dated the roster\'s first year is refused, not ignored in every year', () => {
     const r = roster([['id', 'lane', 'step', 'lane change year', 'new lane'], ['T1', 'BA+15', 'C', '2024-25', 'BA+30']]);
@@ -187,25 +194,25 @@ describe('numbers: plain numbers only, within bounds', () => {
     refused(readMoney(-5, 'paid'), /out of range/);
   });
   test('FTE in (0, 1.5]: 1.6 and 0 refused; "60%" is 0.6', () => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'fte'], ['T1', 'BA', 'B', 1.6]]), /roster row 2, column 4 "fte": 1\.6 is out of range; give a fraction of full time greater than 0 and at most 1\.5/);
+    refused(readRoster([['id', 'lane', 'step', 'fte'], ['T1', 'BA', 'B', 1.6]]), /roster row 2, column 4 "fte": 1\.6 is out of range; give a fraction of full time greater than 0 and at most 1\.5/);
     refused(readFte(0, 'fte'), /fte: 0 is out of range/);
     expect(readFte('60%', 'fte')).toBe(0.6);
   });
   test('counts are whole: 2.5 years of service or 0 seasons are refused, not truncated', () => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'years'], ['T1', 'BA', 'B', 2.5]]), /roster row 2, column 4 "years": 2\.5 is not a whole number/);
-    refused(rosterFromTable([['id', 'lane', 'step', 'activity', 'role', 'seasons'], ['T1', 'BA', 'B', 'Football', 'Head', 0]]), /roster row 2, column 6 "seasons": 0 is out of range; give seasons in the activity/);
+    refused(readRoster([['id', 'lane', 'step', 'years'], ['T1', 'BA', 'B', 2.5]]), /roster row 2, column 4 "years": 2\.5 is not a whole number/);
+    refused(readRoster([['id', 'lane', 'step', 'activity', 'role', 'seasons'], ['T1', 'BA', 'B', 'Football', 'Head', 0]]), /roster row 2, column 6 "seasons": 0 is out of range; give seasons in the activity/);
   });
 });
 
 describe('roster rows say everything once', () => {
   test("a further row of an employee carries only a stipend: an FTE there is refused, not ignored", () => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'fte', 'activity', 'role'], ['T1', 'BA', 'B', 1, 'Football', 'Head'], ['T1', '', '', 0.5, 'Speech', 'Head']]),
+    refused(readRoster([['id', 'lane', 'step', 'fte', 'activity', 'role'], ['T1', 'BA', 'B', 1, 'Football', 'Head'], ['T1', '', '', 0.5, 'Speech', 'Head']]),
       /roster row 3, column 4 "fte": 0\.5 on a further row of employee "T1"; such rows carry only a stipend/);
   });
   test('a role or seasons without an activity, a lane and a position both, hours on a lane row are refused', () => {
-    refused(rosterFromTable([['id', 'lane', 'step', 'role'], ['T1', 'BA', 'B', 'Head']]), /roster row 2, column 4 "role": "Head" without an activity/);
-    refused(rosterFromTable([['id', 'lane', 'position', 'step'], ['T1', 'BA', 'Custodial Cleaner', 'B']]), /roster row 2: both column 2 "lane" and column 3 "position" are filled/);
-    refused(rosterFromTable([['id', 'lane', 'step', 'hours'], ['T1', 'BA', 'B', 1000]]), /roster row 2, column 4 "hours": hours apply to hourly staff/);
+    refused(readRoster([['id', 'lane', 'step', 'role'], ['T1', 'BA', 'B', 'Head']]), /roster row 2, column 4 "role": "Head" without an activity/);
+    refused(readRoster([['id', 'lane', 'position', 'step'], ['T1', 'BA', 'Custodial Cleaner', 'B']]), /roster row 2: both column 2 "lane" and column 3 "position" are filled/);
+    refused(readRoster([['id', 'lane', 'step', 'hours'], ['T1', 'BA', 'B', 1000]]), /roster row 2, column 4 "hours": hours apply to hourly staff/);
   });
 });
 
@@ -223,7 +230,7 @@ describe('keys the contract does not know are refused naming the row, not droppe
   });
   test('a proposals row aimed at a contract id that does not exist', () => {
     const table = [['proposal', 'year', 'contract', 'schedule %'], ['x', '2025-26', 'waconia/teacher', 0.03]];
-    refused(costWithProposal(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'C']]), ['2024-25', '2025-26'], rates, table, 'x', W),
+    refused(costWithProposal(engine, roster([['id', 'lane', 'step'], ['T1', 'MA+15', 'C']]), ['2024-25', '2025-26'], rates, read(table), 'x', W),
       /^proposals row 2, column 3 "contract": "waconia\/teacher" is not a contract id; valid: .*waconia\/teachers/);
   });
 });

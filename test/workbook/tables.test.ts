@@ -6,7 +6,8 @@
 import type { HyperFormula } from 'hyperformula';
 import { hyperformula, loadBundle, registerPlugin } from '../support/excel-shim';
 
-beforeAll(() => registerPlugin(loadBundle()));
+const bundle = loadBundle();
+beforeAll(() => registerPlugin(bundle));
 
 const ROSTER = [
   ['id', 'name', 'lane', 'step', 'fte', 'coverage'],
@@ -34,6 +35,13 @@ describe('tables read by PROJECT and COST', () => {
     const { at } = evaluate('=CONTRACT.PROJECT(Roster!A1:F2,"2025-26","waconia/teachers")');
     expect(at('H2')).toBe(64654); // MA+15 H, 2025-26: 004:4966
     expect(at('N2')).toMatch(/^roster columns ignored: "name" \(column 2\)/);
+  });
+  test('COST names the ignored column in a last row, below "Items not costed"; a roster without one has no such row', () => {
+    const { hf } = evaluate('=CONTRACT.COST(Roster!A1:F2,"2025-26","waconia/teachers")');
+    const rows = (hf.getSheetValues(hf.getSheetId('S')!) as unknown[][]).map((r) => r[0]);
+    expect(rows.slice(-2)).toEqual(['Items not costed', 'roster columns ignored: "name" (column 2)']);
+    const plain = evaluate('=CONTRACT.COST(Roster!A1:E2,"2025-26","waconia/teachers")', { Roster: [['id', 'lane', 'step', 'fte', 'coverage'], ['T1', 'MA+15', 'H', 1, '']] });
+    expect((plain.hf.getSheetValues(plain.hf.getSheetId('S')!) as unknown[][]).map((r) => r[0]).at(-1)).toBe('Items not costed');
   });
   test('a rate cell formatted 9.75% (0.0975) costs pension at 9.75%: 64,654 x 9.75% = 6,303.765 -> 6,303.77', () => {
     const { hf, at } = evaluate('=CONTRACT.COST(Roster!A1:F2,"2025-26","waconia/teachers",,,Rates!A1:B1)', { Rates: [['tra-employer', 0.0975]] });
@@ -101,5 +109,31 @@ describe('scalar arguments', () => {
   test('years of service must be whole: 10.5 is refused, not truncated', () => {
     const v = evaluate('=CONTRACT.TERM("longevity","2025-26",,"waconia/teachers",10.5)').at('A1');
     expect(refusal(v)).toEqual(['#VALUE!', expect.stringMatching(/^years of service: 10\.5 is not a whole number/)]);
+  });
+});
+
+describe('the readers functions.js publishes for the task pane (the same reading policy, no second copy)', () => {
+  type Readers = Record<'readRoster' | 'readRates' | 'readProposals' | 'readPayroll', (cells: unknown[][]) => any>;
+  const addin = () => bundle.context.ContractAddin as Readers;
+  test('readRoster reads a roster as PROJECT does: "60%" is FTE 0.6, the ignored column named', () => {
+    const r = addin().readRoster([['id', 'name', 'lane', 'step', 'fte'], ['T1', 'Avery', 'MA+15', 'H', '60%']]);
+    expect([...r]).toEqual([{ id: 'T1', lane: 'MA+15', step: 'H', fte: 0.6, row: 2 }]);
+    expect(r.ignored).toEqual(['"name" (column 2)']);
+  });
+  test('readRates reads a rate formatted 9.75% (0.0975) as 9.75, and refuses a typed 9.75 (975%) naming the cell', () => {
+    expect(addin().readRates([['tra-employer', 0.0975]])).toEqual({ 'tra-employer': 9.75 });
+    expect(addin().readRates([['tra-employer', 9.75]]).message).toMatch(/^rates row 1, column 2: 9\.75 is out of range/);
+  });
+  test('readProposals keeps every row; a row that cannot be read carries its refusal (its own proposal only)', () => {
+    const t = addin().readProposals([['proposal', 'year', 'schedule %'], ['a', '2025-26', 0.03], ['b', 'FY2027', 5]]);
+    expect(t.byContract).toBe(false);
+    expect(t.rows.map((r: any) => [r.proposal, r.year, r.schedulePercent, r.row])).toEqual([['a', '2025-26', 3, 2], ['b', '2026-27', undefined, 3]]);
+    expect(t.rows[1].refused).toMatch(/^proposals row 3, column 3 "schedule %": 5 is out of range \(5 reads as 500%/);
+  });
+  test('readPayroll reads payroll lines ($ amounts, any year spelling) and refuses an empty step naming the cell', () => {
+    expect(addin().readPayroll([['employee', 'paid', 'lane', 'step', 'year', 'fte'], ['E1', '$64,654.00', 'MA+15', 'H', '2025-2026', 1]]))
+      .toEqual([{ id: 'E1', paid: 64654, lane: 'MA+15', step: 'H', year: '2025-26', fte: 1, row: 2 }]);
+    expect(addin().readPayroll([['paid', 'lane', 'step', 'year'], [64654, 'MA+15', '', '2025-26']]).message).toBe('payroll row 2, column 3 "step": empty; every line names its step');
+    expect(addin().readPayroll([['paid', 'lane', 'year'], [64654, 'MA+15', '2025-26']]).message).toMatch(/^the payroll's first row must name the columns paid, lane, step and year .*; step not found/);
   });
 });

@@ -13,9 +13,9 @@
  *   dates     Excel serials, YYYY-MM-DD or M/D/YYYY, and only dates that exist
  *   years     the spellings parseYear accepts; a span is exactly `a:b` or `a to b`
  */
-import { Failure } from './engine';
-import { parseYear } from './years';
-import { Money } from './rounding';
+import { Failure } from '../src/failure';
+import { parseYear } from '../src/years';
+import { Money } from '../src/rounding';
 
 // ---------------------------------------------------------------- cells
 

@@ -1,14 +1,17 @@
 /**
- * Reading the tables a user keeps on a sheet: a roster, a proposals table and employer-rate overrides, each
- * a range whose first row names the columns. Every cell is read by the one reading policy (src/reading.ts,
- * README "How tables and arguments are read"); every refusal names the row and the column.
+ * Reading the tables a user keeps on a sheet: a roster, a proposals table, employer-rate overrides and payroll
+ * lines, each a range whose first row names the columns, into the typed data the engine takes (src/ never reads a
+ * cell). Every cell is read by the one reading policy (./reading.ts, README "How tables and arguments are read");
+ * every refusal names the row and the column. functions.js publishes these readers for the task pane
+ * (./contract-api.ts), so a CSV, an .xlsx or a sheet range the pane reads is read by the same policy.
  */
-import { Failure } from './engine';
+import { Failure } from '../src/failure';
+import type { RosterRow, StipendAssignment } from '../src/roster';
+import type { ProposalChange, ProposalRow, ProposalTable } from '../src/proposal-types';
+import type { PayrollLine } from '../src/settlement';
+import employerRatesFile from '../src/parameters/employer-rates.json';
 import { isEmpty, readCount, readDate, readFte, readHeader, readMoney, readNumber, readPercent, readText, readYear, readYears, shown } from './reading';
 import type { ColumnSpec, Header } from './reading';
-import type { RosterRow, StipendAssignment } from './roster';
-import type { Proposal, ProposalYear } from './proposal';
-import employerRatesFile from './parameters/employer-rates.json';
 
 type RosterField = 'id' | 'contract' | 'lane' | 'step' | 'fte' | 'position' | 'hours' | 'years' | 'seniority' | 'coverage' | 'match' | 'changeYear' | 'newLane' | 'activity' | 'role' | 'seasons';
 
@@ -56,7 +59,7 @@ export type Roster = RosterRow[] & { ignored?: string[] };
  * stipend (activity, role, seasons). Further stipends of an employee go on extra rows with the same id
  * and only activity, role and seasons filled in.
  */
-export function rosterFromTable(rows: unknown[][]): Roster | Failure {
+export function readRoster(rows: unknown[][]): Roster | Failure {
   if (!rows.length) return new Failure('VALUE', 'the roster is empty; its first row names the columns (id, lane, step, fte …)');
   const h = readHeader(rows[0], 'roster', ROSTER_COLUMNS);
   if (h instanceof Failure) return h;
@@ -142,7 +145,7 @@ function placementOf(c: Cells, id: string, row: number): RosterRow | Failure {
   return e;
 }
 
-type ProposalField = 'proposal' | 'year' | 'contract' | Exclude<keyof ProposalYear, 'year' | 'row'>;
+type ProposalField = 'proposal' | 'year' | 'contract' | ProposalChange;
 
 /** The proposals table's columns, and the bounds of each percent (in %). */
 export const PROPOSAL_COLUMNS: ColumnSpec<ProposalField>[] = [
@@ -169,57 +172,50 @@ const PERCENT_BOUNDS: Partial<Record<ProposalField, [number, number]>> = {
 };
 
 /**
- * The proposal `name` from a proposals table: columns proposal, year, and any of schedule %, schedule $,
- * career %, steps, mid-year steps, off-schedule %, stipend %, insurance % (and optionally contract).
- * Percents are Excel's own (0.03 or 3% is 3%). With `years` (the costed years, the roster's own first),
- * the proposal must have a row for each year after the first; with `contracts` (the ids known), a contract
- * cell naming none of them is refused.
+ * A proposals table: columns proposal and year, and any of schedule %, schedule $, career %, steps, mid-year steps,
+ * off-schedule %, stipend %, insurance % (and optionally contract). Percents are Excel's own (0.03 or 3% is 3%).
+ * Every row is read; a row whose year or a change cannot be read carries the refusal, which stops its own proposal
+ * only. Which rows a costing applies, and whether they cover its years, the engine decides (src/proposal.ts
+ * proposalFor), since that depends on the roster's year and its contracts.
  */
-export function proposalFromTable(rows: unknown[][], name: string, contract: string, baseYear: string, years?: string[], contracts?: string[]): Proposal | Failure {
+export function readProposals(rows: unknown[][]): ProposalTable | Failure {
   if (rows.length < 2) return new Failure('VALUE', 'the proposals table needs a header row (proposal, year, schedule % …) and at least one row');
   const h = readHeader(rows[0], 'proposals', PROPOSAL_COLUMNS);
   if (h instanceof Failure) return h;
   if (h.at.proposal === undefined || h.at.year === undefined)
     return new Failure('VALUE', `the proposals table's first row must name the columns proposal and year; found ${rows[0].map(shown).join(', ')}`);
-  const names: string[] = [];
-  const mine: { c: ReturnType<typeof cellsOf<ProposalField>>; row: number }[] = [];
+  const out: ProposalRow[] = [];
   for (const { cells, row } of body(rows)) {
     if (cells.every(isEmpty)) continue;
     const c = cellsOf('proposals', h, cells, row);
-    const p = readText(c.get('proposal'), c.where('proposal'), { required: true, hint: 'every row names its proposal' });
-    const k = readText(c.get('contract'), c.where('contract'));
-    if (p instanceof Failure) return p;
-    if (k instanceof Failure) return k;
-    if (!names.includes(p!)) names.push(p!);
-    if (k && contracts && !contracts.includes(k.toLowerCase()))
-      return new Failure('VALUE', `${c.where('contract')}: ${shown(k)} is not a contract id; valid: ${contracts.join(', ')} (empty: every contract of the roster)`);
-    if (p!.toLowerCase() === name.trim().toLowerCase() && (!k || k.toLowerCase() === contract)) mine.push({ c, row });
+    const proposal = readText(c.get('proposal'), c.where('proposal'), { required: true, hint: 'every row names its proposal' });
+    if (proposal instanceof Failure) return proposal;
+    const contract = readText(c.get('contract'), c.where('contract'));
+    if (contract instanceof Failure) return contract;
+    const r: ProposalRow = { proposal: proposal!, year: '', row, where: { year: c.where('year'), contract: c.where('contract') } };
+    if (contract) r.contract = contract;
+    const refused = proposalYearOf(c, h, r);
+    if (refused) r.refused = refused.message;
+    out.push(r);
   }
-  if (!mine.length) return new Failure('VALUE', `no proposal "${name}"${h.at.contract !== undefined ? ` for ${contract}` : ''} in the proposals table; it has ${names.join(', ') || 'none'}`, 'no-proposal');
-  const out: ProposalYear[] = [];
-  for (const { c, row } of mine) {
-    const y = readYear(c.get('year'), c.where('year'));
-    if (y instanceof Failure) return y;
-    if (y! <= baseYear) return new Failure('VALUE', `${c.where('year')}: ${y} is not after ${baseYear}, the roster's own year (its placements as given); a proposal states the years after it`);
-    const twin = out.find((x) => x.year === y);
-    if (twin) return new Failure('VALUE', `${c.where('year')}: proposal "${name}" has ${y} twice (rows ${twin.row} and ${row}); keep one row per year`);
-    const py: ProposalYear = { year: y!, row };
-    for (const { field } of PROPOSAL_COLUMNS) {
-      if (field === 'proposal' || field === 'year' || field === 'contract' || h.at[field] === undefined) continue;
-      const bounds = PERCENT_BOUNDS[field];
-      const v = bounds ? readPercent(c.get(field), c.where(field), { min: bounds[0], max: bounds[1] })
-        : field === 'scheduleDollars' ? readMoney(c.get(field), c.where(field), { max: 100000, valid: 'dollars added to every salary cell, from 0 to 100,000' })
-          : readCount(c.get(field), c.where(field), 0, 1, field === 'steps' ? 'steps at the start of the year (0 for a freeze, 1 for one step; every contract here grants at most one)' : 'steps half way through the year (0 or 1)');
-      if (v instanceof Failure) return v;
-      if (v !== undefined) py[field] = v;
-    }
-    out.push(py);
+  return { rows: out, byContract: h.at.contract !== undefined };
+}
+
+/** Reads a proposals row's year and changes into `r`; the first Failure, which refuses that row's proposal only. */
+function proposalYearOf(c: ReturnType<typeof cellsOf<ProposalField>>, h: Header<ProposalField>, r: ProposalRow): Failure | undefined {
+  const year = readYear(c.get('year'), c.where('year'));
+  if (year instanceof Failure) return year;
+  r.year = year!;
+  for (const { field } of PROPOSAL_COLUMNS) {
+    if (field === 'proposal' || field === 'year' || field === 'contract' || h.at[field] === undefined) continue;
+    const bounds = PERCENT_BOUNDS[field];
+    const v = bounds ? readPercent(c.get(field), c.where(field), { min: bounds[0], max: bounds[1] })
+      : field === 'scheduleDollars' ? readMoney(c.get(field), c.where(field), { max: 100000, valid: 'dollars added to every salary cell, from 0 to 100,000' })
+        : readCount(c.get(field), c.where(field), 0, 1, field === 'steps' ? 'steps at the start of the year (0 for a freeze, 1 for one step; every contract here grants at most one)' : 'steps half way through the year (0 or 1)');
+    if (v instanceof Failure) return v;
+    if (v !== undefined) r[field] = v;
   }
-  out.sort((a, b) => a.year.localeCompare(b.year));
-  for (const y of years?.slice(1) ?? [])
-    if (!out.some((x) => x.year === y))
-      return new Failure('VALUE', `proposal "${name}" has no row for ${y} (its rows: ${out.map((x) => `${x.year} (row ${x.row})`).join(', ')}); add a row for ${y} (0% and steps 1 if nothing changes), or cost fewer years`);
-  return { name, contract, baseYear, years: out };
+  return undefined;
 }
 
 /** Years from a range of year cells, or one cell "2024-25:2026-27" / "2024-25 to 2026-27". */
@@ -235,7 +231,7 @@ const RATE_PARAMS = (employerRatesFile as unknown as { parameters: RateParam[] }
  * under a header row (id | value). Percent rates are Excel percents, at most 50%; the Social Security
  * wage base is dollars. Returns the values in the rates file's units (percent as 9.75, dollars).
  */
-export function ratesFromTable(rows: unknown[][]): Record<string, number> | Failure {
+export function readRates(rows: unknown[][]): Record<string, number> | Failure {
   const ids = RATE_PARAMS.map((p) => p.id);
   const out: Record<string, number> = {};
   const first = rows.findIndex((r) => !r.every(isEmpty));
@@ -257,5 +253,51 @@ export function ratesFromTable(rows: unknown[][]): Record<string, number> | Fail
     if (v instanceof Failure) return v;
     out[p.id] = v!;
   }
+  return out;
+}
+
+type PayrollField = 'id' | 'contract' | 'paid' | 'lane' | 'step' | 'year' | 'fte';
+
+/** A payroll's columns (the lines AUDIT checks), canonical name first, then aliases. */
+export const PAYROLL_COLUMNS: ColumnSpec<PayrollField>[] = [
+  { field: 'id', names: ['id', 'employee', 'employee id'] },
+  { field: 'contract', names: ['contract'] },
+  { field: 'paid', names: ['paid', 'amount paid', 'salary paid'] },
+  { field: 'lane', names: ['lane'] },
+  { field: 'step', names: ['step'] },
+  { field: 'year', names: ['year'] },
+  { field: 'fte', names: ['fte'] },
+];
+
+/**
+ * Payroll lines to audit: columns paid, lane, step, year, and optionally id, fte and contract; one line per row,
+ * read as AUDIT reads its arguments (paid in dollars, FTE a fraction, the year in any spelling it accepts).
+ */
+export function readPayroll(rows: unknown[][]): PayrollLine[] | Failure {
+  if (rows.length < 2) return new Failure('VALUE', 'the payroll needs a header row (paid, lane, step, year, fte …) and at least one line');
+  const h = readHeader(rows[0], 'payroll', PAYROLL_COLUMNS);
+  if (h instanceof Failure) return h;
+  const missing = (['paid', 'lane', 'step', 'year'] as const).filter((f) => h.at[f] === undefined);
+  if (missing.length)
+    return new Failure('VALUE', `the payroll's first row must name the columns paid, lane, step and year (and optionally id, fte, contract); ${missing.join(', ')} not found in ${rows[0].map(shown).join(', ')}`);
+  const out: PayrollLine[] = [];
+  for (const { cells, row } of body(rows)) {
+    if (cells.every(isEmpty)) continue;
+    const c = cellsOf('payroll', h, cells, row);
+    const id = readText(c.get('id'), c.where('id'));
+    const contract = readText(c.get('contract'), c.where('contract'));
+    const paid = readMoney(c.get('paid'), c.where('paid'), { required: true });
+    const lane = readText(c.get('lane'), c.where('lane'), { required: true, hint: 'every line names its lane' });
+    const step = readText(c.get('step'), c.where('step'), { required: true, hint: 'every line names its step' });
+    const year = readYear(c.get('year'), c.where('year'));
+    const fte = readFte(c.get('fte'), c.where('fte'));
+    for (const v of [id, contract, paid, lane, step, year, fte]) if (v instanceof Failure) return v;
+    const line: PayrollLine = { row, paid: paid as number, lane: lane as string, step: step as string, year: year as string };
+    if (id) line.id = id as string;
+    if (contract) line.contract = contract as string;
+    if (fte !== undefined) line.fte = fte as number;
+    out.push(line);
+  }
+  if (!out.length) return new Failure('VALUE', 'the payroll has no lines below its header row');
   return out;
 }
