@@ -25,7 +25,7 @@ const CODE_BUDGET = 212 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
  * the engine functions.js publishes (issue 9): 393,415 bytes then. With the views of issue 11 (the tabbed shell, Budget,
- * Payroll audit, Negotiation, the .xlsx reader and writer): 542,408 bytes measured; the budget is that and ~10 KB.
+ * Payroll audit, Negotiation, the .xlsx reader and writer): 543,714 bytes measured; the budget is that and ~10 KB.
  */
 const PANE_BUDGET = 540 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
