@@ -45,7 +45,7 @@ export function SummaryTable({ rows, caption }: { rows: Summary; caption: string
       <tbody>
         {rows.slice(1).map((row) => (
           <tr key={String(row[0])}>
-            <th scope="row" style={{ fontWeight: 'normal' }}>
+            <th scope="row" style={{ fontWeight: 'normal', paddingLeft: /^\s/.test(String(row[0])) ? 14 : undefined }}>
               {String(row[0]).trim()}
             </th>
             {row.slice(1).map((v, j) => (
