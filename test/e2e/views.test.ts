@@ -130,6 +130,17 @@ describe('Budget, Payroll audit and Negotiation views (standalone)', () => {
     await view.getByLabel('step', { exact: true }).selectOption('3');
   });
 
+  test('Budget: the sample roster costs without a refusal (12 teachers, 2024-25 to 2026-27)', async () => {
+    await page.getByRole('tab', { name: 'Budget' }).click();
+    const view = page.locator('#view-budget');
+    await view.getByRole('button', { name: 'Use the sample roster' }).click();
+    await view.getByText('sample-roster.csv: 12 rows below the header').waitFor();
+    await view.getByLabel('Last year').selectOption('2026-27');
+    await view.getByRole('button', { name: 'Compute the budget' }).click();
+    expect((await tableRows(page, 'Cost, waconia/teachers'))['Employees']).toEqual(['12', '12', '12']);
+    await expect(view.getByRole('alert').count()).resolves.toBe(0);
+  });
+
   test('Payroll audit: the sample payroll, counts and dollars by kind of error', async () => {
     await page.getByRole('tab', { name: 'Payroll audit' }).click();
     const view = page.locator('#view-audit');
