@@ -14,10 +14,13 @@ const PERCENT = '0.00%';
 export async function readSelectedRange(): Promise<{ address: string; values: InCell[][] }> {
   return Excel.run(async (context) => {
     const r = context.workbook.getSelectedRange();
-    r.load(['values', 'address', 'rowCount', 'columnCount']);
+    r.load(['values', 'valueTypes', 'address', 'rowCount', 'columnCount']);
     await context.sync();
     if (r.rowCount < 2) throw new Error(`${r.address} is a single row; select the whole table, its header row first`);
-    return { address: r.address, values: r.values.map((row) => row.map((v: unknown) => (v === '' ? null : (v as InCell)))) };
+    // an error cell (#N/A) arrives as its text: it is passed on as an error, which the readers refuse, never as text
+    const types = r.valueTypes as string[][] | undefined;
+    const cell = (v: unknown, i: number, j: number): InCell => (v === '' ? null : types?.[i]?.[j] === 'Error' ? { code: String(v) } : (v as InCell));
+    return { address: r.address, values: r.values.map((row, i) => row.map((v: unknown, j) => cell(v, i, j))) };
   });
 }
 
