@@ -50,7 +50,7 @@ const columnLetter = (c: number) => {
 
 export async function readUpload(file: File): Promise<SourceTable> {
   if (/\.csv$/i.test(file.name) || file.type === 'text/csv') return { name: file.name, cells: readCsv(await file.text()) };
-  if (/\.xlsx$/i.test(file.name)) {
+  if (/\.xls[xm]$/i.test(file.name)) {
     const { sheet, cells } = await readXlsx(new Uint8Array(await file.arrayBuffer()));
     return { name: `${file.name} (sheet ${sheet})`, cells };
   }
@@ -139,7 +139,7 @@ export function TableSource({ kind, noun, sampleUrl, onTable }: TableSourceProps
         <input
           ref={input}
           type="file"
-          accept=".csv,.xlsx,text/csv"
+          accept=".csv,.xlsx,.xlsm,text/csv"
           aria-label={`Upload a ${noun} (CSV or .xlsx)`}
           style={{ display: 'none' }}
           onChange={(e) => {
