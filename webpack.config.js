@@ -140,6 +140,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // the pane's sample roster and payroll (Budget, Payroll audit, Negotiation views), fetched from this origin
+          { from: 'examples/sample-*.csv', to: 'examples/[name][ext]' },
           // help.html: the README as a page, where every function's @helpurl points
           { from: 'README.md', to: 'help.html', transform: () => helpPage(path.join(__dirname, 'README.md')) },
           // the published schema (README "Adding your district's contract"): a contract file names it in "$schema"

@@ -7,6 +7,9 @@ import { AuthorView } from './AuthorView';
 import { ContractsView } from './ContractsView';
 import { InsertView } from './InsertView';
 import { LoadView } from './LoadView';
+import { BudgetView } from './BudgetView';
+import { AuditView } from './AuditView';
+import { NegotiationView } from './NegotiationView';
 
 export interface PaneView {
   /** stable id: the tab's value, and the id of its panel (`view-<id>`) */
@@ -19,6 +22,9 @@ export interface PaneView {
 export const VIEWS: PaneView[] = [
   { id: 'contracts', label: 'Contracts', View: ContractsView },
   { id: 'insert', label: 'Insert', View: InsertView },
+  { id: 'budget', label: 'Budget', View: BudgetView },
+  { id: 'audit', label: 'Payroll audit', View: AuditView },
+  { id: 'negotiation', label: 'Negotiation', View: NegotiationView },
   { id: 'load', label: 'Load', View: LoadView },
   { id: 'author', label: 'Author', View: AuthorView },
 ];

@@ -29,10 +29,11 @@ const DIST = path.join(ROOT, 'dist');
 const CODE_BUDGET = 270 * 1024;
 /**
  * taskpane.js = React, Fluent UI v9 and the pane's own code, with no engine and no contract data once the pane uses
- * the engine functions.js publishes (issue 9): 393,415 bytes then. 523,897 bytes with the view shell, the Load view
- * and the Author view (its form brings Fluent's Input and Textarea): the budget is 520 KB.
+ * the engine functions.js publishes (issue 9): 393,415 bytes then. Measured on their branches: the view shell, the Load
+ * view and the Author view (its form brings Fluent's Input and Textarea) 523,897 bytes; the views of issue 11 (Budget,
+ * Payroll audit, Negotiation, the .xlsx reader and writer) 543,714 bytes. PANE_SIZE_PLACEHOLDER
  */
-const PANE_BUDGET = 520 * 1024;
+const PANE_BUDGET = 600 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const contractLoader: (source: string) => string = require('../../scripts/contract-loader.js');
 const contractBytes = () =>
