@@ -167,6 +167,9 @@ export const LISTS_SHEET = 'Contract lists';
  */
 export async function addDropDownList(items: string[], title: string): Promise<string> {
   if (items.length === 0) throw new Error(`There is no ${title} to list.`);
+  // data validation is ExcelApi 1.8; the manifest asks for 1.5, so older Excel runs the rest of the add-in
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8'))
+    throw new Error('Drop-down lists need Excel 2019 or Microsoft 365 (ExcelApi 1.8); this Excel does not offer data validation to add-ins.');
   return Excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
     range.load('address');

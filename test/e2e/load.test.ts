@@ -98,7 +98,7 @@ describe('Load view (standalone)', () => {
     await page.setViewportSize({ width: 440, height: 900 });
     // the Contracts tab lists it at once, to browse or make the default
     await page.getByRole('tab', { name: 'Contracts' }).click();
-    await expect(page.getByRole('radio', { name: /example\/index-ratio/ }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('District', { exact: true }).locator('option', { hasText: 'Example School District (synthetic)' }).count()).resolves.toBe(1);
     await page.getByRole('tab', { name: 'Load' }).click();
   });
 
@@ -115,7 +115,8 @@ describe('Load view (standalone)', () => {
     expect(await salary('1')).toBe('unknown-contract');
     await expect(page.getByText(/None yet\./).isVisible()).resolves.toBe(true);
     await page.getByRole('tab', { name: 'Contracts' }).click();
-    await expect(page.getByRole('radio', { name: /example\/index-ratio/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole('radio', { name: /waconia\/teachers/ }).count()).resolves.toBe(1);
+    const districts = page.getByLabel('District', { exact: true });
+    await expect(districts.locator('option', { hasText: 'Example School District (synthetic)' }).count()).resolves.toBe(0);
+    await expect(districts.locator('option', { hasText: 'Waconia' }).count()).resolves.toBe(1);
   });
 });

@@ -76,7 +76,7 @@ test('a table as values: headers as text, amounts in their format, the citation 
   expect(fake.valuesAt('B8:D9')).toEqual([['6', 35.12, 37.97], ['Career', 36, 38.92]]);
   expect(fake.at('C9').numberFormat).toBe('#,##0.00');
   expect(fake.at('B9').numberFormat).toBe('@');
-  expect(fake.at('B10').value).toMatch(/^Source: waconia\/teachers 2024-25, 004_95c67c5f7895ec64\.txt:/);
+  expect(fake.at('B10').value).toMatch(/^Source: waconia\/teachers 2024-25, ISD 110 School Board regular meeting packet.*, line \d+ \[004_95c67c5f7895ec64\.txt:\d+\]$/); // as src/format.ts renders a citation
   expect(fake.at('B10').font.italic).toBe(true);
   const writes = fake.calls.length;
   await expect(insertTableValues(scheduleTable(grid))).rejects.toThrow('Sheet1!B2:D10 is not empty. Select a cell with 9 rows and 3 columns free from there.');

@@ -59,7 +59,7 @@ describe('TERM with a date', () => {
   });
   test('a date outside the school year, or not a date, is #VALUE! saying why', () => {
     expect(error(family('2026-07-01')[0][0]).message).toBe('the date 2026-07-01 is not in the school year 2025-26 (2025-07-01 to 2026-06-30)');
-    expect(error(family('2026-02-30')[0][0]).message).toBe('date: "2026-02-30" is not a date; write it as 2027-01-15 (year-month-day), or give a date cell');
+    expect(error(family('2026-02-30')[0][0]).message).toBe('date: "2026-02-30" is not a date that exists; give a date cell, or a date written 1987-08-20 or 8/20/1987');
   });
 });
 
