@@ -1,7 +1,7 @@
 /**
  * The functions the Insert view offers, each with its arguments in the order Excel takes them, where each argument's
  * choices come from (the contract's own lists, through the API), and how the value and its source are asked of the
- * engine. Pure: the view renders it, the tests drive it without a browser.
+ * engine, through the API. Pure: the view renders it, the tests drive it without a browser.
  */
 import type { Failure } from '../src/api';
 import type { PaneApi } from './contract-api';
