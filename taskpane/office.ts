@@ -97,8 +97,9 @@ function refuseIfFilled(range: Excel.Range, need: string): void {
 export async function insertTableValues(table: PlainTable): Promise<string> {
   const rows = table.rows.length;
   const columns = Math.max(...table.rows.map((r) => r.length));
-  const matrix = table.rows.map((r) => [...r, ...Array<Plain>(columns - r.length).fill('')]);
-  const formats = table.formats.map((r) => [...r, ...Array<string>(columns - r.length).fill('General')]);
+  const pad = <T,>(row: T[], filler: T): T[] => [...row, ...Array.from({ length: columns - row.length }, () => filler)];
+  const matrix = table.rows.map((r) => pad<Plain>(r, ''));
+  const formats = table.formats.map((r) => pad(r, 'General'));
   return Excel.run(async (context) => {
     const start = context.workbook.getSelectedRange().getCell(0, 0);
     const target = start.getResizedRange(rows, columns - 1); // the table plus the citation row below it
@@ -183,11 +184,11 @@ export async function addDropDownList(items: string[], title: string): Promise<s
       await context.sync();
       const empty = used.values.length === 1 && used.values[0].length === 1 && used.values[0][0] === '';
       const column = empty ? 0 : used.columnIndex + used.columnCount; // the next free column
-      const list = sheet.getRangeByIndexes(0, column, items.length + 1, 1);
+      const list = sheet.getCell(0, column).getResizedRange(items.length, 0);
       list.numberFormat = [['@'], ...items.map(() => ['@'])];
       list.values = [[title], ...items.map((i) => [i])];
       list.getCell(0, 0).format.font.bold = true;
-      const cells = sheet.getRangeByIndexes(1, column, items.length, 1);
+      const cells = sheet.getCell(1, column).getResizedRange(items.length - 1, 0);
       cells.load('address');
       await context.sync();
       source = `=${cells.address.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
