@@ -142,15 +142,16 @@ export function compare(roster: any[][], years: any[][], proposals: any[][], fir
  * @param {any[][]} year School year.
  * @param {any[][]} [fte] FTE as placed.
  * @param {any[][]} [contract] Contract id. Omit to use the workbook's default.
+ * @param {any[][]} [schedule] An annual schedule other than the first (e.g. "Nurses"), or a range schedule; a grade of a range schedule is audited against its range without it (give the step as "range").
  * @returns {any[][]} Three columns per line: expected, difference, reason.
  */
-export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][]): any[][] {
+export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][], fte?: any[][], contract?: any[][], schedule?: any[][]): any[][] {
   // one payroll line per row: a block of several columns would be read by its first column only
-  const args = { paid, lane, step, year, fte, contract };
+  const args = { paid, lane, step, year, fte, contract, schedule };
   for (const [name, a] of Object.entries(args))
     if (a && a.some((row) => row.length > 1))
       return single(new Failure('VALUE', `AUDIT reads one payroll line per row: ${name} is a block ${a.length} rows × ${Math.max(...a.map((row) => row.length))} columns; give a single column (or a single cell)`));
-  const lines = spill('AUDIT', [paid, lane, step, year, fte, contract], ([p, l, s, y, f, c]) => {
+  const lines = spill('AUDIT', [paid, lane, step, year, fte, contract, schedule], ([p, l, s, y, f, c, sc]) => {
     const con = contractOf(c);
     if (con instanceof Failure) return con;
     const amount = readMoney(p, 'paid', { required: true });
@@ -159,7 +160,9 @@ export function audit(paid: any[][], lane: any[][], step: any[][], year: any[][]
     if (ts instanceof Failure) return ts;
     const fteN = readFte(f, 'fte');
     if (fteN instanceof Failure) return fteN;
-    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ts[2], fte: fteN }) as unknown as number;
+    const scheduleT = text(sc, 'schedule');
+    if (scheduleT instanceof Failure) return scheduleT;
+    return api.audit({ contract: con, paid: amount!, lane: ts[0], step: ts[1], year: ts[2], fte: fteN, schedule: scheduleT }) as unknown as number;
   }, MAX_DISTINCT_ROWS.AUDIT);
   // one line per row of the inputs: expected | difference | reason
   return lines.map((row) => {

@@ -576,15 +576,15 @@ export class Engine {
    * naming each value and the date it takes effect, never one of them silently. A date outside the year: #VALUE!.
    */
   private inForce(title: string, termUnit: string, values: TermValueFile[], year: string, date: string | undefined, trace: Trace): TermValueFile[] | Failure {
+    const start = `${year.slice(0, 4)}-07-01`;
+    if (date !== undefined && schoolYearOf(date) !== year) return new Failure('VALUE', `the date ${date} is not in the school year ${year} (${start} to ${Number(year.slice(0, 4)) + 1}-06-30)`, 'out-of-range');
     const changes = values.filter((v) => v.from !== undefined);
     if (!changes.length) return values;
-    const start = `${year.slice(0, 4)}-07-01`;
     if (date === undefined) {
       const listed = [...values].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
         .map((v) => `${v.minYears !== undefined ? `${v.minYears}+ years: ` : ''}${usdOrUnit(v.amount, termUnit)} from ${v.from ?? `${start} (the start of the year)`} (${v.cite})`);
       return new Failure('NA', `${title} changes during ${year}: ${listed.join('; ')}. Give a date (the date argument) for the value in force on it; costing blends the year by the months each value is in force.`, 'no-single-amount');
     }
-    if (schoolYearOf(date) !== year) return new Failure('VALUE', `the date ${date} is not in the school year ${year} (${start} to ${Number(year.slice(0, 4)) + 1}-06-30)`, 'out-of-range');
     const latest = new Map<number | undefined, string>();
     for (const v of values) {
       const from = v.from ?? '';

@@ -43,7 +43,7 @@ export function citeText(contract: CitedSources, cite: string): string {
 /** The citations of a contract's sources inside a text (a .SOURCE explanation, a note), each rendered by citeText. */
 export function citeAll(contract: CitedSources, text: string): string {
   const pattern = citationPattern(contract);
-  return pattern ? text.replace(pattern, (cite) => citeText(contract, cite.trimEnd())) : text;
+  return pattern ? text.replace(pattern, (_, before: string, cite: string) => before + citeText(contract, cite)) : text;
 }
 
 /** One pattern per contract's list of sources: a source's file name, then ":lines" or "#locator". */
@@ -54,7 +54,8 @@ function citationPattern(contract: CitedSources): RegExp | null {
     const files = contract.sources.map((s) => s.file.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
     // a locator runs to the next ( ) [ ] ; # or the end, as the schema keeps those characters out of it; a citation
     // already rendered (inside [ ]) is not rendered again
-    p = files.length ? new RegExp(`(?<![[\\w.-])(?:${files.join('|')})(?::[1-9][0-9]*(?:-[1-9][0-9]*)?(?![0-9])|#[^#()\\[\\];]*[^#()\\[\\];\\s,])`, 'g') : null;
+    // (the character before is captured, not looked behind at: older Safari runtimes of Excel for Mac lack lookbehind)
+    p = files.length ? new RegExp(`(^|[^[\\w.-])((?:${files.join('|')})(?::[1-9][0-9]*(?:-[1-9][0-9]*)?(?![0-9])|#[^#()\\[\\];]*[^#()\\[\\];\\s,]))`, 'g') : null;
     patterns.set(contract.sources, p);
   }
   return p;

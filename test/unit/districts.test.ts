@@ -33,6 +33,7 @@ import type { RosterRow } from '../../src/roster';
 import { checkContract } from '../../src/check';
 import { employerRates } from '../../src/parameters';
 import { citeAll, citeText } from '../../src/format';
+import { monthOfSchoolYear, readDate, schoolYearOf } from '../../src/years';
 
 const dir = path.join(__dirname, '../../examples/contracts');
 const text = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
@@ -352,5 +353,20 @@ describe('hostile variants are refused whole, each problem at its path', () => {
       'schedules[1].cite: cites "other.pdf", which is not listed in sources (lakeshore-teachers-2025-27.pdf)',
       'schedules[1].aliases[0]: "Teachers" already names schedules[0] ("teachers"); schedule ids, titles and aliases must be unique ignoring case and spaces',
     ]);
+  });
+});
+
+describe('dates as TERM reads them (src/years.ts)', () => {
+  test('an ISO date or an Excel serial; Excel counts 1900-02-29, so serial 61 is 1900-03-01', () => {
+    expect(readDate('2027-01-15')).toEqual({ ok: true, date: '2027-01-15' });
+    // 46,037 days after 1899-12-30: 2026-01-15 (Excel shows 46037 formatted as a date as 1/15/2026)
+    expect(readDate(46037)).toEqual({ ok: true, date: '2026-01-15' });
+    expect(readDate(61)).toEqual({ ok: true, date: '1900-03-01' });
+    expect(readDate('2027-02-29')).toEqual({ ok: false, message: '"2027-02-29" is not a date; write it as 2027-01-15 (year-month-day), or give a date cell' });
+    expect(readDate(46037.5).ok).toBe(false);
+  });
+  test('the school year and its month (July first) a date falls in', () => {
+    expect([schoolYearOf('2026-07-01'), schoolYearOf('2027-06-30'), schoolYearOf('2027-01-01')]).toEqual(['2026-27', '2026-27', '2026-27']);
+    expect([monthOfSchoolYear('2026-07-01'), monthOfSchoolYear('2027-01-01'), monthOfSchoolYear('2027-06-01')]).toEqual([0, 6, 11]);
   });
 });

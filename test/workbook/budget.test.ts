@@ -49,8 +49,8 @@ describe('Budget 2025-26: one SALARY call per row', () => {
     expect(at('Budget 2025-26', 'G14')).toBeNull();
   });
   test('SALARY.SOURCE gives the line behind each salary', () => {
-    expect(at('Budget 2025-26', 'H2')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane BA, step B: $46,146 as printed (004_95c67c5f7895ec64.txt:4960)');
-    expect(at('Budget 2025-26', 'H9')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane MA+45, step Career: $95,959 as printed (004_95c67c5f7895ec64.txt:4982)');
+    expect(at('Budget 2025-26', 'H2')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane BA, step B: $46,146 as printed (ISD 110 School Board regular meeting packet, 26 August 2024 (tentative agreements, redlined master agreements 2023-25 and 2025-27), line 4960 [004_95c67c5f7895ec64.txt:4960])');
+    expect(at('Budget 2025-26', 'H9')).toBe('waconia/teachers 2025-26 K-12 teacher salary schedule (Schedule A), lane MA+45, step Career: $95,959 as printed (ISD 110 School Board regular meeting packet, 26 August 2024 (tentative agreements, redlined master agreements 2023-25 and 2025-27), line 4982 [004_95c67c5f7895ec64.txt:4982])');
   });
 });
 

@@ -32,6 +32,8 @@ import { hyperformula, loadBundle, registerPlugin } from '../support/excel-shim'
 import { readWorkbook } from '../support/workbook';
 import { ANOKA, WACONIA, fromSeeds, money, printedCells } from '../support/seeds';
 
+/** The title waconia's contract files give the source 004_95c67c5f7895ec64.txt: what a rendered citation names. */
+const WACONIA_SOURCE = 'ISD 110 School Board regular meeting packet, 26 August 2024 (tentative agreements, redlined master agreements 2023-25 and 2025-27)';
 const EXAMPLES = path.join(__dirname, '../../examples');
 type Book = { hf: HyperFormula; file: string };
 const books: Record<string, Book> = {};
@@ -343,7 +345,7 @@ describe('waconia-district-budget.xlsx: a synthetic district roster, PROJECT and
     const t = emps.find((e) => e.years[0].step === 'R' && e.years[1].step === 'Career')!;
     expect(notesOf(p.get(`${t.id}|2025-26`)!)).toMatch(/step R → Career/);
     const mid = emps.find((e) => e.years[2].mid !== '')!;
-    expect(notesOf(p.get(`${mid.id}|2026-27`)!)).toMatch(/half way through the year \(004_95c67c5f7895ec64\.txt:5012\)/);
+    expect(notesOf(p.get(`${mid.id}|2026-27`)!)).toMatch(/half way through the year \([^[]*\[004_95c67c5f7895ec64\.txt:5012\]\)/);
   });
 
   test.each([{ i: 0, year: '2024-25' }, { i: 1, year: '2025-26' }, { i: 2, year: '2026-27' }])('COST salaries $year = Σ printed cell × FTE (teachers) + rate × hours (custodians)', ({ i }) => {
@@ -427,8 +429,8 @@ describe('payroll-audit.xlsx: AUDIT finds exactly the planted errors', () => {
     P019: { reason: /underpaid .*; the amount paid matches lane MA\+15$/, paid: () => times(W['2025-26'].cells.get('MA+15|M')!, 1) },
     P026: { reason: /overpaid .* × FTE 0\.5; the amount paid matches full time \(FTE not applied\)$/, paid: () => times(W['2025-26'].cells.get('BA+30|F')!, 1) },
     // 68,392 (MA+15, J: 004:4968) keyed with two digits transposed: matches no printed cell
-    P033: { reason: /^overpaid by \$540\.00: expected 004_95c67c5f7895ec64\.txt:4968 \(waconia\/teachers 2025-26, row "J", lane MA\+15\)$/, paid: () => 6893200 },
-    P040: { reason: /leaves lane BA empty at step K \(004_95c67c5f7895ec64\.txt:4969\)/, paid: () => times(W['2025-26'].cells.get('BA+45|K')!, 1) },
+    P033: { reason: /^overpaid by \$540\.00: expected ISD 110 School Board regular meeting packet[^[]*, line 4968 \[004_95c67c5f7895ec64\.txt:4968\] \(waconia\/teachers 2025-26, row "J", lane MA\+15\)$/, paid: () => 6893200 },
+    P040: { reason: /leaves lane BA empty at step K \([^[]*\[004_95c67c5f7895ec64\.txt:4969\]\)/, paid: () => times(W['2025-26'].cells.get('BA+45|K')!, 1) },
     P047: { reason: /underpaid .*; the amount paid matches step R$/, paid: () => times(W['2025-26'].cells.get('MA+45|R')!, 1) },
     P055: { reason: /underpaid .* × FTE 0\.8; the amount paid matches the 2024-25 schedule$/, paid: () => times(W['2024-25'].cells.get('BA+60/MA|H')!, 0.8) },
   };
@@ -469,7 +471,8 @@ describe('payroll-audit.xlsx: AUDIT finds exactly the planted errors', () => {
         expect(reason).toMatch(planted.reason);
       } else {
         expect([id, difference]).toEqual([id, 0]);
-        expect([id, reason]).toEqual([id, `matches 004_95c67c5f7895ec64.txt:${W['2025-26'].lines.get(step)} (waconia/teachers 2025-26, row "${step === 'Career' ? 'Career Increment' : step}", lane ${wLane(lane)})`]);
+        // the citation as src/format.ts citeText renders it: the source's title, the line, then file:line
+        expect([id, reason]).toEqual([id, `matches ${WACONIA_SOURCE}, line ${W['2025-26'].lines.get(step)} [004_95c67c5f7895ec64.txt:${W['2025-26'].lines.get(step)}] (waconia/teachers 2025-26, row "${step === 'Career' ? 'Career Increment' : step}", lane ${wLane(lane)})`]);
       }
     }
   });
@@ -721,7 +724,7 @@ describe('anoka-hennepin-budget.xlsx: merged rows, career rows by seniority, sti
     expect(cost.get('Health insurance (employer)')!.map(c)).toEqual(monthly.map((m) => sum(family.map((e) => times(m * 12, e.fte)))));
     expect(cost.get('Items not costed')![0]).toBe(single.length * 2);
     const p = projection(values(b, 'Projection'));
-    expect(notesOf(p.get(`${single[0].id}|2005-06`)!)).toMatch(/insurance not costed: Single coverage: the District pays 100% of a premium the agreement does not state \(001_568af6eb86bfbaf6\.txt:467\)/);
+    expect(notesOf(p.get(`${single[0].id}|2005-06`)!)).toMatch(/insurance not costed: Single coverage: the District pays 100% of a premium the agreement does not state \([^[]*\[001_568af6eb86bfbaf6\.txt:467\]\)/);
   });
 
   test('the parts add up to the increase to the cent; schedule improvement and step movement from the oracle', () => {
