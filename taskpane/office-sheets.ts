@@ -29,10 +29,13 @@ async function addSheet(context: Excel.RequestContext, base: string): Promise<{ 
   const sheets = context.workbook.worksheets;
   for (let i = 1; i < 1000; i++) {
     const name = i === 1 ? base : `${base} ${i}`;
-    const taken = sheets.getItemOrNullObject(name);
-    taken.load('isNullObject');
-    await context.sync();
-    if (taken.isNullObject) return { sheet: sheets.add(name), name };
+    // getItem refuses a name no sheet has (ExcelApi 1.1; getItemOrNullObject would need 1.4, above the manifest's sets)
+    try {
+      sheets.getItem(name).load('name');
+      await context.sync();
+    } catch {
+      return { sheet: sheets.add(name), name };
+    }
   }
   throw new Error(`The workbook has sheets "${base}" to "${base} 999"; rename or delete some`);
 }

@@ -72,6 +72,7 @@ const USED = [
   // the pane's Budget, Payroll audit and Insert views: new sheets, tables, formats, highlights
   'Excel.Workbook.worksheets',
   'Excel.WorksheetCollection.add',
+  'Excel.WorksheetCollection.getItem',
   'Excel.WorksheetCollection.getItemOrNullObject',
   'Excel.Worksheet.activate',
   'Excel.Worksheet.getRange',
