@@ -126,7 +126,7 @@ export function AuthorView() {
   const [kind, setKind] = useState<Kind>('annual');
   const [pasted, setPasted] = useState('');
   const [selection, setSelection] = useState<{ address: string; values: unknown[][] } | null>(null);
-  const [form, setForm] = useState({ district: '', unit: '', id: '', year: '', years: '', title: '', file: '', page: '', section: '', scheduleId: '', rounding: '', raise: '', policy: '', base: '', into: '' });
+  const [form, setForm] = useState({ district: '', unit: '', id: '', year: '', years: '', title: '', file: '', page: '', section: '', scheduleId: '', rounding: '', raise: '', policy: '', offSchedule: '', career: '', careerStep: '', careerBase: '', base: '', into: '' });
   const [kept, setKept] = useState<Imported[]>([]);
   const [imported, setImported] = useState<Imported | null>(null);
   const [problems, setProblems] = useState<{ title: string; list: Problem[] } | null>(null);
@@ -184,12 +184,31 @@ export function AuthorView() {
     const rounding: Record<string, { places: number; mode: RoundingMode }> = {};
     const [places, mode] = form.rounding.split(',');
     if (form.rounding && schedules[0]) rounding[schedules[0].rounding] = { places: Number(places), mode: mode as RoundingMode };
+    // the rules by form: each a percent as typed (3 = 3%), stated for the raise's year (or the table's, without a raise)
+    const ruleYear = raise !== undefined ? to : form.year;
+    const off = form.offSchedule.trim() === '' ? undefined : Number(form.offSchedule);
+    const career = form.career.trim() === '' ? undefined : Number(form.career);
+    const salary = schedules.find((s) => s.kind === 'annual');
+    const careerIncrement =
+      career !== undefined && salary
+        ? {
+            step: form.careerStep.trim() || 'Career',
+            // over the last step that is not the career row itself, unless the form names one
+            baseStep: form.careerBase.trim() || ([...salary.steps].reverse().find((x) => x.label !== (form.careerStep.trim() || 'Career'))?.label ?? ''),
+            lanes: salary.lanes.map((l) => l.label),
+            years,
+            percent: career,
+          }
+        : undefined;
     const rules: RulesForm | undefined =
-      raise !== undefined || form.policy
+      raise !== undefined || form.policy || off !== undefined || careerIncrement
         ? {
             source: source(),
+            ...(salary ? { schedule: salary.id } : {}),
             ...(raise !== undefined ? { raises: [{ year: to, percent: raise }] } : {}),
-            ...(form.policy ? { stepPolicy: [{ year: raise !== undefined ? to : form.year, policy: form.policy as StepPolicyChoice }] } : {}),
+            ...(form.policy ? { stepPolicy: [{ year: ruleYear, policy: form.policy as StepPolicyChoice }] } : {}),
+            ...(off !== undefined ? { offSchedule: [{ year: ruleYear, percent: off }] } : {}),
+            ...(careerIncrement ? { careerIncrement } : {}),
           }
         : undefined;
     return api!.draftContract({ district: form.district, unit: form.unit, id: form.id || undefined, years, source: source(), schedules, stipends, terms, rounding, rules });
@@ -344,6 +363,18 @@ export function AuthorView() {
                 </Select>
               </Field>
             </div>
+            {kind === 'annual' && (
+              <>
+                <div className={styles.row}>
+                  <Field label="Off-schedule payment that year, % of salary" className={styles.field}><Input className={styles.input} value={form.offSchedule} onChange={set('offSchedule')} inputMode="decimal" placeholder="1" /></Field>
+                  <Field label="Career increment, % over its base step" className={styles.field}><Input className={styles.input} value={form.career} onChange={set('career')} inputMode="decimal" placeholder="4.75" /></Field>
+                </div>
+                <div className={styles.row}>
+                  <Field label="Career row (step label)" className={styles.field}><Input className={styles.input} value={form.careerStep} onChange={set('careerStep')} placeholder="Career" /></Field>
+                  <Field label="Career base step" className={styles.field}><Input className={styles.input} value={form.careerBase} onChange={set('careerBase')} placeholder="the last step" /></Field>
+                </div>
+              </>
+            )}
           </>
         )}
         {kind === 'stipends' && (

@@ -164,6 +164,30 @@ describe('Author view, standalone', () => {
     ]);
     await expect(view(page).getByRole('button', { name: 'Load contract', exact: true }).isDisabled()).resolves.toBe(true);
   });
+
+  test('rules by form: a career increment of 4.75% over step 2 and a 1% off-schedule payment, stated and derived', async () => {
+    await view(page).getByLabel('What the table is').selectOption('annual');
+    // a synthetic district; its Career row is printed blank, so the stated rule gives it
+    await view(page).getByLabel('Or paste the table (copied from Excel, or CSV)').fill('Step,BA,MA\n1,40000,45000\n2,41000,46000\nCareer,,\n');
+    await fill(page, { district: 'Birch Falls ISD 997', unit: 'Teachers', year: '2025-26', title: 'Birch Falls Master Agreement 2025-2026', page: '12', section: 'Art. VII' });
+    await view(page).getByLabel('Rounding').selectOption('0,half-up');
+    await view(page).getByLabel('Career increment, % over its base step').fill('4.75');
+    await view(page).getByLabel('Off-schedule payment that year, % of salary').fill('1');
+    await view(page).getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/Contract birch-falls-isd-997\/teachers passes every check/).waitFor();
+    const downloaded = page.waitForEvent('download');
+    await view(page).getByRole('button', { name: 'Download contract file' }).click();
+    const file = JSON.parse(fs.readFileSync((await (await downloaded).path())!, 'utf8'));
+    expect(file.rules.careerIncrement).toEqual([expect.objectContaining({ step: 'Career', baseStep: '2', lanes: ['BA', 'MA'], years: ['2025-26'], percent: 4.75 })]);
+    expect(file.rules.offSchedulePayments).toEqual([expect.objectContaining({ year: '2025-26', percent: 1, prorate: 'fte' })]);
+    await view(page).getByRole('button', { name: 'Load contract', exact: true }).click();
+    await page.getByText(/Loaded birch-falls-isd-997\/teachers for this page/).waitFor();
+    const c = 'birch-falls-isd-997/teachers';
+    // 41,000 x 1.0475 = 42,947.50 -> 42,948 (whole dollars, half up); 46,000 x 1.0475 = 48,185
+    await expect(engine(page, 'salary', { contract: c, lane: 'BA', step: 'Career', year: '2025-26' })).resolves.toBe(42948);
+    await expect(engine(page, 'salary', { contract: c, lane: 'MA', step: 'Career', year: '2025-26' })).resolves.toBe(48185);
+    for (const label of ['Career increment, % over its base step', 'Off-schedule payment that year, % of salary']) await view(page).getByLabel(label).fill('');
+  });
 });
 
 describe('Author view in Excel (fake object model)', () => {
