@@ -38,7 +38,7 @@ export type { ContractSummary, GridCell, ScheduleGrid } from './engine';
 export type { FailureReason } from './failure';
 export type { Profile, ProfileMetric } from './profile';
 export type { WeekHours } from './payroll';
-export type { AuditLine, PayrollLine } from './settlement';
+export type { AuditFinding, AuditLine, PayrollLine } from './settlement';
 export type { ProposalRow, ProposalTable } from './proposal-types';
 export type { RosterRow } from './roster';
 export type { CostResult } from './costing';

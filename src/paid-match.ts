@@ -48,6 +48,15 @@ function lowerBound(cells: Cell[], amount: number): number {
  * nearest others, earlier before later); within it, in lane, step and FTE order. The expected cell itself is left out.
  */
 export function whatPaidMatches(engine: Engine, c: Contract, paid: number, laneLabel: string, stepLabel: string, year: string, fte: number | undefined): string[] {
+  return paidMatches(engine, c, paid, laneLabel, stepLabel, year, fte).map((m) => m.text);
+}
+
+/** What a paid amount matches, as a kind of payroll error (the first that applies: FTE, year, lane, step). */
+export type MatchKind = 'fte-not-applied' | 'another-year' | 'wrong-lane' | 'wrong-step';
+export interface PaidMatch { text: string; kind: MatchKind }
+
+/** whatPaidMatches with each match's kind, so that a reader classifies a line without reading its text. */
+export function paidMatches(engine: Engine, c: Contract, paid: number, laneLabel: string, stepLabel: string, year: string, fte: number | undefined): PaidMatch[] {
   const s = c.salarySchedule;
   if (!s) return [];
   const parsed = parseYear(year);
@@ -80,8 +89,8 @@ export function whatPaidMatches(engine: Engine, c: Contract, paid: number, laneL
   return hits
     .filter((x) => rank(x.cell.year) === best)
     .sort((a, b) => a.cell.lane - b.cell.lane || a.cell.step - b.cell.step || shares.indexOf(a.share) - shares.indexOf(b.share))
-    .map(({ cell, share }) =>
-      [
+    .map(({ cell, share }) => ({
+      text: [
         cell.year !== own && `the ${c.years[cell.year]} schedule`,
         cell.lane !== laneAt && `lane ${s.laneLabels[cell.lane]}`,
         cell.step !== stepAt && `step ${s.stepLabels[cell.step]}`,
@@ -89,5 +98,6 @@ export function whatPaidMatches(engine: Engine, c: Contract, paid: number, laneL
       ]
         .filter(Boolean)
         .join(', '),
-    );
+      kind: share !== f ? 'fte-not-applied' : cell.year !== own ? 'another-year' : cell.lane !== laneAt ? 'wrong-lane' : 'wrong-step',
+    }));
 }

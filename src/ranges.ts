@@ -29,26 +29,26 @@ export function rangeAudited(engine: Engine, c: Contract, q: AuditQuery): AuditL
     return new Failure('VALUE', `${q.lane} is a grade of a min-max range schedule, which pays within a range, not by step; give the step as "range" (or leave it empty)`, 'unknown-step');
   const trace: string[] = [];
   const r = engine.range(c.id, q.lane, q.year, named?.id, undefined, trace);
-  if (r instanceof Failure) return { expected: r, difference: null, reason: r.message };
+  if (r instanceof Failure) return { expected: r, difference: null, reason: r.message, finding: 'not-paid' };
   const fte = q.fte ?? 1;
   // the range × FTE for a part-time employee: the bounds are compared exactly, nothing is rounded
   const [lo, hi] = r.map((x) => new Money(x).mul(fte));
   const where = `${trace.join('; ')}${fte !== 1 ? `; × FTE ${fte}` : ''}`;
   const paid = new Money(q.paid);
   if (paid.gte(lo) && paid.lte(hi))
-    return { expected: q.paid, difference: 0, reason: `within the range ${usd(lo)} to ${usd(hi)}: ${where}` };
+    return { expected: q.paid, difference: 0, reason: `within the range ${usd(lo)} to ${usd(hi)}: ${where}`, finding: 'matches' };
   const bound = paid.lt(lo) ? lo : hi;
   const diff = roundAmount(paid.sub(bound), { places: 2, mode: 'half-up' }).toNumber();
   const dir = diff < 0 ? `underpaid by ${usd(-diff, { cents: true })}: below the minimum` : `overpaid by ${usd(diff, { cents: true })}: above the maximum`;
-  return { expected: bound.toNumber(), difference: diff, reason: `${dir} of the range ${usd(lo)} to ${usd(hi)}: ${where}` };
+  return { expected: bound.toNumber(), difference: diff, reason: `${dir} of the range ${usd(lo)} to ${usd(hi)}: ${where}`, finding: 'outside-range' };
 }
 
 /** A salary on an annual schedule the query names: the printed cell (× FTE as SALARY prorates it) against the amount paid. */
 function namedAnnual(engine: Engine, c: Contract, q: AuditQuery): AuditLine {
   const expected = engine.salary(c.id, q.lane, q.step, q.year, q.fte, undefined, undefined, q.schedule);
-  if (expected instanceof Failure) return { expected, difference: null, reason: expected.message };
+  if (expected instanceof Failure) return { expected, difference: null, reason: expected.message, finding: 'not-paid' };
   const cite = engine.salaryCite(c.id, q.lane, q.step, q.year, undefined, q.schedule) as string;
   const diff = roundAmount(new Money(q.paid).sub(expected), { places: 2, mode: 'half-up' }).toNumber();
-  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}` };
-  return { expected, difference: diff, reason: `${diff > 0 ? 'overpaid' : 'underpaid'} by ${usd(Math.abs(diff), { cents: true })}: expected ${cite}${q.fte !== undefined && q.fte !== 1 ? ` × FTE ${q.fte}` : ''}` };
+  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}`, finding: 'matches' };
+  return { expected, difference: diff, reason: `${diff > 0 ? 'overpaid' : 'underpaid'} by ${usd(Math.abs(diff), { cents: true })}: expected ${cite}${q.fte !== undefined && q.fte !== 1 ? ` × FTE ${q.fte}` : ''}`, finding: 'no-match' };
 }

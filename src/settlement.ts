@@ -19,7 +19,8 @@ import { Money, roundAmount } from './rounding';
 import { normalizeLabel } from './normalize';
 import { parseYear } from './years';
 import { usd } from './format';
-import { whatPaidMatches } from './paid-match';
+import { paidMatches } from './paid-match';
+import type { MatchKind } from './paid-match';
 
 /**
  * An engine where every contract of the roster is replaced by the proposal `name` from the proposals
@@ -105,7 +106,13 @@ export function projectAmounts(r: CostResult): { header: string[]; cells(y: Empl
 /** A payroll line to audit, as read from a payroll table (functions/tables.ts readPayroll); `row` is its sheet row. */
 export interface PayrollLine { id?: string; contract?: string; paid: number; lane: string; step: string; year: string; fte?: number; row: number }
 
-export interface AuditLine { expected: number | Failure; difference: number | null; reason: string }
+/**
+ * What a payroll line's check found, for a reader that counts lines by kind (the pane's audit summary): it
+ * matches; the placement is one the contract does not pay; the amount is what the mid-year step or another FTE,
+ * year, lane or step gives (the first match's kind); it is outside a range schedule's range; or it matches no cell.
+ */
+export type AuditFinding = 'matches' | 'not-paid' | 'mid-year-step' | MatchKind | 'outside-range' | 'no-match';
+export interface AuditLine { expected: number | Failure; difference: number | null; reason: string; finding: AuditFinding }
 
 /**
  * The step a teacher on `stepLabel` reaches half way through `year`, where the contract grants a mid-year
@@ -141,17 +148,23 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
   const mid = !(printed instanceof Failure) && typeof canonicalYear === 'string' ? midYearStepOf(c as Contract, canonicalYear, laneLabel!, stepLabel!, fte ?? 1) : undefined;
   const expected = mid ? midYearPay(engine, (c as Contract).id, laneLabel!, stepLabel!, mid.to, canonicalYear as string, fte ?? 1) : printed;
   const hints: string[] = [];
+  let finding: AuditFinding | undefined; // the kind of the first hint
   const diff = expected instanceof Failure ? null : roundAmount(new Money(paid).sub(expected), { places: 2, mode: 'half-up' }).toNumber();
   let cite = expected instanceof Failure ? '' : (engine.salaryCite(contractArg, lane, step, year, defaultContract) as string);
   if (mid) cite = `half the year on step ${stepLabel}, ${cite}, and half on step ${mid.to}, ${engine.salaryCite((c as Contract).id, laneLabel!, mid.to, canonicalYear as string)} (the mid-year step, ${mid.cite})`;
-  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}` };
+  if (diff === 0) return { expected, difference: 0, reason: `matches ${cite}`, finding: 'matches' };
   if (s && !(expected instanceof Failure && expected.code === 'VALUE')) {
     const co = c as Contract;
     const f = fte ?? 1;
     // in a mid-year step year, the printed cell of the step held at the start, paid for the whole year
-    if (mid && printed === paid) hints.push(`step ${stepLabel} for the whole year (the mid-year step not applied)`);
+    if (mid && printed === paid) {
+      hints.push(`step ${stepLabel} for the whole year (the mid-year step not applied)`);
+      finding = 'mid-year-step';
+    }
     // the paid amount looked up across this year's cells first, then the other years' (src/paid-match.ts)
-    hints.push(...whatPaidMatches(engine, co, paid, laneLabel!, stepLabel!, year, fte));
+    const matches = paidMatches(engine, co, paid, laneLabel!, stepLabel!, year, fte);
+    finding ??= matches[0]?.kind;
+    hints.push(...matches.map((m) => m.text));
     // paid as if `step` were the step reached half way through the year
     if (typeof canonicalYear === 'string' && laneLabel && stepLabel) {
       const k = s.stepLabels.indexOf(stepLabel);
@@ -161,16 +174,20 @@ export function auditSalary(engine: Engine, contractArg: string | undefined, pai
         const m = midYearStepOf(co, canonicalYear, laneLabel, before, f);
         if (!m) continue;
         if (m.to === stepLabel && midYearPay(engine, co.id, laneLabel, before, stepLabel, canonicalYear, f) === paid)
+        {
           hints.unshift(`half the year on step ${before} and half on ${stepLabel} (the mid-year step, ${m.cite}): if ${stepLabel} is the step reached half way through the year, give the step held at its start, ${before}`);
+          finding = 'mid-year-step';
+        }
         break;
       }
     }
   }
   if (expected instanceof Failure)
-    return { expected, difference: null, reason: `${expected.message}${hints.length ? ` The amount paid matches ${hints.slice(0, 3).join(' or ')}.` : ''}` };
+    return { expected, difference: null, reason: `${expected.message}${hints.length ? ` The amount paid matches ${hints.slice(0, 3).join(' or ')}.` : ''}`, finding: 'not-paid' };
   const dir = diff! > 0 ? 'overpaid' : 'underpaid';
   return {
     expected, difference: diff,
     reason: `${dir} by ${usd(Math.abs(diff!), { cents: true })}: expected ${cite}${fte !== undefined && fte !== 1 ? ` × FTE ${fte}` : ''}${hints.length ? `; the amount paid matches ${hints.slice(0, 3).join(' or ')}` : ''}`,
+    finding: finding ?? 'no-match',
   };
 }

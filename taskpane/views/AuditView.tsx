@@ -10,6 +10,7 @@ import { addin, money, nextFrame, ok } from '../addin';
 import { usePane } from '../pane-context';
 import { download as save } from '../download';
 import type { PayrollLine } from '../addin';
+import type { AuditFinding } from '../../src/api';
 import { isFailure } from '../contract-api';
 import { writeAuditSheet } from '../office-sheets';
 import { writeXlsx } from '../xlsx';
@@ -28,21 +29,18 @@ export interface Checked {
 
 export const MATCHES = 'matches the contract';
 
-/**
- * The kind of error, from what the engine found the amount paid to match (src/paid-match.ts words it: "the 2024-25
- * schedule", "step I", "lane MA+15", "full time (FTE not applied)", "the mid-year step not applied").
- */
-export function kindOf(c: { expected: number | null; difference: number | null; reason: string }): string {
-  if (c.difference === 0) return MATCHES;
-  if (c.expected === null) return 'placement the contract does not pay';
-  const found = /the amount paid matches (.*)$/.exec(c.reason)?.[1] ?? '';
-  if (/mid-year step/.test(c.reason)) return 'mid-year step';
-  if (/FTE not applied|\bFTE \d/.test(found)) return 'FTE not applied';
-  if (/the \d{4}-\d{2} schedule/.test(found)) return "another year's schedule";
-  if (/^lane /.test(found)) return 'wrong lane';
-  if (/^step /.test(found)) return 'wrong step';
-  return 'amount matches no cell';
-}
+/** Each kind of payroll finding (the engine's AuditLine.finding), as the summary names it. */
+const KIND: Record<AuditFinding, string> = {
+  matches: MATCHES,
+  'not-paid': 'placement the contract does not pay',
+  'mid-year-step': 'mid-year step',
+  'fte-not-applied': 'FTE not applied',
+  'another-year': "another year's schedule",
+  'wrong-lane': 'wrong lane',
+  'wrong-step': 'wrong step',
+  'outside-range': 'outside the range',
+  'no-match': 'amount matches no cell',
+};
 
 export function checkPayroll(lines: PayrollLine[], contract: string): Checked[] {
   const a = addin();
@@ -52,9 +50,7 @@ export function checkPayroll(lines: PayrollLine[], contract: string): Checked[] 
     if (isFailure(r)) return { line, expected: null, difference: null, reason: r.message, citation: '', kind: 'placement the contract does not pay' };
     const expected = isFailure(r.expected) ? null : r.expected;
     const cite = expected === null ? '' : a.salaryCite(q);
-    const c = { line, expected, difference: r.difference, reason: r.reason, citation: isFailure(cite) ? '' : cite, kind: '' };
-    c.kind = kindOf(c);
-    return c;
+    return { line, expected, difference: r.difference, reason: r.reason, citation: isFailure(cite) ? '' : cite, kind: KIND[r.finding] };
   });
 }
 

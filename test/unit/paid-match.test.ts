@@ -83,3 +83,22 @@ describe('worked by hand', () => {
     expect(whatPaidMatches(engine, c, 12345.67, 'BA', 'B', '2025-26', 0.8)).toEqual([]);
   });
 });
+
+/**
+ * Each line's finding, the kind a reader counts lines by (the pane's audit summary), is the engine's, not read from
+ * the reason's words. Waconia teachers, amounts from the printed schedules.
+ */
+describe('the finding of an audited line', () => {
+  const finding = (paid: number, lane: string, step: string, year: string, fte?: number) => auditSalary(engine, 'waconia/teachers', paid, lane, step, year, fte).finding;
+  test('each kind, worked from the printed cells', () => {
+    expect(finding(64654, 'MA+15', 'H', '2025-26')).toBe('matches'); // 2025-26 MA+15 H prints 64,654 (004:4966)
+    expect(finding(62771, 'MA+15', 'H', '2025-26')).toBe('another-year'); // 62,771 is 2024-25 MA+15 H (004:3061)
+    expect(finding(62863, 'MA+15', 'H', '2025-26')).toBe('wrong-step'); // 62,863 is 2025-26 MA+15 G (004:4965)
+    expect(finding(64654, 'BA+60/MA', 'H', '2025-26')).toBe('wrong-lane'); // 64,654 is lane MA+15, not BA+60/MA (004:4966)
+    expect(finding(64654, 'MA+15', 'H', '2025-26', 0.8)).toBe('fte-not-applied'); // the full 64,654 paid at 0.8 FTE
+    // 2026-27 has a mid-year step (004:5012): BA+15 D for the whole year, 53,013 (004:4990), not the blend 53,768
+    expect(finding(53013, 'BA+15', 'D', '2026-27')).toBe('mid-year-step');
+    expect(finding(12345.67, 'BA', 'B', '2025-26')).toBe('no-match');
+    expect(finding(50000, 'BA', 'J', '2025-26')).toBe('not-paid'); // lane BA is empty at step J in 2025-26 (004:4968)
+  });
+});
