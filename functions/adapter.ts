@@ -13,7 +13,15 @@ export type Arg = unknown[][] | null | undefined;
 
 export function toExcelError(f: Failure): CustomFunctions.Error {
   const code = f.code === 'VALUE' ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
-  return new CustomFunctions.Error(code, f.message);
+  return new CustomFunctions.Error(code, readableMessage(f));
+}
+
+/** A Failure's message with its citations readable (api.readable), once per Failure: the engine reuses them. */
+const readableMessages = new WeakMap<Failure, string>();
+function readableMessage(f: Failure): string {
+  let m = readableMessages.get(f);
+  if (m === undefined) readableMessages.set(f, (m = api.readable(f.message)));
+  return m;
 }
 
 /** An Excel error value in an argument (the reading policy's own test). */

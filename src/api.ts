@@ -349,6 +349,17 @@ export class ContractApi {
     return c instanceof Failure ? c : selfCheck(c, this.engine);
   }
 
+  /**
+   * A message as a reader sees it: each citation of a compiled contract's sources rendered by src/format.ts (the
+   * agreement's title, section and page or line, then the short form in brackets). The functions show a Failure's
+   * message through this, so an error names the document as .SOURCE does. A citation already rendered is left.
+   */
+  readable(message: string): string {
+    let out = message;
+    for (const c of this.engine.registry.compiled()) out = citeAll(c.file, out);
+    return out;
+  }
+
   /** A citation of the contract as a reader can follow it: the source's title and the line (src/format.ts citeText). */
   citation(q: On & { cite: string }): string | Failure {
     const c = this.contract(q);
@@ -662,7 +673,7 @@ export const API_METHODS = [
   'defaultContract', 'setDefaultContract', 'contracts', 'leftOut', 'contractIds', 'contractId',
   'loadContract', 'checkContract', 'unloadContract', 'runtimeContracts',
   'years', 'schoolYear', 'lanes', 'steps', 'schedules', 'range', 'positions', 'activities', 'roles', 'terms', 'rates', 'schedule',
-  'contractTables', 'selfCheck', 'citation',
+  'contractTables', 'selfCheck', 'citation', 'readable',
   'salary', 'salaries', 'salaryCite', 'hourly', 'stipend', 'stipendRange', 'stipendUnits', 'term', 'termRange', 'rate',
   'prorate', 'severance', 'gross', 'audit', 'cost', 'projectTable', 'costSummary', 'profile',
   'readCsv', 'importSchedule', 'importHourly', 'importStipends', 'importTerms', 'draftContract', 'addSchedule', 'addSection',

@@ -970,6 +970,13 @@ export class ContractRegistry {
     return [...this.byId.keys()];
   }
 
+  /** The contracts compiled so far (none is compiled to answer): those a message can have come from. */
+  compiled(): Contract[] {
+    const out: Contract[] = [];
+    for (const entry of this.byId.values()) if (!(entry instanceof Pending)) out.push(entry);
+    return out;
+  }
+
   /** Every contract, compiled (a registered file that fails to compile is left out, and listed by failed). */
   all(): Contract[] {
     this.compilePending();

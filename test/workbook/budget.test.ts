@@ -56,12 +56,12 @@ describe('Budget 2025-26: one SALARY call per row', () => {
 
 describe('Errors sheet: each bad input gives the documented error with a message', () => {
   test.each([
-    [2, 'NA', /leaves lane BA empty at step I \(004_95c67c5f7895ec64\.txt:4967\)/],
+    [2, 'NA', /leaves lane BA empty at step I \(ISD 110 School Board regular meeting packet.*, line 4967 \[004_95c67c5f7895ec64\.txt:4967\]\)/],
     [3, 'NA', /step Career is printed for lanes BA\+60\/MA, MA\+15, MA\+30, MA\+45/i],
     [4, 'VALUE', /Unknown lane "MA\+90"; valid lanes: BA,/],
     [5, 'VALUE', /ambiguous: write 2024-25 or 2025-26/],
-    [6, 'NA', /does not cover 2022-23: the agreements \(2023-2025 \(004_95c67c5f7895ec64\.txt:1794-1808\)/],
-    [7, 'NA', /prints NONE for lane BA\+60 at step 1 \(001_568af6eb86bfbaf6\.txt:992\)/],
+    [6, 'NA', /does not cover 2022-23: the agreements \(2023-2025 \(ISD 110 School Board regular meeting packet.*, lines 1794-1808 \[004_95c67c5f7895ec64\.txt:1794-1808\]\)/],
+    [7, 'NA', /prints NONE for lane BA\+60 at step 1 \(Anoka-Hennepin ISD 11 teachers' working agreement 2005-2007 \(text conversion\), line 992 \[001_568af6eb86bfbaf6\.txt:992\]\)/],
     [8, 'NA', /no default contract chosen/],
     [9, 'VALUE', /Unknown contract "waconia\/bus-drivers"; valid contracts: waconia\/teachers, anoka-hennepin\/teachers/],
   ])('row %d is #%s', (row, type, message) => {
