@@ -1,7 +1,9 @@
 /** Saves text or bytes as a file through a Blob URL: nothing leaves the machine. */
 export function download(fileName: string, content: string | Uint8Array, type: string): void {
-  // a BOM before text, so that Excel reads a CSV as UTF-8
-  const parts: BlobPart[] = typeof content === 'string' ? ['\uFEFF', content] : [content as Uint8Array<ArrayBuffer>];
+  // a BOM before a CSV, so that Excel reads it as UTF-8; none before JSON (a contract file is read by the loader and
+  // by an editor's schema check as it is)
+  const bom = typeof content === 'string' && type.startsWith('text/csv');
+  const parts: BlobPart[] = typeof content === 'string' ? (bom ? ['\uFEFF', content] : [content]) : [content as Uint8Array<ArrayBuffer>];
   const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;

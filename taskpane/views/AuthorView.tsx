@@ -26,6 +26,7 @@ import type { RoundingMode, ScheduleFile, StipendsFile, TermFile } from '../../s
 import { isFailure, publishedApi } from '../contract-api';
 import { readSelection } from '../office-author';
 import { usePane } from '../pane-context';
+import { download, message } from '../download';
 
 /** What this view asks of the published API; saveToWorkbook is the Office side's (functions/workbook-contracts.ts). */
 type AuthorApi = Pick<PublishedAddin, 'readCsv' | 'importSchedule' | 'importStipends' | 'importTerms' | 'draftContract' | 'addSchedule' | 'addSection' | 'loadContract' | 'runtimeContracts' | 'saveToWorkbook'>;
@@ -63,20 +64,6 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-/** Saves the contract file through a Blob URL: nothing leaves the machine. No BOM (../download adds one for Excel's
- * CSV), so the file is JSON as the loader and a text editor's schema check read it. */
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const nextYear = (y: string) => (/^\d{4}-\d{2}$/.test(y) ? `${Number(y.slice(0, 4)) + 1}-${String((Number(y.slice(0, 4)) + 2) % 100).padStart(2, '0')}` : '');
 
 /** A table's preview: the header row, then the rows as read. Text only. */
@@ -390,7 +377,7 @@ export function AuthorView() {
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={preview}>Preview</Button>
           <Button disabled={busy || !draft} onClick={save}>{inExcel ? 'Save to workbook' : 'Load contract'}</Button>
-          <Button disabled={busy || !draft} onClick={() => draft && download(`${draft.id.replace('/', '-')}.json`, draft.text)}>Download contract file</Button>
+          <Button disabled={busy || !draft} onClick={() => draft && download(`${draft.id.replace('/', '-')}.json`, draft.text, 'application/json')}>Download contract file</Button>
           <Button disabled={busy || !imported} onClick={keepAndAddAnother}>Keep and add another table</Button>
         </div>
         {problems && <Problems title={problems.title} problems={problems.list} />}
