@@ -46,24 +46,6 @@ export function parseYear(text: string): YearParse {
   return r;
 }
 
-/**
- * A date as TERM's date argument gives it: an ISO date "2027-01-15", or an Excel date serial (46037 = 2026-01-15;
- * day 1 = 1900-01-01, with Excel's phantom 1900-02-29 counted, so serials from 61 on are days since 1899-12-30).
- * Answers the ISO date, or a message saying how to write one.
- */
-export function readDate(value: string | number): { ok: true; date: string } | { ok: false; message: string } {
-  if (typeof value === 'number') {
-    if (!(Number.isInteger(value) && value >= 61 && value <= 2958465))
-      return { ok: false, message: `${value} is not a date; give a date cell or an ISO date such as "2027-01-15"` };
-    return { ok: true, date: new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10) };
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
-    return { ok: false, message: `"${value}" is not a date; write it as 2027-01-15 (year-month-day), or give a date cell` };
-  return { ok: true, date: value.trim() };
-}
-
 /** The school year an ISO date falls in (July 1 to June 30): "2027-01-15" → "2026-27". */
 export function schoolYearOf(date: string): string {
   const [y, m] = date.split('-').map(Number);

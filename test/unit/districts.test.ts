@@ -33,7 +33,8 @@ import type { RosterRow } from '../../src/roster';
 import { checkContract } from '../../src/check';
 import { employerRates } from '../../src/parameters';
 import { citeAll, citeText } from '../../src/format';
-import { monthOfSchoolYear, readDate, schoolYearOf } from '../../src/years';
+import { monthOfSchoolYear, schoolYearOf } from '../../src/years';
+import { readDate } from '../../functions/reading';
 
 const dir = path.join(__dirname, '../../examples/contracts');
 const text = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
@@ -356,14 +357,13 @@ describe('hostile variants are refused whole, each problem at its path', () => {
   });
 });
 
-describe('dates as TERM reads them (src/years.ts)', () => {
+describe('dates as TERM reads them (functions/reading.ts, the one date reader of the reading policy)', () => {
   test('an ISO date or an Excel serial; Excel counts 1900-02-29, so serial 61 is 1900-03-01', () => {
-    expect(readDate('2027-01-15')).toEqual({ ok: true, date: '2027-01-15' });
+    expect(readDate('2027-01-15', 'date')).toBe('2027-01-15');
     // 46,037 days after 1899-12-30: 2026-01-15 (Excel shows 46037 formatted as a date as 1/15/2026)
-    expect(readDate(46037)).toEqual({ ok: true, date: '2026-01-15' });
-    expect(readDate(61)).toEqual({ ok: true, date: '1900-03-01' });
-    expect(readDate('2027-02-29')).toEqual({ ok: false, message: '"2027-02-29" is not a date; write it as 2027-01-15 (year-month-day), or give a date cell' });
-    expect(readDate(46037.5).ok).toBe(false);
+    expect(readDate(46037, 'date')).toBe('2026-01-15');
+    expect(readDate(61, 'date')).toBe('1900-03-01');
+    expect((readDate('2027-02-29', 'date') as Failure).message).toBe('date: "2027-02-29" is not a date that exists; give a date cell, or a date written 1987-08-20 or 8/20/1987');
   });
   test('the school year and its month (July first) a date falls in', () => {
     expect([schoolYearOf('2026-07-01'), schoolYearOf('2027-06-30'), schoolYearOf('2027-01-01')]).toEqual(['2026-27', '2026-27', '2026-27']);
