@@ -7,11 +7,10 @@
  * Screenshot: test/e2e/screenshots/view-author.png.
  */
 import * as fs from 'fs';
-import type * as http from 'http';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { fakeOfficeScript } from '../support/fake-excel';
-import { SHOTS, closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
+import { SHOTS, guardedPage, paneSession } from './helpers';
 
 jest.setTimeout(60_000); // a browser on a busy 2-core machine can be slow
 
@@ -58,30 +57,13 @@ function engine<T>(page: Page, method: string, q: unknown): Promise<T> {
 }
 
 describe('Author view, standalone', () => {
-  let server: http.Server;
-  let browser: Browser;
   let page: Page;
-  let offHost: string[];
-  let pageErrors: string[];
 
-  beforeAll(async () => {
-    ensureBuilt();
-    let baseUrl: string;
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    page = s.page;
+    const { baseUrl } = s;
     await page.goto(`${baseUrl}/taskpane.html`);
     await openAuthor(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]);
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('a salary schedule pasted, previewed, loaded: SALARY MA step 3 = 50,573 (the "2 & 3" row); 2026-27 BA step 1 = 44,802 × 1.03 = 46,146.06 -> 46,146', async () => {
@@ -191,31 +173,15 @@ describe('Author view, standalone', () => {
 });
 
 describe('Author view in Excel (fake object model)', () => {
-  let server: http.Server;
   let browser: Browser;
   let page: Page;
-  let offHost: string[];
-  let pageErrors: string[];
   let baseUrl: string;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    ({ page, browser, baseUrl } = s);
     await page.route('**/assets/office.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeScript({ selection: 'B3:F7' }) }));
     await page.goto(`${baseUrl}/taskpane.html`);
     await openAuthor(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]);
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('"Use selection" reads the selected range; a mistyped amount is named by its cell on the sheet (D4, under BA + 15)', async () => {

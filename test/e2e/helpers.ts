@@ -143,3 +143,32 @@ export async function choose(view: Locator, contractId: string, year?: string, t
   if (table) await view.getByLabel('Table', { exact: true }).selectOption(table);
 }
 
+
+/**
+ * One describe's pane in Chromium, registered in the describe that calls it: dist/ served on 127.0.0.1, a guarded
+ * page (guardedPage), a check after each test that no request left this machine and no page error occurred, and
+ * the closing. `open` readies the page once (routes, the first page load, a tab) and keeps what the tests use.
+ */
+export function paneSession(open: (s: { page: Page; browser: Browser; baseUrl: string }) => Promise<void>): void {
+  let server: http.Server | undefined;
+  let browser: Browser | undefined;
+  let offHost: string[] = [];
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    ensureBuilt();
+    const served = await serveDist();
+    server = served.server;
+    browser = await launchChromium();
+    const guarded = await guardedPage(browser);
+    ({ offHost, pageErrors } = guarded);
+    await open({ page: guarded.page, browser, baseUrl: served.baseUrl });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer(server);
+  });
+  afterEach(() => {
+    expect(offHost.splice(0)).toEqual([]); // no request left 127.0.0.1
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+}

@@ -7,10 +7,9 @@
  * printed 40,150; BA step 2 = 40,150 × 1.035 = 41,555.25 -> 41,555 (worked by hand in test/unit/index-ratio.test.ts).
  */
 import * as fs from 'fs';
-import type * as http from 'http';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, SHOTS, closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
+import type { Page } from 'playwright-core';
+import { ROOT, SHOTS, paneSession } from './helpers';
 
 jest.setTimeout(30_000);
 
@@ -25,11 +24,7 @@ const BAD = (() => {
 })();
 
 describe('Load view (standalone)', () => {
-  let server: http.Server;
-  let browser: Browser;
   let page: Page;
-  let offHost: string[];
-  let pageErrors: string[];
 
   /** SALARY BA, a step, 2025-26 on the loaded contract, asked of the engine the functions use (the global). */
   const salary = (step: string) =>
@@ -41,25 +36,12 @@ describe('Load view (standalone)', () => {
   const choose = (name: string, text: string) =>
     page.getByLabel('Contract file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 
-  beforeAll(async () => {
-    ensureBuilt();
-    let baseUrl: string;
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    page = s.page;
+    const { baseUrl } = s;
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.getByRole('tab', { name: 'Load' }).click();
     await page.getByRole('button', { name: 'Choose a contract file…' }).waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]);
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('a bad file is refused with every problem, and nothing changes', async () => {

@@ -5,11 +5,10 @@
  * Excel path (workbook default, plain-values insert with citation, formula insert, refusing to overwrite) in the real
  * bundle; it does not replace trying the add-in in Excel itself.
  */
-import type * as http from 'http';
 import * as path from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { fakeOfficeScript } from '../support/fake-excel';
-import { SHOTS, choose, closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
+import { SHOTS, choose, paneSession } from './helpers';
 
 jest.setTimeout(30_000); // a browser on a busy 2-core machine can be slow; Playwright waits up to 30 s too
 
@@ -36,36 +35,19 @@ const FAKE_OFFICE_JS =
 `;
 
 describe('task pane inside Excel (fake office.js): the Contracts and Insert views', () => {
-  let server: http.Server;
-  let browser: Browser;
   let page: Page;
   let view: Locator;
-  let offHost: string[];
-  let pageErrors: string[];
   const fake = <T,>(expr: string): Promise<T> => page.evaluate(expr) as Promise<T>;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    let baseUrl: string;
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    page = s.page;
+    const { baseUrl } = s;
     await page.route('**/assets/office.js', (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE_JS }),
     );
     await page.goto(`${baseUrl}/taskpane.html`);
     view = page.locator('#view-contracts');
     await view.getByLabel('District', { exact: true }).waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]);
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('reads the workbook default and offers the insert buttons, not CSV', async () => {

@@ -4,40 +4,22 @@
  * Screenshots land in test/e2e/screenshots/ (gitignored); view-contracts.png is the README's.
  */
 import * as fs from 'fs';
-import type * as http from 'http';
 import * as path from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { SHOTS, choose, closeServer, derivedCells, ensureBuilt, guardedPage, launchChromium, readGrid, serveDist, sidewaysOverflow } from './helpers';
+import type { Locator, Page } from 'playwright-core';
+import { SHOTS, choose, derivedCells, paneSession, readGrid, sidewaysOverflow } from './helpers';
 
 jest.setTimeout(30_000); // a browser on a busy 2-core machine can be slow; Playwright waits up to 30 s too
 
 describe('task pane in Chromium (standalone): the Contracts and Insert views', () => {
-  let server: http.Server;
-  let browser: Browser;
   let page: Page;
   let view: Locator;
-  let offHost: string[];
-  let pageErrors: string[];
 
-  beforeAll(async () => {
-    ensureBuilt();
-    let baseUrl: string;
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    page = s.page;
+    const { baseUrl } = s;
     await page.goto(`${baseUrl}/taskpane.html`);
     view = page.locator('#view-contracts');
     await view.getByLabel('District', { exact: true }).waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]); // no request left 127.0.0.1
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('a tab per view; contracts chosen by district and unit; says it is standalone; no insert buttons', async () => {

@@ -4,10 +4,9 @@
  * The sheets' formulas are checked as text (their values are the functions', tested in test/workbook); the audit's
  * findings, computed by the pane, against the 2025-26 schedule (004_95c67c5f7895ec64.txt:4960-4982).
  */
-import type * as http from 'http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fakeOfficeScript } from '../support/fake-excel';
-import { closeServer, ensureBuilt, guardedPage, launchChromium, serveDist } from './helpers';
+import { paneSession } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -21,34 +20,17 @@ const PAYROLL = [
 ];
 
 describe('Budget and Payroll audit views inside Excel (fake office.js)', () => {
-  let server: http.Server;
-  let browser: Browser;
   let page: Page;
-  let offHost: string[];
-  let pageErrors: string[];
   const fake = <T,>(expr: string): Promise<T> => page.evaluate(expr) as Promise<T>;
   const put = (sheet: string, rows: unknown[][]) =>
     page.evaluate(([s, m]) => (m as unknown[][]).forEach((row, r) => row.forEach((v, c) => ((window as any).__fake.cell(r, c, s).value = v))), [sheet, rows] as const);
 
-  beforeAll(async () => {
-    ensureBuilt();
-    let baseUrl: string;
-    ({ server, baseUrl } = await serveDist());
-    browser = await launchChromium();
-    ({ page, offHost, pageErrors } = await guardedPage(browser));
+  paneSession(async (s) => {
+    page = s.page;
+    const { baseUrl } = s;
     await page.route('**/assets/office.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE_JS }));
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.getByRole('tab', { name: 'Budget' }).waitFor();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
-
-  afterEach(() => {
-    expect(offHost.splice(0)).toEqual([]);
-    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   test('Budget: the selected roster becomes a Budget sheet of live formulas over exact ranges', async () => {
