@@ -14,7 +14,8 @@ import type { Contract } from './model';
 import { Engine, Failure } from './engine';
 import { fromCents, Money, percentOfCents, roundAmount, toCents } from './rounding';
 import { projectRow, rowKeyProblem } from './roster';
-import type { Consulted, Placement, RosterRow } from './roster';
+import type { Consulted, Placement, RosterRow, StipendAssignment } from './roster';
+import { seniorityBand, withDatePlaceholder, withOwnDate, withOwnDates } from './seniority';
 import type { EmployerRates } from './parameters';
 import { usd } from './format';
 import { careerIncrementFor } from './rules/career-increment';
@@ -57,7 +58,10 @@ export interface CostResult {
   totals: YearTotals[];
   /** total of the last year over the first, as a % */
   compoundedPercent: number | null;
+  /** every line's problems, "id year: what", in the order of the lines; made on first reading, as `employees` */
   problems: string[];
+  /** how many problems there are (COST's "Items not costed"), without making the list */
+  problemCount: number;
   /** the cost components shown for this roster (optional ones only where a costed contract states them), in order */
   components: CostComponent[];
 }
@@ -133,110 +137,180 @@ function payLine(engine: Engine, contract: Contract, p: Placement, lastYear: str
 }
 
 /**
- * Rows that move alike (same contract, placement, FTE and lane changes, and the same seniority date where the
- * roll-forward compared it with a promotion gate) share their roll-forward: it is computed once, with the pay
- * of each year. Each row still has its own placements (id, years of service, coverage, match, stipend
- * seasons), and its own keys checked.
+ * Rows that move alike (same contract, placement, FTE and lane changes, and the same seniority band where the
+ * roll-forward compared the date with a promotion gate) share their roll-forward: it is computed once, with the
+ * pay of each year and the "pay" components costed on it. Its notes hold the seniority date as a placeholder
+ * (src/seniority.ts); a row's line names its own.
  */
-interface Movement { contract: Contract; placements: Placement[]; pay: PayLine[] }
+interface Movement extends Shared { contract: Contract; placements: Placement[]; pay: PayLine[] }
 
 /**
- * The movements of rows alike but for their seniority date: one for all of them when the roll-forward did
- * not read the date (no promotion gate on the way), else one per date.
+ * The movements of rows alike but for their seniority band: one for all of them when the roll-forward did not
+ * read the date (no promotion gate on the way), else one per band.
  */
-interface Movements { any?: Movement; byDate?: Map<string | undefined, Movement> }
+interface Movements { any?: Movement; byBand?: Map<number, Movement> }
 
-// keys are built by loops, not spread and flatMap: they are built for every row
-function movementKey(row: RosterRow): unknown[] {
-  const key: unknown[] = [row.contract, row.lane, row.position, row.hours, row.step, row.fte];
-  if (row.laneChanges) for (const c of row.laneChanges) key.push(c.year, c.lane);
-  return key;
+/**
+ * Rows alike in every field of their own that an "own" cost component reads (see CostComponent.key): the
+ * contract, FTE, coverage, 403(b) status, years of service, seniority band and stipends. The "own" components
+ * (stipends, longevity, insurance, 403(b)) are computed once per class and year, and the class's keys are
+ * checked once. A row keeps its own id and seniority date.
+ */
+interface RowClass extends Shared {
+  fte: number;
+  coverage: string | undefined;
+  matchKey: string | undefined;
+  /** in the first year (each later year adds one) */
+  yearsOfService: number | undefined;
+  /** per year: the stipends with that year's seasons (frozen, shared by the class's lines) */
+  stipends: StipendAssignment[][];
+  /** per year: the "own" components' readings, one list after the other (frozen; may hold the date placeholder) */
+  readings: string[][];
 }
 
-/** What a row's keys are checked on: the contract, its coverage, 403(b) status and years, and stipends. */
-function rowKeys(c: Contract, row: RosterRow): unknown[] {
-  const key: unknown[] = [c, row.coverage, row.matchKey, row.yearsOfService];
-  if (row.stipends) for (const s of row.stipends) key.push(s.activity, s.role, s.seasons);
-  return key;
+/** What a movement (its "pay" components) or a class (its "own" components) gives each of its lines. */
+interface Shared {
+  /** per year i, component k at i * COMPONENTS.length + k: the amounts of its components (0 for the others) */
+  amounts: Amount[];
+  /** per year: the sum of its wage components, and of the components counted in the total, in cents */
+  wages: number[];
+  total: number[];
+  /** per year: how many issues its components have */
+  issues: number[];
+  /**
+   * per year: whether its lines gather their issues and readings component by component (say): a component has
+   * an issue, or a reading beside the class's own list (a class's readings are merged once, in RowClass.readings)
+   */
+  said: boolean[];
+  /** the rows that have it */
+  rows: number;
 }
 
 /** Shared by every line that has none (frozen: a line's list is never added to after costing). */
 const NONE: never[] = Object.freeze([]) as never[];
 
-/**
- * A row's placement in the i-th year of a movement: the movement's placement with the row's own id,
- * coverage, 403(b) status, seniority date, years of service and stipend seasons. Every placement is made here,
- * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object. Given
- * `into`, its fields are set instead (the costing loop reuses one placement; the lines get their own).
- */
-type RowOwn = Pick<RosterRow, 'id' | 'yearsOfService' | 'seniorityDate' | 'coverage' | 'matchKey' | 'stipends'>;
+const FROM_PAY = COMPONENTS.map((c) => c.from === 'pay');
+const FROM_OWN = COMPONENTS.map((c) => c.from === 'own');
+/** The indexes of the "wages" components: the only ones computed for each line. */
+const PER_LINE = COMPONENTS.flatMap((c, k) => (c.from === 'wages' ? [k] : []));
+const IS_WAGE = COMPONENTS.map((c) => c.wages);
+const IN_TOTAL = COMPONENTS.map((c) => c.group !== 'within');
 
-function placementOf(t: Placement, row: RowOwn, i: number, into?: Placement): Placement {
-  const yos = row.yearsOfService === undefined ? undefined : row.yearsOfService + i;
-  const stipends = row.stipends?.length ? row.stipends.map((s) => ({ activity: s.activity, role: s.role, seasons: s.seasons + i })) : NONE;
+const centsOf = (c: Amount) => (typeof c === 'number' ? c : c.cents);
+/** Whether an amount makes its line gather what it says (see Shared.said): its readings do, unless they are a class's own. */
+const says = (c: Amount, own = false) => typeof c !== 'number' && !!(c.issues?.length || (!own && c.readings?.length));
+
+/** The amounts of the components `mine` selects for each year, from `cost(i, k)`, and what they sum to. */
+function shared(years: number, mine: boolean[], cost: (i: number, k: number) => Amount): Shared {
+  const n = COMPONENTS.length;
+  const s: Shared = { amounts: new Array(years * n).fill(0), wages: new Array(years).fill(0), total: new Array(years).fill(0), issues: new Array(years).fill(0), said: new Array(years).fill(false), rows: 0 };
+  for (let i = 0; i < years; i++) {
+    for (let k = 0; k < n; k++) {
+      if (!mine[k]) continue;
+      const c = cost(i, k);
+      s.amounts[i * n + k] = c;
+      if (IS_WAGE[k]) s.wages[i] += centsOf(c);
+      if (IN_TOTAL[k]) s.total[i] += centsOf(c);
+      if (says(c, FROM_OWN[k])) s.said[i] = true;
+      if (typeof c !== 'number') s.issues[i] += c.issues?.length ?? 0;
+    }
+  }
+  return s;
+}
+
+/**
+ * A row's placement in the i-th year of its movement: the movement's placement with the row's own id, seniority
+ * date, and its class's coverage, 403(b) status, years of service and stipends. Every placement is made here,
+ * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object. Given
+ * `into`, its fields are set instead (the costing loop reuses one placement, whose notes it does not read; a
+ * line's own placement is made with the line, and names the row's seniority date in its notes).
+ */
+function placementOf(t: Placement, cls: RowClass, id: string, date: string | undefined, i: number, into?: Placement): Placement {
+  const yos = cls.yearsOfService === undefined ? undefined : cls.yearsOfService + i;
   if (!into) {
     return {
-      id: row.id, contract: t.contract, year: t.year,
+      id, contract: t.contract, year: t.year,
       lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
-      fte: t.fte, yearsOfService: yos, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
-      stipends, notes: t.notes,
+      fte: t.fte, yearsOfService: yos, seniorityDate: date, coverage: cls.coverage, matchKey: cls.matchKey,
+      stipends: cls.stipends[i], notes: withOwnDates(t.notes, date),
     };
   }
-  into.id = row.id; into.contract = t.contract; into.year = t.year;
+  into.id = id; into.contract = t.contract; into.year = t.year;
   into.lane = t.lane; into.step = t.step; into.midYearStep = t.midYearStep; into.position = t.position; into.hours = t.hours;
-  into.fte = t.fte; into.yearsOfService = yos; into.seniorityDate = row.seniorityDate; into.coverage = row.coverage; into.matchKey = row.matchKey;
-  into.stipends = stipends; into.notes = t.notes;
+  into.fte = t.fte; into.yearsOfService = yos; into.seniorityDate = date; into.coverage = cls.coverage; into.matchKey = cls.matchKey;
+  into.stipends = cls.stipends[i]; into.notes = t.notes;
   return into;
 }
 
-/** The movement of a row: the one of an earlier row that moves alike when there is one, else its own roll-forward. */
-function movementOf(engine: Engine, row: RosterRow, years: string[], options: CostOptions, movements: TupleMap<Movements>, keysChecked: TupleMap<boolean>): Movement | Failure {
-  const key = movementKey(row);
-  let alike = movements.get(key);
-  const known = alike && (alike.any ?? alike.byDate?.get(row.seniorityDate));
-  if (known) {
-    // a row whose keys an earlier row had checked has them right (a wrong key refuses the whole roster)
-    const keys = rowKeys(known.contract, row);
-    if (!keysChecked.get(keys)) {
-      const problem = rowKeyProblem(engine, known.contract, row, years[0]);
-      if (problem) return problem;
-      keysChecked.set(keys, true);
-    }
-    return known;
-  }
-  const consulted: Consulted = {};
-  const placements = projectRow(engine, row, years, options.defaultContract, consulted);
-  if (placements instanceof Failure) return placements;
-  const contract = engine.contract(placements[0].contract) as Contract;
-  const m: Movement = { contract, placements, pay: placements.map((p, i) => payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined)) };
-  if (!alike) alike = movements.set(key, {});
-  if (consulted.seniority) (alike.byDate ??= new Map()).set(row.seniorityDate, m);
-  else alike.any = m;
-  return m;
+/**
+ * A placement of the roll-forward in the one shape every placement of costing has (placementOf's): the loops
+ * that read them then read one kind of object (the roll-forward leaves out the fields a row does not have).
+ */
+function inOneShape(p: Placement, notes: string[]): Placement {
+  return {
+    id: p.id, contract: p.contract, year: p.year,
+    lane: p.lane, step: p.step, midYearStep: p.midYearStep, position: p.position, hours: p.hours,
+    fte: p.fte, yearsOfService: p.yearsOfService, seniorityDate: p.seniorityDate, coverage: p.coverage, matchKey: p.matchKey,
+    stipends: p.stipends, notes,
+  };
 }
 
-/** Per contract and year: the context a line is costed in, and each keyed component's amounts by key. */
-interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[] }
-
-/** The index of each component in COMPONENTS (and in the amounts of a line). */
-const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<ComponentId, number>;
+/** Per contract and year: the context a line is costed in, each "own" component's amounts by key, and the pay by placement. */
+interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[]; pay: TupleMap<PayLine> }
 
 /**
- * What costing keeps of each employee-year until its line is asked for: per row, what its placements are
- * made of; per line, the amounts in cents in flat arrays (no object per line). Line k is row
- * floor(k / years) in year k % years.
+ * What costing keeps of each employee-year until its line is asked for: per row, its id, seniority date, class
+ * and movement; per line, its total and its "wages" components in cents, in flat arrays (no object per line).
+ * Line k is row floor(k / years) in year k % years.
  */
 interface Kept {
-  /** per roster row: what the placements take from the row (copied: the caller may change its rows later), and its movement */
-  rows: RowOwn[];
+  years: string[];
+  ids: string[];
+  dates: (string | undefined)[];
+  classes: RowClass[];
   movements: Movement[];
-  /** cents, COMPONENTS.length per line, in the order of COMPONENTS */
-  amounts: Float64Array;
+  /** cents, PER_LINE.length per line, in the order of PER_LINE */
+  perLine: Float64Array;
   totals: Float64Array;
-  /** the salary at the placement on last year's schedule; NaN in the first year */
-  onLast: Float64Array;
-  problems: string[][];
-  readings: string[][];
+  /**
+   * 1 for a line that has issues, or readings beside its class's (Shared.said): its lists are made when read (saidOf);
+   * the others have no issue, and their class's readings
+   */
+  said: Uint8Array;
+  /** the "wages" components' amounts of a said line, where one of them says something (rare: a rate not sourced) */
+  saidWages: Map<number, Amount[]>;
+}
+
+/**
+ * The issues ("id year: what") and readings of a said line, from the amounts of its components, in the order of
+ * the table. `merged` shares the readings lists of lines alike.
+ */
+function saidOf(kept: Kept, line: number, merged: TupleMap<string[]>, sources: string[][]): { issues: string[]; readings: string[] } {
+  const n = COMPONENTS.length;
+  const Y = kept.years.length;
+  const r = Math.floor(line / Y);
+  const i = line % Y;
+  const m = kept.movements[r];
+  const cls = kept.classes[r];
+  const id = kept.ids[r];
+  const date = kept.dates[r];
+  const wages = kept.saidWages.get(line);
+  let issues: string[] = NONE;
+  let count = 0;
+  let onlyOwn = true; // the readings are the class's alone
+  for (let k = 0, j = 0; k < n; k++) {
+    const c = FROM_PAY[k] ? m.amounts[i * n + k] : FROM_OWN[k] ? cls.amounts[i * n + k] : wages?.[j++] ?? 0;
+    if (typeof c === 'number') continue;
+    if (c.issues?.length) {
+      if (issues === NONE) issues = [];
+      for (const t of c.issues) issues.push(`${id} ${kept.years[i]}: ${withOwnDate(t, date)}`);
+    }
+    if (c.readings?.length) {
+      sources[count++] = c.readings;
+      if (!FROM_OWN[k]) onlyOwn = false;
+    }
+  }
+  return { issues, readings: onlyOwn ? cls.readings[i] : readingsOf(sources, count, merged) };
 }
 
 /**
@@ -246,28 +320,39 @@ interface Kept {
  */
 function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
   const n = COMPONENTS.length;
-  const a = kept.amounts;
+  const w = PER_LINE.length;
   const out: EmployeeYear[][] = new Array(rows);
+  const line = new Float64Array(n);
+  const merged = new TupleMap<string[]>();
+  const sources: string[][] = [];
   for (let r = 0; r < rows; r++) {
     const lines: EmployeeYear[] = new Array(years);
+    const date = kept.dates[r];
+    const m = kept.movements[r];
+    const cls = kept.classes[r];
     for (let i = 0; i < years; i++) {
       const k = r * years + i;
-      const o = k * n;
-      const last = kept.onLast[k];
+      for (let j = 0; j < n; j++) line[j] = FROM_PAY[j] ? centsOf(m.amounts[i * n + j]) : FROM_OWN[j] ? centsOf(cls.amounts[i * n + j]) : 0;
+      for (let j = 0; j < w; j++) line[PER_LINE[j]] = kept.perLine[k * w + j];
+      const last = m.pay[i].salaryOnLastYear;
+      const said = kept.said[k] ? saidOf(kept, k, merged, sources) : undefined;
       lines[i] = {
-        placement: placementOf(kept.movements[r].placements[i], kept.rows[r], i),
-        salary: fromCents(a[o + AT.salary]), career: fromCents(a[o + AT.career]), offSchedule: fromCents(a[o + AT.offSchedule]),
-        stipends: fromCents(a[o + AT.stipends]), longevity: fromCents(a[o + AT.longevity]), fica: fromCents(a[o + AT.fica]),
-        medicare: fromCents(a[o + AT.medicare]), pension: fromCents(a[o + AT.pension]), insurance: fromCents(a[o + AT.insurance]),
-        match: fromCents(a[o + AT.match]),
-        salaryOnLastYear: Number.isNaN(last) ? null : fromCents(last), total: fromCents(kept.totals[k]),
-        problems: kept.problems[k], readings: kept.readings[k],
+        placement: placementOf(m.placements[i], cls, kept.ids[r], date, i),
+        salary: fromCents(line[AT.salary]), career: fromCents(line[AT.career]), offSchedule: fromCents(line[AT.offSchedule]),
+        stipends: fromCents(line[AT.stipends]), longevity: fromCents(line[AT.longevity]), fica: fromCents(line[AT.fica]),
+        medicare: fromCents(line[AT.medicare]), pension: fromCents(line[AT.pension]), insurance: fromCents(line[AT.insurance]),
+        match: fromCents(line[AT.match]),
+        salaryOnLastYear: last === null ? null : fromCents(last), total: fromCents(kept.totals[k]),
+        problems: said?.issues ?? NONE, readings: withOwnDates(said?.readings ?? cls.readings[i], date),
       };
     }
     out[r] = lines;
   }
   return out;
 }
+
+/** The index of each component in COMPONENTS (and in the amounts of a line). */
+const AT = Object.fromEntries(COMPONENTS.map((c, k) => [c.id, k])) as Record<ComponentId, number>;
 
 /**
  * A line's readings: the components' lists, one after the other. Lines whose components read alike share
@@ -276,104 +361,232 @@ function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
 function readingsOf(sources: string[][], count: number, merged: TupleMap<string[]>): string[] {
   if (count === 0) return NONE;
   if (count === 1) return Object.freeze(sources[0]) as string[];
-  sources.length = count; // (setting the length costs a call: only here, where the lists are merged)
-  return merged.get(sources) ?? merged.set(sources, Object.freeze(sources.flat()) as string[]);
+  return merged.get(sources, count) ?? merged.set(sources, Object.freeze(sources.slice(0, count).flat()) as string[], count);
 }
 
-/** Costs a roster over `options.years` (consecutive; the first is the roster's year). */
+/** Every said line's issues, in the order of the lines. */
+function problemsOf(kept: Kept): string[] {
+  const out: string[] = [];
+  const merged = new TupleMap<string[]>();
+  const sources: string[][] = [];
+  for (let line = 0; line < kept.said.length; line++) if (kept.said[line]) for (const t of saidOf(kept, line, merged, sources).issues) out.push(t);
+  return out;
+}
+
+/** Makes `result[name]` on first reading, then keeps it as a plain property (in the same place among the keys). */
+function lazily<K extends 'employees' | 'problems'>(result: CostResult, name: K, make: () => CostResult[K]): void {
+  const settle = (value: CostResult[K]) => Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(result, name, {
+    enumerable: true, configurable: true,
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/** An amount shared by rows of one seniority band: the date it was computed with, as the placeholder in its texts. */
+function sharedAmount(c: Amount, date: string | undefined): Amount {
+  if (typeof c === 'number' || date === undefined) return c;
+  const shared = (texts: string[] | undefined) => texts?.map((t) => withDatePlaceholder(t, date));
+  return { cents: c.cents, issues: shared(c.issues), readings: shared(c.readings) };
+}
+
+/**
+ * Costs a roster over `options.years` (consecutive; the first is the roster's year). Each component is computed
+ * as often as what it reads differs (CostComponent.from): "pay" once per movement and year, "own" once per
+ * distinct key and year, "wages" once per line; the totals add each movement's and class's amounts once per
+ * row that has them.
+ */
 export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
   const { years } = options;
   if (!years.length) return new Failure('VALUE', 'give at least one school year');
   const n = COMPONENTS.length;
-  const problems: string[] = [];
+  const Y = years.length;
+  const W = PER_LINE.length;
+  let problemCount = 0;
   const movements = new TupleMap<Movements>();
-  const keysChecked = new TupleMap<boolean>();
+  const movementList: Movement[] = [];
+  const classes = new TupleMap<RowClass>();
+  const classList: RowClass[] = [];
   const costings = new Map<Contract, YearCosting[]>();
+  const contractOf = new Map<string | undefined, Contract | Failure>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
   const sums = years.map(() => new Float64Array(n));
-  // what the loop asks of each component, read once
-  const isWage = COMPONENTS.map((c) => c.wages);
-  const inTotal = COMPONENTS.map((c) => c.group !== 'within');
   const totals = years.map(() => 0);
   const onLast = years.map(() => 0);
   const contracts = new Set<Contract>();
-  const lineCount = roster.length * years.length;
+  const lineCount = roster.length * Y;
   const kept: Kept = {
-    rows: new Array(roster.length), movements: new Array(roster.length), amounts: new Float64Array(lineCount * n), totals: new Float64Array(lineCount),
-    onLast: new Float64Array(lineCount), problems: new Array(lineCount), readings: new Array(lineCount),
+    ids: new Array(roster.length), dates: new Array(roster.length), classes: new Array(roster.length), movements: new Array(roster.length),
+    years, perLine: new Float64Array(lineCount * W), totals: new Float64Array(lineCount), said: new Uint8Array(lineCount), saidWages: new Map(),
   };
   const sources: string[][] = []; // the readings of a line's components
   const merged = new TupleMap<string[]>();
-  let line = 0;
-  let r = 0;
-  // the placement the components read, one for every line: they keep no reference to it (a line's own is made with the line)
+  const key: unknown[] = []; // a row's movement or class key, filled again for every row (and read until the row's is set)
+  const lineAmounts: Amount[] = new Array(W); // the "wages" components of the line being costed
+  // the placement the "wages" components read, one for every line: they keep no reference to it
   let scratch: Placement | undefined;
-  for (const row of roster) {
-    const movement = movementOf(engine, row, years, options, movements, keysChecked);
-    if (movement instanceof Failure) return movement;
-    kept.rows[r] = {
-      id: row.id, yearsOfService: row.yearsOfService, seniorityDate: row.seniorityDate, coverage: row.coverage, matchKey: row.matchKey,
-      stipends: row.stipends?.map((x) => ({ activity: x.activity, role: x.role, seasons: x.seasons })),
-    };
-    kept.movements[r++] = movement;
-    const contract = movement.contract;
+
+  /** The costing context of each year of a contract, made on its first row. */
+  const costingOf = (contract: Contract): YearCosting[] => {
     let perYear = costings.get(contract);
     if (!perYear) {
       contracts.add(contract);
+      const plan = contract.file.payroll?.retirement;
       perYear = years.map((year, i) => ({
-        ctx: { engine, contract, year, rates: rates[i], pensionRate: contract.file.payroll?.retirement ? rates[i].pension(contract.file.payroll.retirement) : null } as LineContext,
+        ctx: { engine, contract, year, rates: rates[i], pensionRate: plan ? rates[i].pension(plan) : null, p: undefined as unknown as Placement, pay: undefined as unknown as PayLine, wages: 0 },
         byKey: COMPONENTS.map(() => new TupleMap<Amount>()),
+        pay: new TupleMap<PayLine>(),
       }));
       costings.set(contract, perYear);
     }
-    for (let i = 0; i < years.length; i++, line++) {
-      const p = placementOf(movement.placements[i], row, i, scratch ??= placementOf(movement.placements[i], row, i));
-      const { ctx, byKey } = perYear[i];
-      const pay = movement.pay[i];
-      ctx.p = p;
-      ctx.pay = pay;
-      ctx.wages = 0;
-      let total = 0;
-      let issues: string[] = NONE;
-      let count = 0; // the readings of the line's components are sources[0 .. count - 1]
-      const s = sums[i];
-      const o = line * n;
+    return perYear;
+  };
+
+  /** The movement of a row: the one of an earlier row that moves alike, else its own roll-forward. */
+  const movementOf = (row: RosterRow, contract: Contract, band: number): Movement | Failure => {
+    let length = 0;
+    key[length++] = contract; key[length++] = row.lane; key[length++] = row.position; key[length++] = row.hours; key[length++] = row.step; key[length++] = row.fte;
+    if (row.laneChanges) for (const c of row.laneChanges) { key[length++] = c.year; key[length++] = c.lane; }
+    let alike = movements.get(key, length);
+    const known = alike && (alike.any ?? alike.byBand?.get(band));
+    if (known) return known;
+    const consulted: Consulted = {};
+    const projected = projectRow(engine, row, years, options.defaultContract, consulted);
+    if (projected instanceof Failure) return projected;
+    const date = row.seniorityDate;
+    const perYear = costingOf(contract);
+    // the notes name this row's date: shared with the band, they hold the placeholder
+    const dated = consulted.seniority && date !== undefined;
+    const placements = projected.map((p) => inOneShape(p, dated ? p.notes.map((t) => withDatePlaceholder(t, date)) : p.notes));
+    // movements apart (by their start, or their seniority band) meet on the same placements: each is paid once
+    const pay = placements.map((p, i) => {
+      const at = [p.lane, p.step, p.midYearStep, p.position, p.hours, p.fte];
+      return perYear[i].pay.get(at) ?? perYear[i].pay.set(at, payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined));
+    });
+    const m: Movement = {
+      contract, placements, pay,
+      ...shared(Y, FROM_PAY, (i, k) => {
+        const { ctx } = perYear[i];
+        ctx.p = placements[i];
+        ctx.pay = pay[i];
+        return COMPONENTS[k].cost(ctx);
+      }),
+    };
+    movementList.push(m);
+    if (!alike) alike = movements.set(key, {}, length);
+    if (consulted.seniority) (alike.byBand ??= new Map()).set(band, m);
+    else alike.any = m;
+    return m;
+  };
+
+  /** The class of a row (see RowClass): an earlier row's, else a new one, its keys checked and its "own" components costed. */
+  const classOf = (row: RosterRow, contract: Contract, band: number, movement: Movement): RowClass | Failure => {
+    let length = 0;
+    key[length++] = contract; key[length++] = row.fte; key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
+    if (row.stipends) for (const s of row.stipends) { key[length++] = s.activity; key[length++] = s.role; key[length++] = s.seasons; }
+    const known = classes.get(key, length);
+    if (known) return known;
+    // a wrong key refuses the whole roster (the first row that has it is named)
+    const problem = rowKeyProblem(engine, contract, row, years[0]);
+    if (problem) return problem;
+    const own = {
+      fte: row.fte, coverage: row.coverage, matchKey: row.matchKey, yearsOfService: row.yearsOfService,
+      stipends: years.map((_, i) => (row.stipends?.length ? Object.freeze(row.stipends.map((s) => Object.freeze({ activity: s.activity, role: s.role, seasons: s.seasons + i }))) as StipendAssignment[] : NONE)),
+      readings: new Array<string[]>(Y),
+    };
+    const perYear = costingOf(contract);
+    const date = row.seniorityDate;
+    const cls: RowClass = {
+      ...own,
+      ...shared(Y, FROM_OWN, (i, k) => {
+        const { ctx, byKey } = perYear[i];
+        ctx.p = placementOf(movement.placements[i], own as RowClass, row.id, date, i);
+        ctx.pay = movement.pay[i];
+        // computed once per distinct key, for every class that has it (undefined: nothing to cost)
+        const at = COMPONENTS[k].key!(ctx);
+        if (at === undefined) return 0;
+        return byKey[k].get(at) ?? byKey[k].set(at, sharedAmount(COMPONENTS[k].cost(ctx), date));
+      }),
+    };
+    for (let i = 0; i < Y; i++) {
+      let count = 0;
       for (let k = 0; k < n; k++) {
-        const component = COMPONENTS[k];
-        // a keyed component: computed once per distinct key (undefined: nothing to cost); the others per line
-        let c: Amount | undefined;
-        if (!component.key) c = component.cost(ctx);
-        else {
-          const key = component.key(ctx);
-          if (key === undefined) c = 0;
-          else if ((c = byKey[k].get(key)) === undefined) c = byKey[k].set(key, component.cost(ctx));
-        }
+        const c = cls.amounts[i * n + k];
+        if (FROM_OWN[k] && typeof c !== 'number' && c.readings?.length) sources[count++] = c.readings;
+      }
+      cls.readings[i] = readingsOf(sources, count, merged);
+    }
+    classes.set(key, cls, length);
+    classList.push(cls);
+    return cls;
+  };
+
+  let line = 0;
+  let r = 0;
+  for (const row of roster) {
+    let contract = contractOf.get(row.contract);
+    if (!contract) contractOf.set(row.contract, (contract = engine.contract(row.contract, options.defaultContract)));
+    // an unknown contract: the row's own roll-forward says why, naming the row
+    if (contract instanceof Failure) {
+      const refused = projectRow(engine, row, years, options.defaultContract);
+      return refused instanceof Failure ? refused : contract;
+    }
+    const band = seniorityBand(contract, row.seniorityDate);
+    const m = movementOf(row, contract, band);
+    if (m instanceof Failure) return m;
+    const cls = classOf(row, contract, band, m);
+    if (cls instanceof Failure) return cls;
+    const id = row.id;
+    const date = row.seniorityDate;
+    kept.ids[r] = id;
+    kept.dates[r] = date;
+    kept.classes[r] = cls;
+    kept.movements[r++] = m;
+    m.rows++;
+    cls.rows++;
+    const perYear = costingOf(contract);
+    for (let i = 0; i < Y; i++, line++) {
+      const { ctx } = perYear[i];
+      ctx.p = placementOf(m.placements[i], cls, id, date, i, scratch ??= placementOf(m.placements[i], cls, id, date, i));
+      ctx.pay = m.pay[i];
+      ctx.wages = m.wages[i] + cls.wages[i];
+      let total = m.total[i] + cls.total[i];
+      const said = m.said[i] || cls.said[i];
+      let wagesSay = false; // a "wages" component of this line has an issue or a reading
+      problemCount += m.issues[i] + cls.issues[i];
+      const s = sums[i];
+      for (let j = 0; j < W; j++) {
+        const k = PER_LINE[j];
+        const c = COMPONENTS[k].cost(ctx);
         let v: number;
         if (typeof c === 'number') v = c;
         else {
           v = c.cents;
-          if (c.issues?.length) {
-            if (issues === NONE) issues = [];
-            for (const t of c.issues) issues.push(`${p.id} ${p.year}: ${t}`);
-          }
-          if (c.readings?.length) sources[count++] = c.readings;
+          problemCount += c.issues?.length ?? 0;
+          wagesSay ||= says(c);
         }
-        kept.amounts[o + k] = v;
+        lineAmounts[j] = c;
+        kept.perLine[line * W + j] = v;
         s[k] += v;
-        if (isWage[k]) ctx.wages += v;
-        if (inTotal[k]) total += v;
+        if (IN_TOTAL[k]) total += v;
       }
-      if (issues.length) for (const t of issues) problems.push(t);
-      const last = pay.salaryOnLastYear;
       totals[i] += total;
-      onLast[i] += last ?? pay.salary;
       kept.totals[line] = total;
-      kept.onLast[line] = last ?? NaN;
-      kept.problems[line] = issues;
-      kept.readings[line] = readingsOf(sources, count, merged);
+      if (said || wagesSay) kept.said[line] = 1;
+      if (wagesSay) kept.saidWages.set(line, lineAmounts.slice());
     }
   }
+  // the "pay" and "own" components, once per movement and class, times the rows that have them
+  for (const x of [...movementList, ...classList]) {
+    if (!x.rows) continue;
+    for (let i = 0; i < Y; i++) for (let k = 0; k < n; k++) sums[i][k] += x.rows * centsOf(x.amounts[i * n + k]);
+  }
+  for (const m of movementList) for (let i = 0; i < Y; i++) onLast[i] += m.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
   const employees = roster.length;
   const salaryAt = COMPONENTS.findIndex((c) => c.id === 'salary');
   const groupSum = (i: number, group: CostComponent['group']) => COMPONENTS.reduce((acc, c, k) => acc + (c.group === group ? sums[i][k] : 0), 0);
@@ -397,19 +610,11 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const result: CostResult = {
     years, employees: [], totals: yearTotals,
     compoundedPercent: yearTotals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
-    problems,
+    problems: [], problemCount,
     components: componentsShown(contracts),
   };
-  // the lines are made on first reading, then kept as a plain property (in the same place among the keys)
-  const settle = (value: EmployeeYear[][]) => Object.defineProperty(result, 'employees', { value, enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(result, 'employees', {
-    enumerable: true, configurable: true,
-    get: () => {
-      const value = linesOf(kept, roster.length, years.length);
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
+  // the lines and the problems are made on first reading (COST and COMPARE read the totals and the count alone)
+  lazily(result, 'employees', () => linesOf(kept, roster.length, years.length));
+  lazily(result, 'problems', () => problemsOf(kept));
   return result;
 }

@@ -19,7 +19,7 @@ import type { Engine } from './engine';
 import { creditFor } from './rules/step-credit';
 import { promotionGate } from './rules/career-promotion';
 import { stepPolicyIn } from './rules/step-policy';
-import { listedCoverage } from './costing/benefits';
+import type { InsuranceCoverage } from './model';
 
 /** How much of a year counts toward a step (moved to the step-credit rule module; kept here for its callers). */
 export { creditFor };
@@ -256,6 +256,17 @@ function unknownKey(engine: Engine, contract: Contract, row: RosterRow, year: st
     if (why !== undefined) return `${what}: ${why}`;
   }
   return undefined;
+}
+
+/**
+ * A coverage of a contract that lists its coverages (Anoka-Hennepin), by its label or an alias, or a Failure
+ * naming the valid ones. A roster row's coverage is checked with it; costing reads the coverage through it.
+ */
+export function listedCoverage(c: Contract, label: string): InsuranceCoverage | Failure {
+  const listed = c.file.payroll!.insurance!.coverages!;
+  const key = normalizeLabel(label);
+  return listed.find((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === key)) ??
+    new Failure('VALUE', `unknown coverage "${label}" for ${c.id}; valid: ${listed.map((x) => x.coverage).join(', ')}`);
 }
 
 /** The printed step before `step` in the lane (the step held in the first half of a mid-year-step year). */

@@ -86,7 +86,7 @@ export function summaryRows(r: CostResult, shown: readonly CostComponent[] = r.c
     row('  benefits', (x) => x.benefits),
     row('Package % (increase / total the year before)', (x) => fraction(x.packagePercent)),
     ['Compounded % over the years', ...t.map((_, i) => (i === t.length - 1 ? fraction(r.compoundedPercent) : null))],
-    ['Items not costed', ...t.map((_, i) => (i === 0 ? r.problems.length : null))],
+    ['Items not costed', ...t.map((_, i) => (i === 0 ? r.problemCount : null))],
   ];
 }
 

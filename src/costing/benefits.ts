@@ -2,10 +2,11 @@
  * The employer benefits of an employee's year that the agreements state by clause: health insurance and the
  * 403(b) match (the cost components "insurance" and "match" of ./components.ts).
  */
-import type { Contract, InsuranceCoverage } from '../model';
+import type { Contract } from '../model';
 import { Engine, Failure } from '../engine';
 import { Money, percentOfCents, roundAmount, toCents } from '../rounding';
 import type { Placement } from '../roster';
+import { listedCoverage } from '../roster';
 import { normalizeLabel } from '../normalize';
 import { usd } from '../format';
 import { roundingFor } from '../declared';
@@ -36,17 +37,6 @@ function insuranceShare(engine: Engine, c: Contract, p: Placement, year: string)
 export function keptNote(c: Contract, termId: string, year: string, what: string, hint = ''): string | undefined {
   const kept = c.terms.get(termId)?.file.values.find((v) => v.years.includes(year))?.keptFrom;
   return kept && `the ${kept} ${what}, kept: the agreement states none for ${year}${hint}`;
-}
-
-/**
- * A coverage of a contract that lists its coverages (Anoka-Hennepin), by its label or an alias, or a Failure
- * naming the valid ones. The roster reader checks a row's coverage with it; costing reads the coverage through it.
- */
-export function listedCoverage(c: Contract, label: string): InsuranceCoverage | Failure {
-  const listed = c.file.payroll!.insurance!.coverages!;
-  const key = normalizeLabel(label);
-  return listed.find((x) => [x.coverage, ...(x.aliases ?? [])].some((l) => normalizeLabel(l) === key)) ??
-    new Failure('VALUE', `unknown coverage "${label}" for ${c.id}; valid: ${listed.map((x) => x.coverage).join(', ')}`);
 }
 
 /**

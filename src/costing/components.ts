@@ -16,6 +16,7 @@ import { percentOfCents, toCents } from '../rounding';
 import { insuranceCost, matchCost } from './benefits';
 import { longevityCost } from './longevity';
 import type { Costed } from './benefits';
+import { seniorityBand } from '../seniority';
 
 export type ComponentId = 'salary' | 'career' | 'offSchedule' | 'stipends' | 'longevity' | 'fica' | 'medicare' | 'pension' | 'insurance' | 'match';
 
@@ -49,7 +50,7 @@ export interface LineContext {
   rates: YearRates;
   /** the pension rate of the contract's retirement plan for the year (null: none sourced) */
   pensionRate: number | null;
-  /** the wage components of the line so far (salary, off-schedule, stipends, longevity) */
+  /** the line's wages: the sum of its wage components (salary, off-schedule, stipends, longevity); read by the "wages" components */
   wages: number;
 }
 
@@ -63,6 +64,13 @@ export interface CostComponent {
   /** pay, on which Social Security, Medicare and pension are computed */
   wages: boolean;
   /**
+   * What the amount is computed from, and so how often costing computes it (src/costing.ts):
+   *   pay    the placement's pay of the year (x.pay): once per movement and year, for every row that moves alike
+   *   own    the row's own fields, named by `key`: once per distinct key and year
+   *   wages  the line's wages (x.wages, the sum of the wage components): once per line; not itself a wage
+   */
+  from: 'pay' | 'own' | 'wages';
+  /**
    * Shown (in COST, COMPARE and PROJECT) only when a costed contract states it; always shown without this.
    * So an optional component adds no row or column to the rosters it does not concern.
    */
@@ -70,7 +78,10 @@ export interface CostComponent {
   /**
    * The values the amount depends on besides the contract and the year: lines with equal values cost the
    * same, so the amount is computed once per distinct tuple (src/costing/memo.ts). undefined: nothing to
-   * cost (0). Without key, the amount is computed for every line (arithmetic on the line's wages).
+   * cost (0). Without key, the amount is computed for every line (arithmetic on the line's pay and wages).
+   * A keyed component reads only the placement's own fields (contract, year, FTE, coverage, 403(b) status,
+   * years of service, the seniority date compared with the contract's stated dates, stipends): costing
+   * computes it once per class of rows alike in them (src/costing.ts RowClass; a test holds every key to it).
    */
   key?(x: LineContext): readonly unknown[] | undefined;
   /**
@@ -110,13 +121,13 @@ const notCosted = (what: string, v: Costed | Failure | undefined): Costed => (v 
 
 export const COMPONENTS: readonly CostComponent[] = [
   {
-    id: 'salary', label: 'Salaries (schedule placement × FTE, hourly pay)', column: 'salary', group: 'salary', wages: true,
+    id: 'salary', label: 'Salaries (schedule placement × FTE, hourly pay)', column: 'salary', group: 'salary', wages: true, from: 'pay',
     cost: ({ pay }) => (pay.issues.length ? { cents: pay.salary, issues: pay.issues } : pay.salary),
   },
-  { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, cost: ({ pay }) => pay.career },
-  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, cost: ({ pay }) => pay.offSchedule },
+  { id: 'career', label: '  of which career increments', column: 'career increment', group: 'within', wages: false, from: 'pay', cost: ({ pay }) => pay.career },
+  { id: 'offSchedule', label: 'Off-schedule payments', column: 'off-schedule', group: 'otherPay', wages: true, from: 'pay', cost: ({ pay }) => pay.offSchedule },
   {
-    id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true,
+    id: 'stipends', label: 'Stipends', column: 'stipends', group: 'otherPay', wages: true, from: 'own',
     key: ({ p }) => {
       if (!p.stipends.length) return undefined;
       const key: unknown[] = [p.fte];
@@ -126,22 +137,22 @@ export const COMPONENTS: readonly CostComponent[] = [
     cost: stipendsCost,
   },
   {
-    id: 'longevity', label: 'Longevity pay', column: 'longevity', group: 'otherPay', wages: true,
+    id: 'longevity', label: 'Longevity pay', column: 'longevity', group: 'otherPay', wages: true, from: 'own',
     statedBy: (c) => !!c.file.payroll?.longevity,
     key: ({ p, contract }) => (contract.file.payroll?.longevity ? [p.yearsOfService, p.fte] : undefined),
     cost: ({ engine, contract, p, year }) => notCosted('longevity', longevityCost(engine, contract, p, year)),
   },
   {
-    id: 'fica', label: 'Social Security (employer)', group: 'benefits', wages: false,
+    id: 'fica', label: 'Social Security (employer)', group: 'benefits', wages: false, from: 'wages',
     cost: ({ rates, wages }) => {
       const cents = rates.oasdi === null ? 0 : percentOfCents(capped(wages, rates), rates.oasdi);
       // one note for both FICA parts, as the payroll reports them together
       return rates.oasdi === null || rates.medicare === null ? { cents, issues: [`FICA/Medicare not costed: ${rates.missing.join('; ')}`] } : cents;
     },
   },
-  { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, cost: ({ rates, wages }) => (rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare)) },
+  { id: 'medicare', label: 'Medicare (employer)', group: 'benefits', wages: false, from: 'wages', cost: ({ rates, wages }) => (rates.medicare === null ? 0 : percentOfCents(wages, rates.medicare)) },
   {
-    id: 'pension', label: 'Pension (employer: TRA, PERA)', group: 'benefits', wages: false,
+    id: 'pension', label: 'Pension (employer: TRA, PERA)', group: 'benefits', wages: false, from: 'wages',
     cost: ({ contract, year, wages, pensionRate }) => {
       const plan = contract.file.payroll?.retirement;
       if (!plan) return 0;
@@ -150,7 +161,7 @@ export const COMPONENTS: readonly CostComponent[] = [
     },
   },
   {
-    id: 'insurance', label: 'Health insurance (employer)', group: 'benefits', wages: false,
+    id: 'insurance', label: 'Health insurance (employer)', group: 'benefits', wages: false, from: 'own',
     key: ({ p }) => (p.coverage ? [p.coverage, p.fte] : undefined),
     cost: ({ engine, contract, p, year }) => {
       if (contract.file.payroll?.insurance) return notCosted('insurance', insuranceCost(engine, contract, p, year));
@@ -158,9 +169,10 @@ export const COMPONENTS: readonly CostComponent[] = [
     },
   },
   {
-    id: 'match', label: '403(b) match', group: 'benefits', wages: false,
-    // the seniority date only where the tiers follow it (Anoka-Hennepin); then the years of service are not read
-    key: ({ p, contract }) => (p.seniorityDate !== undefined && matchTieredBySeniority(contract) ? [p.matchKey, p.seniorityDate, p.fte] : [p.matchKey, p.yearsOfService, p.fte]),
+    id: 'match', label: '403(b) match', group: 'benefits', wages: false, from: 'own',
+    // the seniority date only where the tiers follow it (Anoka-Hennepin), by its band (the tiers compare it with
+    // their dates alone, src/seniority.ts); then the years of service are not read
+    key: ({ p, contract }) => (p.seniorityDate !== undefined && matchTieredBySeniority(contract) ? [p.matchKey, seniorityBand(contract, p.seniorityDate), p.fte] : [p.matchKey, p.yearsOfService, p.fte]),
     cost: ({ engine, contract, p, year }) => notCosted('403(b) match', matchCost(engine, contract, p, year)),
   },
 ];
