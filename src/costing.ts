@@ -220,27 +220,21 @@ function shared(years: number, mine: boolean[], cost: (i: number, k: number) => 
 
 /**
  * A row's placement in the i-th year of its movement: the movement's placement with the row's own id, seniority
- * date, and its class's coverage, 403(b) status, years of service and stipends. Every placement is made here,
- * in one shape (all fields, absent ones undefined), so that the costing loop reads one kind of object. Given
- * `into`, its fields are set instead (the costing loop reuses one placement, whose notes it does not read; a
- * line's own placement is made with the line, and names the row's seniority date in its notes).
+ * date (named in the notes), and its class's coverage, 403(b) status, years of service and stipends. One shape
+ * (all fields, absent ones undefined), as inOneShape's.
  */
-function placementOf(t: Placement, cls: RowClass, id: string, date: string | undefined, i: number, into?: Placement): Placement {
-  const yos = cls.yearsOfService === undefined ? undefined : cls.yearsOfService + i;
-  if (!into) {
-    return {
-      id, contract: t.contract, year: t.year,
-      lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
-      fte: t.fte, yearsOfService: yos, seniorityDate: date, coverage: cls.coverage, matchKey: cls.matchKey,
-      stipends: cls.stipends[i], notes: withOwnDates(t.notes, date),
-    };
-  }
-  into.id = id; into.contract = t.contract; into.year = t.year;
-  into.lane = t.lane; into.step = t.step; into.midYearStep = t.midYearStep; into.position = t.position; into.hours = t.hours;
-  into.fte = t.fte; into.yearsOfService = yos; into.seniorityDate = date; into.coverage = cls.coverage; into.matchKey = cls.matchKey;
-  into.stipends = cls.stipends[i]; into.notes = t.notes;
-  return into;
+function placementOf(t: Placement, cls: RowClass, id: string, date: string | undefined, i: number): Placement {
+  return {
+    id, contract: t.contract, year: t.year,
+    lane: t.lane, step: t.step, midYearStep: t.midYearStep, position: t.position, hours: t.hours,
+    fte: t.fte, yearsOfService: cls.yearsOfService === undefined ? undefined : cls.yearsOfService + i, seniorityDate: date,
+    coverage: cls.coverage, matchKey: cls.matchKey, stipends: cls.stipends[i], notes: withOwnDates(t.notes, date),
+  };
 }
+
+/** What a "wages" component is given instead of a placement and a pay: reading either throws. */
+const NO_PLACEMENT = undefined as unknown as Placement;
+const NO_PAY = undefined as unknown as PayLine;
 
 /**
  * A placement of the roll-forward in the one shape every placement of costing has (placementOf's): the loops
@@ -364,6 +358,32 @@ function readingsOf(sources: string[][], count: number, merged: TupleMap<string[
   return merged.get(sources, count) ?? merged.set(sources, Object.freeze(sources.slice(0, count).flat()) as string[], count);
 }
 
+/**
+ * Each year's totals, from the sums in cents: the components, the total, and the increase over last year split
+ * (see the module's comment). A function of its own, outside costRoster's loops: the objects it makes do not
+ * unsettle the compiled loops.
+ */
+function yearTotalsOf(years: string[], employees: number, sums: Float64Array[], totals: number[], onLast: number[]): YearTotals[] {
+  const salaryAt = COMPONENTS.findIndex((c) => c.id === 'salary');
+  const groupSum = (i: number, group: CostComponent['group']) => COMPONENTS.reduce((acc, c, k) => acc + (c.group === group ? sums[i][k] : 0), 0);
+  const dollars = (v: number | null) => v && fromCents(v);
+  const yearTotals: YearTotals[] = years.map((year, i) => {
+    const t = { year, employees } as YearTotals;
+    COMPONENTS.forEach((c, k) => (t[c.id] = fromCents(sums[i][k])));
+    t.total = fromCents(totals[i]);
+    const first = i === 0;
+    const increase = first ? null : totals[i] - totals[i - 1];
+    t.increase = dollars(increase);
+    t.scheduleImprovement = dollars(first ? null : sums[i][salaryAt] - onLast[i]);
+    t.stepAndLane = dollars(first ? null : onLast[i] - sums[i - 1][salaryAt]);
+    t.otherPay = dollars(first ? null : groupSum(i, 'otherPay') - groupSum(i - 1, 'otherPay'));
+    t.benefits = dollars(first ? null : groupSum(i, 'benefits') - groupSum(i - 1, 'benefits'));
+    t.packagePercent = first || totals[i - 1] === 0 ? null : new Money(increase!).div(totals[i - 1]).mul(100).toDecimalPlaces(2).toNumber();
+    return t;
+  });
+  return yearTotals;
+}
+
 /** Every said line's issues, in the order of the lines. */
 function problemsOf(kept: Kept): string[] {
   const out: string[] = [];
@@ -428,8 +448,6 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const merged = new TupleMap<string[]>();
   const key: unknown[] = []; // a row's movement or class key, filled again for every row (and read until the row's is set)
   const lineAmounts: Amount[] = new Array(W); // the "wages" components of the line being costed
-  // the placement the "wages" components read, one for every line: they keep no reference to it
-  let scratch: Placement | undefined;
 
   /** The costing context of each year of a contract, made on its first row. */
   const costingOf = (contract: Contract): YearCosting[] => {
@@ -552,8 +570,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     const perYear = costingOf(contract);
     for (let i = 0; i < Y; i++, line++) {
       const { ctx } = perYear[i];
-      ctx.p = placementOf(m.placements[i], cls, id, date, i, scratch ??= placementOf(m.placements[i], cls, id, date, i));
-      ctx.pay = m.pay[i];
+      // a "wages" component reads the wages alone (an unset placement and pay make any other reading fail loudly)
+      ctx.p = NO_PLACEMENT;
+      ctx.pay = NO_PAY;
       ctx.wages = m.wages[i] + cls.wages[i];
       let total = m.total[i] + cls.total[i];
       const said = m.said[i] || cls.said[i];
@@ -587,24 +606,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     for (let i = 0; i < Y; i++) for (let k = 0; k < n; k++) sums[i][k] += x.rows * centsOf(x.amounts[i * n + k]);
   }
   for (const m of movementList) for (let i = 0; i < Y; i++) onLast[i] += m.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
-  const employees = roster.length;
-  const salaryAt = COMPONENTS.findIndex((c) => c.id === 'salary');
-  const groupSum = (i: number, group: CostComponent['group']) => COMPONENTS.reduce((acc, c, k) => acc + (c.group === group ? sums[i][k] : 0), 0);
-  const dollars = (v: number | null) => v && fromCents(v);
-  const yearTotals: YearTotals[] = years.map((year, i) => {
-    const t = { year, employees } as YearTotals;
-    COMPONENTS.forEach((c, k) => (t[c.id] = fromCents(sums[i][k])));
-    t.total = fromCents(totals[i]);
-    const first = i === 0;
-    const increase = first ? null : totals[i] - totals[i - 1];
-    t.increase = dollars(increase);
-    t.scheduleImprovement = dollars(first ? null : sums[i][salaryAt] - onLast[i]);
-    t.stepAndLane = dollars(first ? null : onLast[i] - sums[i - 1][salaryAt]);
-    t.otherPay = dollars(first ? null : groupSum(i, 'otherPay') - groupSum(i - 1, 'otherPay'));
-    t.benefits = dollars(first ? null : groupSum(i, 'benefits') - groupSum(i - 1, 'benefits'));
-    t.packagePercent = first || totals[i - 1] === 0 ? null : new Money(increase!).div(totals[i - 1]).mul(100).toDecimalPlaces(2).toNumber();
-    return t;
-  });
+  const yearTotals = yearTotalsOf(years, roster.length, sums, totals, onLast);
   const first = yearTotals[0].total;
   const last = yearTotals[yearTotals.length - 1].total;
   const result: CostResult = {

@@ -43,7 +43,7 @@ export interface PayLine {
 export interface LineContext {
   engine: Engine;
   contract: Contract;
-  /** the line's placement: reused for the next line, so a component keeps none of it but the values it copies */
+  /** the line's placement ("pay" and "own" components; a "wages" component reads none: it is unset there) */
   p: Placement;
   year: string;
   pay: PayLine;
@@ -67,7 +67,8 @@ export interface CostComponent {
    * What the amount is computed from, and so how often costing computes it (src/costing.ts):
    *   pay    the placement's pay of the year (x.pay): once per movement and year, for every row that moves alike
    *   own    the row's own fields, named by `key`: once per distinct key and year
-   *   wages  the line's wages (x.wages, the sum of the wage components): once per line; not itself a wage
+   *   wages  the line's wages (x.wages, the sum of the wage components) and the year's rates, not the placement
+   *          or its pay: once per line; not itself a wage
    */
   from: 'pay' | 'own' | 'wages';
   /**
