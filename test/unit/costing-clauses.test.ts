@@ -108,6 +108,30 @@ describe('Anoka-Hennepin 403(b): tiers from the seniority date each year (Art. X
     expect(r.employees[0].map((y) => y.match)).toEqual([0, 0]);
     expect(r.problems[0]).toMatch(/^yos 2005-06: 403\(b\) match not costed: give the seniority date: .* tiered by seniority date, derived each year \(001_568af6eb86bfbaf6\.txt:880-888\)/);
   });
+  test('rows whose dates fall in one band share one costing, and each line names its own date', () => {
+    // 1990-01-01 and 1991-03-15: before June 30, 1997 in 2005-06 (001:884): $1,000; before June 30, 1999 in
+    // 2006-07 (001:886): $1,500 (not before June 30, 1988)
+    const two = cost(A, AY, [['a', 'BA', '2', 1, '1990-01-01', '', '', ''], ['b', 'BA', '2', 1, '1991-03-15', '', '', '']]);
+    expect(two.employees.map((e) => e.map((y) => y.match))).toEqual([[1000, 1500], [1000, 1500]]);
+    expect(said(line(two, 'a')[0])).toMatch(/seniority 1990-01-01 is before 1997-06-30, up to \$1,000/);
+    expect(said(line(two, 'b')[0])).toMatch(/seniority 1991-03-15 is before 1997-06-30, up to \$1,000/);
+    expect(said(line(two, 'a')[1])).toMatch(/seniority 1990-01-01 is before 1999-06-30, up to \$1,500/);
+    expect(said(line(two, 'b')[1])).toMatch(/seniority 1991-03-15 is before 1999-06-30, up to \$1,500/);
+    expect(said(line(two, 'b')[1])).not.toMatch(/1990-01-01/);
+  });
+  test('career gates: rows in one band move alike, each note naming its own date (Career II: before 12-31-1987, 001:1044)', () => {
+    const two = cost(A, AY, [['c', 'MA', '14-CI', 1, '1987-01-15', '', '', ''], ['d', 'MA', '14-CI', 1, '1987-06-01', '', '', '']]);
+    expect(line(two, 'c')[1].placement.step).toBe('CII');
+    expect(line(two, 'd')[1].placement.step).toBe('CII');
+    expect(line(two, 'c')[1].placement.notes[0]).toMatch(/^step 14-CI → CII: seniority 1987-01-15 is before 1987-12-31/);
+    expect(line(two, 'd')[1].placement.notes[0]).toMatch(/^step 14-CI → CII: seniority 1987-06-01 is before 1987-12-31/);
+  });
+  test('the count of problems is the length of their list (COST shows the count without making the list)', () => {
+    const r = cost(A, AY, [['s1', 'MA', '5', 1, '', 'Single', 'none', ''], ['s2', 'MA', '5', 1, '', 'Single', 'none', ''], ['f', 'MA', '5', 1, '', 'Family', 'none', '']]);
+    // two single-coverage rows × two years, not costed (001:467)
+    expect(r.problemCount).toBe(4);
+    expect(r.problems.map((p) => p.split(':')[0])).toEqual(['s1 2005-06', 's1 2006-07', 's2 2005-06', 's2 2006-07']);
+  });
   test('the memo of equal lines keeps employees with different seniority dates apart', () => {
     const two = cost(A, AY, [['a', 'BA', '2', 1, '2003-08-25', '', '', ''], ['b', 'BA', '2', 1, '1990-01-01', '', '', '']]);
     expect(two.employees.map((e) => e[0].match)).toEqual([0, 1000]); // 1990: before June 30, 1997 (001:884)
