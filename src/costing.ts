@@ -142,7 +142,7 @@ function payLine(engine: Engine, contract: Contract, p: Placement, lastYear: str
  * pay of each year and the "pay" components costed on it. Its notes hold the seniority date as a placeholder
  * (src/seniority.ts); a row's line names its own.
  */
-interface Movement extends Shared { contract: Contract; placements: Placement[]; pay: PayLine[] }
+interface Movement { contract: Contract; placements: Placement[]; pay: PayLine[]; costs: Shared }
 
 /**
  * The movements of rows alike but for their seniority band: one for all of them when the roll-forward did not
@@ -156,7 +156,7 @@ interface Movements { any?: Movement; byBand?: Map<number, Movement> }
  * (stipends, longevity, insurance, 403(b)) are computed once per class and year, and the class's keys are
  * checked once. A row keeps its own id and seniority date.
  */
-interface RowClass extends Shared {
+interface RowClass {
   fte: number;
   coverage: string | undefined;
   matchKey: string | undefined;
@@ -166,6 +166,7 @@ interface RowClass extends Shared {
   stipends: StipendAssignment[][];
   /** per year: the "own" components' readings, one list after the other (frozen; may hold the date placeholder) */
   readings: string[][];
+  costs: Shared;
 }
 
 /** What a movement (its "pay" components) or a class (its "own" components) gives each of its lines. */
@@ -236,6 +237,16 @@ function placementOf(t: Placement, cls: RowClass, id: string, date: string | und
 const NO_PLACEMENT = undefined as unknown as Placement;
 const NO_PAY = undefined as unknown as PayLine;
 
+/** A class's costs until they are computed. */
+const NO_COSTS: Shared = { amounts: [], wages: [], total: [], issues: [], said: [], rows: 0 };
+
+/** Adds a movement's or a class's amounts to the sums of each year, once per row that has them. */
+function addShared(sums: Float64Array[], x: Shared): void {
+  if (!x.rows) return;
+  const n = COMPONENTS.length;
+  for (let i = 0; i < sums.length; i++) for (let k = 0; k < n; k++) sums[i][k] += x.rows * centsOf(x.amounts[i * n + k]);
+}
+
 /**
  * A placement of the roll-forward in the one shape every placement of costing has (placementOf's): the loops
  * that read them then read one kind of object (the roll-forward leaves out the fields a row does not have).
@@ -293,7 +304,7 @@ function saidOf(kept: Kept, line: number, merged: TupleMap<string[]>, sources: s
   let count = 0;
   let onlyOwn = true; // the readings are the class's alone
   for (let k = 0, j = 0; k < n; k++) {
-    const c = FROM_PAY[k] ? m.amounts[i * n + k] : FROM_OWN[k] ? cls.amounts[i * n + k] : wages?.[j++] ?? 0;
+    const c = FROM_PAY[k] ? m.costs.amounts[i * n + k] : FROM_OWN[k] ? cls.costs.amounts[i * n + k] : wages?.[j++] ?? 0;
     if (typeof c === 'number') continue;
     if (c.issues?.length) {
       if (issues === NONE) issues = [];
@@ -326,7 +337,7 @@ function linesOf(kept: Kept, rows: number, years: number): EmployeeYear[][] {
     const cls = kept.classes[r];
     for (let i = 0; i < years; i++) {
       const k = r * years + i;
-      for (let j = 0; j < n; j++) line[j] = FROM_PAY[j] ? centsOf(m.amounts[i * n + j]) : FROM_OWN[j] ? centsOf(cls.amounts[i * n + j]) : 0;
+      for (let j = 0; j < n; j++) line[j] = FROM_PAY[j] ? centsOf(m.costs.amounts[i * n + j]) : FROM_OWN[j] ? centsOf(cls.costs.amounts[i * n + j]) : 0;
       for (let j = 0; j < w; j++) line[PER_LINE[j]] = kept.perLine[k * w + j];
       const last = m.pay[i].salaryOnLastYear;
       const said = kept.said[k] ? saidOf(kept, k, merged, sources) : undefined;
@@ -486,15 +497,13 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       const at = [p.lane, p.step, p.midYearStep, p.position, p.hours, p.fte];
       return perYear[i].pay.get(at) ?? perYear[i].pay.set(at, payLine(engine, contract, p, i > 0 ? years[i - 1] : undefined));
     });
-    const m: Movement = {
-      contract, placements, pay,
-      ...shared(Y, FROM_PAY, (i, k) => {
-        const { ctx } = perYear[i];
-        ctx.p = placements[i];
-        ctx.pay = pay[i];
-        return COMPONENTS[k].cost(ctx);
-      }),
-    };
+    const costs = shared(Y, FROM_PAY, (i, k) => {
+      const { ctx } = perYear[i];
+      ctx.p = placements[i];
+      ctx.pay = pay[i];
+      return COMPONENTS[k].cost(ctx);
+    });
+    const m: Movement = { contract, placements, pay, costs };
     movementList.push(m);
     if (!alike) alike = movements.set(key, {}, length);
     if (consulted.seniority) (alike.byBand ??= new Map()).set(band, m);
@@ -512,29 +521,27 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     // a wrong key refuses the whole roster (the first row that has it is named)
     const problem = rowKeyProblem(engine, contract, row, years[0]);
     if (problem) return problem;
-    const own = {
+    const cls: RowClass = {
       fte: row.fte, coverage: row.coverage, matchKey: row.matchKey, yearsOfService: row.yearsOfService,
       stipends: years.map((_, i) => (row.stipends?.length ? Object.freeze(row.stipends.map((s) => Object.freeze({ activity: s.activity, role: s.role, seasons: s.seasons + i }))) as StipendAssignment[] : NONE)),
       readings: new Array<string[]>(Y),
+      costs: NO_COSTS,
     };
     const perYear = costingOf(contract);
     const date = row.seniorityDate;
-    const cls: RowClass = {
-      ...own,
-      ...shared(Y, FROM_OWN, (i, k) => {
-        const { ctx, byKey } = perYear[i];
-        ctx.p = placementOf(movement.placements[i], own as RowClass, row.id, date, i);
-        ctx.pay = movement.pay[i];
-        // computed once per distinct key, for every class that has it (undefined: nothing to cost)
-        const at = COMPONENTS[k].key!(ctx);
-        if (at === undefined) return 0;
-        return byKey[k].get(at) ?? byKey[k].set(at, sharedAmount(COMPONENTS[k].cost(ctx), date));
-      }),
-    };
+    cls.costs = shared(Y, FROM_OWN, (i, k) => {
+      const { ctx, byKey } = perYear[i];
+      ctx.p = placementOf(movement.placements[i], cls, row.id, date, i);
+      ctx.pay = movement.pay[i];
+      // computed once per distinct key, for every class that has it (undefined: nothing to cost)
+      const at = COMPONENTS[k].key!(ctx);
+      if (at === undefined) return 0;
+      return byKey[k].get(at) ?? byKey[k].set(at, sharedAmount(COMPONENTS[k].cost(ctx), date));
+    });
     for (let i = 0; i < Y; i++) {
       let count = 0;
       for (let k = 0; k < n; k++) {
-        const c = cls.amounts[i * n + k];
+        const c = cls.costs.amounts[i * n + k];
         if (FROM_OWN[k] && typeof c !== 'number' && c.readings?.length) sources[count++] = c.readings;
       }
       cls.readings[i] = readingsOf(sources, count, merged);
@@ -565,19 +572,19 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     kept.dates[r] = date;
     kept.classes[r] = cls;
     kept.movements[r++] = m;
-    m.rows++;
-    cls.rows++;
+    m.costs.rows++;
+    cls.costs.rows++;
     const perYear = costingOf(contract);
     for (let i = 0; i < Y; i++, line++) {
       const { ctx } = perYear[i];
       // a "wages" component reads the wages alone (an unset placement and pay make any other reading fail loudly)
       ctx.p = NO_PLACEMENT;
       ctx.pay = NO_PAY;
-      ctx.wages = m.wages[i] + cls.wages[i];
-      let total = m.total[i] + cls.total[i];
-      const said = m.said[i] || cls.said[i];
+      ctx.wages = m.costs.wages[i] + cls.costs.wages[i];
+      let total = m.costs.total[i] + cls.costs.total[i];
+      const said = m.costs.said[i] || cls.costs.said[i];
       let wagesSay = false; // a "wages" component of this line has an issue or a reading
-      problemCount += m.issues[i] + cls.issues[i];
+      problemCount += m.costs.issues[i] + cls.costs.issues[i];
       const s = sums[i];
       for (let j = 0; j < W; j++) {
         const k = PER_LINE[j];
@@ -601,11 +608,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     }
   }
   // the "pay" and "own" components, once per movement and class, times the rows that have them
-  for (const x of [...movementList, ...classList]) {
-    if (!x.rows) continue;
-    for (let i = 0; i < Y; i++) for (let k = 0; k < n; k++) sums[i][k] += x.rows * centsOf(x.amounts[i * n + k]);
-  }
-  for (const m of movementList) for (let i = 0; i < Y; i++) onLast[i] += m.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
+  for (const m of movementList) addShared(sums, m.costs);
+  for (const cls of classList) addShared(sums, cls.costs);
+  for (const m of movementList) for (let i = 0; i < Y; i++) onLast[i] += m.costs.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
   const yearTotals = yearTotalsOf(years, roster.length, sums, totals, onLast);
   const first = yearTotals[0].total;
   const last = yearTotals[yearTotals.length - 1].total;
