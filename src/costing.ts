@@ -263,6 +263,12 @@ function inOneShape(p: Placement, notes: string[]): Placement {
 /** Per contract and year: the context a line is costed in, each "own" component's amounts by key, and the pay by placement. */
 interface YearCosting { ctx: LineContext; byKey: TupleMap<Amount>[]; pay: TupleMap<PayLine> }
 
+/** Per contract costed: its years, and its rows' movements and classes by their keys (src/costing.ts costRoster). */
+interface ContractCosting { contract: Contract; years: YearCosting[]; movements: TupleMap<Movements>; classes: TupleMap<RowClass> }
+
+/** The first value of an hourly employee's movement key (a salaried one's is the lane). */
+const HOURLY = Symbol('hourly');
+
 /**
  * What costing keeps of each employee-year until its line is asked for: per row, its id, seniority date, class
  * and movement; per line, its total and its "wages" components in cents, in flat arrays (no object per line).
@@ -438,12 +444,11 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const Y = years.length;
   const W = PER_LINE.length;
   let problemCount = 0;
-  const movements = new TupleMap<Movements>();
   const movementList: Movement[] = [];
-  const classes = new TupleMap<RowClass>();
   const classList: RowClass[] = [];
-  const costings = new Map<Contract, YearCosting[]>();
-  const contractOf = new Map<string | undefined, Contract | Failure>();
+  const costings = new Map<Contract, ContractCosting>();
+  /** by a row's contract column (empty: the default contract) */
+  const costingFor = new Map<string | undefined, ContractCosting | Failure>();
   const rates = years.map((y) => options.rates.forYear(y));
   // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
   const sums = years.map(() => new Float64Array(n));
@@ -460,26 +465,33 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   const key: unknown[] = []; // a row's movement or class key, filled again for every row (and read until the row's is set)
   const lineAmounts: Amount[] = new Array(W); // the "wages" components of the line being costed
 
-  /** The costing context of each year of a contract, made on its first row. */
-  const costingOf = (contract: Contract): YearCosting[] => {
-    let perYear = costings.get(contract);
-    if (!perYear) {
+  /** The costing of a contract, made on its first row (rows may name it differently: one costing per contract). */
+  const costingOf = (contract: Contract): ContractCosting => {
+    let costing = costings.get(contract);
+    if (!costing) {
       contracts.add(contract);
       const plan = contract.file.payroll?.retirement;
-      perYear = years.map((year, i) => ({
-        ctx: { engine, contract, year, rates: rates[i], pensionRate: plan ? rates[i].pension(plan) : null, p: undefined as unknown as Placement, pay: undefined as unknown as PayLine, wages: 0 },
-        byKey: COMPONENTS.map(() => new TupleMap<Amount>()),
-        pay: new TupleMap<PayLine>(),
-      }));
-      costings.set(contract, perYear);
+      costing = {
+        contract,
+        years: years.map((year, i) => ({
+          ctx: { engine, contract, year, rates: rates[i], pensionRate: plan ? rates[i].pension(plan) : null, p: NO_PLACEMENT, pay: NO_PAY, wages: 0 },
+          byKey: COMPONENTS.map(() => new TupleMap<Amount>()),
+          pay: new TupleMap<PayLine>(),
+        })),
+        movements: new TupleMap<Movements>(),
+        classes: new TupleMap<RowClass>(),
+      };
+      costings.set(contract, costing);
     }
-    return perYear;
+    return costing;
   };
 
   /** The movement of a row: the one of an earlier row that moves alike, else its own roll-forward. */
-  const movementOf = (row: RosterRow, contract: Contract, band: number): Movement | Failure => {
+  const movementOf = (row: RosterRow, costing: ContractCosting, band: number): Movement | Failure => {
+    const { contract, movements } = costing;
     let length = 0;
-    key[length++] = contract; key[length++] = row.lane; key[length++] = row.position; key[length++] = row.hours; key[length++] = row.step; key[length++] = row.fte;
+    if (row.position !== undefined && row.position !== '') { key[length++] = HOURLY; key[length++] = row.position; key[length++] = row.hours; } else key[length++] = row.lane;
+    key[length++] = row.step; key[length++] = row.fte;
     if (row.laneChanges) for (const c of row.laneChanges) { key[length++] = c.year; key[length++] = c.lane; }
     let alike = movements.get(key, length);
     const known = alike && (alike.any ?? alike.byBand?.get(band));
@@ -488,7 +500,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     const projected = projectRow(engine, row, years, options.defaultContract, consulted);
     if (projected instanceof Failure) return projected;
     const date = row.seniorityDate;
-    const perYear = costingOf(contract);
+    const perYear = costing.years;
     // the notes name this row's date: shared with the band, they hold the placeholder
     const dated = consulted.seniority && date !== undefined;
     const placements = projected.map((p) => inOneShape(p, dated ? p.notes.map((t) => withDatePlaceholder(t, date)) : p.notes));
@@ -512,9 +524,10 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   };
 
   /** The class of a row (see RowClass): an earlier row's, else a new one, its keys checked and its "own" components costed. */
-  const classOf = (row: RosterRow, contract: Contract, band: number, movement: Movement): RowClass | Failure => {
+  const classOf = (row: RosterRow, costing: ContractCosting, band: number, movement: Movement): RowClass | Failure => {
+    const { contract, classes } = costing;
     let length = 0;
-    key[length++] = contract; key[length++] = row.fte; key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
+    key[length++] = row.fte; key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
     if (row.stipends) for (const s of row.stipends) { key[length++] = s.activity; key[length++] = s.role; key[length++] = s.seasons; }
     const known = classes.get(key, length);
     if (known) return known;
@@ -527,7 +540,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       readings: new Array<string[]>(Y),
       costs: NO_COSTS,
     };
-    const perYear = costingOf(contract);
+    const perYear = costing.years;
     const date = row.seniorityDate;
     cls.costs = shared(Y, FROM_OWN, (i, k) => {
       const { ctx, byKey } = perYear[i];
@@ -554,17 +567,20 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
   let line = 0;
   let r = 0;
   for (const row of roster) {
-    let contract = contractOf.get(row.contract);
-    if (!contract) contractOf.set(row.contract, (contract = engine.contract(row.contract, options.defaultContract)));
-    // an unknown contract: the row's own roll-forward says why, naming the row
-    if (contract instanceof Failure) {
-      const refused = projectRow(engine, row, years, options.defaultContract);
-      return refused instanceof Failure ? refused : contract;
+    let costing = costingFor.get(row.contract);
+    if (!costing) {
+      const contract = engine.contract(row.contract, options.defaultContract);
+      costingFor.set(row.contract, (costing = contract instanceof Failure ? contract : costingOf(contract)));
     }
-    const band = seniorityBand(contract, row.seniorityDate);
-    const m = movementOf(row, contract, band);
+    // an unknown contract: the row's own roll-forward says why, naming the row
+    if (costing instanceof Failure) {
+      const refused = projectRow(engine, row, years, options.defaultContract);
+      return refused instanceof Failure ? refused : costing;
+    }
+    const band = seniorityBand(costing.contract, row.seniorityDate);
+    const m = movementOf(row, costing, band);
     if (m instanceof Failure) return m;
-    const cls = classOf(row, contract, band, m);
+    const cls = classOf(row, costing, band, m);
     if (cls instanceof Failure) return cls;
     const id = row.id;
     const date = row.seniorityDate;
@@ -574,7 +590,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     kept.movements[r++] = m;
     m.costs.rows++;
     cls.costs.rows++;
-    const perYear = costingOf(contract);
+    const perYear = costing.years;
     for (let i = 0; i < Y; i++, line++) {
       const { ctx } = perYear[i];
       // a "wages" component reads the wages alone (an unset placement and pay make any other reading fail loudly)
