@@ -12,7 +12,7 @@
  */
 import type { Contract } from './model';
 import { Engine, Failure } from './engine';
-import { fromCents, Money, percentOfCents, roundAmount, toCents } from './rounding';
+import { fromCents, Money, percentOfCents, roundProduct, toCents } from './rounding';
 import { projectRow, rowKeyProblem } from './roster';
 import type { Consulted, Placement, RosterRow, StipendAssignment } from './roster';
 import { seniorityBand, withDatePlaceholder, withOwnDate, withOwnDates } from './seniority';
@@ -67,14 +67,13 @@ export interface CostResult {
 }
 
 const cents = { places: 2, mode: 'half-up' } as const;
-const r2 = (v: Money | number) => roundAmount(v, cents).toNumber();
 
 /** Annual pay at a placement on the schedule of `year` (× FTE; half and half with a mid-year step). */
 function payAt(engine: Engine, p: Placement, year: string): number | Failure {
   if (p.position !== undefined) {
     const rate = engine.hourly(p.contract, p.position, p.step, year);
     if (rate instanceof Failure) return rate;
-    return r2(new Money(rate).mul(p.hours ?? 0));
+    return roundProduct(rate, p.hours ?? 0, cents);
   }
   if (p.midYearStep === undefined) return engine.salary(p.contract, p.lane!, p.step, year, p.fte);
   return midYearPay(engine, p.contract, p.lane!, p.step, p.midYearStep, year, p.fte);
@@ -94,7 +93,7 @@ export function midYearPay(engine: Engine, contract: string, lane: string, first
   const c = engine.contract(contract) as Contract;
   const rule = roundingFor(c.file, 'proration');
   if (!rule) return new Failure('NA', `${c.id} declares no "proration" rounding rule (roundingFor.proration), so a year split between two steps cannot be computed`);
-  const v = roundAmount(new Money(a).add(b).div(2).mul(fte), rule).toNumber();
+  const v = roundProduct((toCents(a) + toCents(b)) / 100, fte, rule, 2);
   trace?.push(`half the year on each step: (${usd(a)} + ${usd(b)}) / 2${fte !== 1 ? ` × FTE ${fte}` : ''} = ${usd(v)}, rounded once to ${rule.places} places ${rule.mode} (${rule.cite})`);
   return v;
 }
@@ -109,7 +108,7 @@ function careerPart(engine: Engine, c: Contract, p: Placement, year: string): nu
   const career = engine.salary(c.id, p.lane!, rule.step, year, p.fte);
   const top = engine.salary(c.id, p.lane!, rule.baseStep, year, p.fte);
   if (career instanceof Failure || top instanceof Failure) return 0;
-  return r2(new Money(career).sub(top).mul(share));
+  return roundProduct((toCents(career) - toCents(top)) / 100, share, cents);
 }
 
 export interface CostOptions {

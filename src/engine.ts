@@ -11,7 +11,7 @@ import { CLOSED, DERIVED, VALUE } from './model';
 import type { ContractRegistry } from './loader';
 import { excerpt, listChoices, lookalikeReason, normalizeLabel } from './normalize';
 import { monthOfSchoolYear, parseYear, schoolYearOf } from './years';
-import { Money, roundAmount } from './rounding';
+import { Money, roundAmount, roundProduct } from './rounding';
 import { usd } from './format';
 import { declaredName, roundingFor } from './declared';
 
@@ -270,7 +270,7 @@ export class Engine {
     if (fte === 1) return printed;
     const rule = roundingFor(c.contract.file, 'proration');
     if (!rule) return new Failure('NA', `${c.contract.id} declares no "proration" rounding rule (roundingFor.proration), so a prorated salary cannot be computed`);
-    const v = roundAmount(new Money(printed).mul(fte), rule).toNumber();
+    const v = roundProduct(printed, fte, rule);
     trace?.push(`× FTE ${fte} = ${usd(v)}, rounded to ${rule.places} places ${rule.mode} (${rule.cite})`);
     return v;
   }

@@ -62,3 +62,34 @@ export function percentOfCents(cents: number, percent: number): number {
   }
   return roundAmount(new Money(cents).mul(percent).div(100), { places: 0, mode: 'half-up' }).toNumber();
 }
+
+const TIES: Record<RoundingMode, (q: number, twice: number, d: number, negative: boolean) => number> = {
+  // q = floor(value / unit); twice = 2 × the remainder, against d (the remainder's whole)
+  'half-up': (q, twice, d, negative) => (twice > d || (twice === d && !negative) ? q + 1 : q),
+  'half-even': (q, twice, d) => (twice > d || (twice === d && q % 2 !== 0) ? q + 1 : q),
+  up: (q, twice, _d, negative) => (twice > 0 && !negative ? q + 1 : q),
+  down: (q, twice, _d, negative) => (twice > 0 && negative ? q + 1 : q),
+};
+
+/**
+ * amount × factor / divisor, rounded by the rule: the same number as
+ * roundAmount(new Money(amount).mul(factor).div(divisor), rule).toNumber(), computed in integers where that is
+ * exact (an amount in whole cents, a factor of at most six decimals, a whole divisor, a rule of at most two places,
+ * every product a safe integer), else through Decimal. A prorated salary (× FTE), a mid-year blend ((a + b) × FTE
+ * / 2) or an hourly rate × hours is computed thousands of times by a costing; a Decimal costs ~2.5 µs each.
+ */
+export function roundProduct(amount: number, factor: number, rule: Pick<RoundingRule, 'places' | 'mode'>, divisor = 1): number {
+  const cents = Math.round(amount * 100);
+  const scaled = Math.round(factor * 1e6);
+  const unit = rule.places <= 2 && rule.places >= -6 ? 10 ** (2 - rule.places) : NaN; // the rule's unit, in cents
+  const d = divisor * 1e6 * unit;
+  const product = cents * scaled;
+  if (cents / 100 !== amount || scaled / 1e6 !== factor || !Number.isSafeInteger(product) || !Number.isSafeInteger(d) || !(divisor >= 1) || !Number.isInteger(divisor))
+    return roundAmount(new Money(amount).mul(factor).div(divisor), rule).toNumber();
+  // floor division, exact: the quotient of two safe integers corrected by its remainder
+  let q = Math.floor(product / d);
+  let rem = product - q * d;
+  if (rem < 0) { q -= 1; rem += d; } else if (rem >= d) { q += 1; rem -= d; }
+  const r = TIES[rule.mode](q, 2 * rem, d, product < 0);
+  return (r * unit) / 100 + 0; // + 0: no -0
+}
