@@ -5,9 +5,20 @@
  */
 export function usd(v: number | { toNumber(): number }, options: { cents?: boolean } = {}): string {
   const n = typeof v === 'number' ? v : v.toNumber();
-  const [min, max] = options.cents ? [2, 2] : Number.isInteger(n) ? [0, 0] : [2, 4];
-  return `${n < 0 ? '-' : ''}$${grouped(Math.abs(n), min, max)}`;
+  const cents = options.cents === true;
+  // a .SOURCE column writes the same few amounts (a salary, a daily rate) on many rows: each written once
+  const written = cents ? writtenCents : writtenShown;
+  let s = written.get(n);
+  if (s === undefined) {
+    s = `${n < 0 ? '-' : ''}$${cents ? grouped(Math.abs(n), 2, 2) : Number.isInteger(n) ? grouped(Math.abs(n), 0, 0) : grouped(Math.abs(n), 2, 4)}`;
+    if (written.size >= 4096) written.clear();
+    written.set(n, s);
+  }
+  return s;
 }
+/** The text of each amount usd wrote lately, by number (Map keys: -0 is 0, which usd writes alike). */
+const writtenCents = new Map<number, string>();
+const writtenShown = new Map<number, string>();
 
 /**
  * A number of 0 or more as Intl.NumberFormat('en-US') writes it with min to max fraction digits: "1,056.24".
