@@ -241,31 +241,49 @@ export function spill(name: string, args: Arg[], fn: (xs: unknown[]) => unknown,
  * contract is loaded or the default changes.
  */
 export class CallContext {
-  private readonly contracts = new Map<unknown, string | Failure>();
-  private readonly years = new Map<string, Map<string, string>>();
+  // The first contract and year are kept in fields, and the maps made only when a call holds a second: most calls
+  // hold one of each, and a single-cell call (a sheet of per-row formulas) makes a CallContext per cell, where
+  // `new Map()` (a global lookup in a sandboxed runtime such as Excel's) would cost more than the lookup itself.
+  private contractArg: unknown = NONE;
+  private contractId: string | Failure | undefined;
+  private contracts: Map<unknown, string | Failure> | undefined;
+  private yearOf: { contract: string; year: string; canonical: string } | undefined;
+  private years: Map<string, string> | undefined;
 
   /** The contract argument of an element (empty: the workbook default), resolved once per distinct value. */
   contract(v: unknown): string | Failure {
-    const hit = this.contracts.get(v);
+    if (v === this.contractArg) return this.contractId!;
+    const hit = this.contracts?.get(v);
     if (hit !== undefined) return hit;
     const id = contractOf(v);
     // an Excel error value is a new object each time: not worth remembering
-    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') this.contracts.set(v, id);
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') {
+      if (this.contractArg === NONE) {
+        this.contractArg = v;
+        this.contractId = id;
+      } else (this.contracts ??= new Map()).set(v, id);
+    }
     return id;
   }
 
   /** The year text of an element for a resolved contract: canonical where the contract covers it, else as given. */
   year(contract: string, y: string): string {
-    let byYear = this.years.get(contract);
-    if (!byYear) this.years.set(contract, (byYear = new Map()));
-    let canonical = byYear.get(y);
+    const first = this.yearOf;
+    if (first && first.contract === contract && first.year === y) return first.canonical;
+    const key = `${contract}\u0000${y}`;
+    let canonical = this.years?.get(key);
     if (canonical === undefined) {
       const r = api.schoolYear({ contract, year: y });
-      byYear.set(y, (canonical = r instanceof Failure ? y : r));
+      canonical = r instanceof Failure ? y : r;
+      if (!first) this.yearOf = { contract, year: y, canonical };
+      else (this.years ??= new Map()).set(key, canonical);
     }
     return canonical;
   }
 }
+
+/** No argument seen yet (undefined is an argument: an omitted contract). */
+const NONE = Symbol('none');
 
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 export function contractOf(v: unknown): string | Failure {
