@@ -91,24 +91,36 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     const v = fn(xs);
     return [[v instanceof Failure ? toExcelError(v) : v]];
   }
+  // an omitted or one-cell argument is the same in every element: placed in xs, and checked for an Excel error,
+  // once; each element then reads only the ranges (a GROSS over a column has 12 arguments, 5 of them ranges)
+  const ranges: number[] = [];
+  let fixedError = -1; // the first one-cell argument holding an Excel error, if any
+  for (let p = 0; p < n; p++) {
+    const a = args[p];
+    if (!a || a.length === 0) xs[p] = undefined;
+    else if (a.length === 1 && a[0].length === 1) {
+      xs[p] = a[0][0];
+      if (fixedError < 0 && isExcelError(xs[p])) fixedError = p;
+    } else ranges.push(p);
+  }
+  const m = ranges.length;
   const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
     const row: unknown[] = cols === 1 ? [undefined] : []; // a one-cell row as a one-element literal (push would reserve 17 slots)
     for (let j = 0; j < cols; j++) {
       let missing = false;
       let error: unknown;
-      for (let p = 0; p < n; p++) {
-        const a = args[p];
-        if (!a || a.length === 0) {
-          xs[p] = undefined;
-          continue;
-        }
+      for (let k = 0; k < m; k++) {
+        const p = ranges[k];
+        const a = args[p]!;
         const r = a.length === 1 ? a[0] : a[i];
         const v = r === undefined ? undefined : r.length === 1 ? r[0] : r[j];
         if (r === undefined || (r.length <= j && r.length !== 1)) missing = true;
-        if (error === undefined && isExcelError(v)) error = v;
+        // the first Excel error in the order of the parameters, as if every argument were read per element
+        if (error === undefined && (fixedError < 0 || p < fixedError) && isExcelError(v)) error = v;
         xs[p] = v;
       }
+      if (error === undefined && fixedError >= 0) error = xs[fixedError];
       if (missing) row[j] = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'The ranges given have different sizes; this element has no partner in a smaller range.');
       else if (error !== undefined) row[j] = error;
       else {
