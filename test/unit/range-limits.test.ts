@@ -104,6 +104,16 @@ describe('a row answered from the per-call memo is the row given (functions/adap
     expect((out[2][0] as ShimError).code).toBe('#VALUE!'); // the schedule prints steps 1-12
     expect(out[3][0]).toBe(19.76);
   });
+  test('an Excel error in a one-cell argument: each element gets the first error in the order of the parameters', () => {
+    const ref = new ShimError('#REF!');
+    const num = new ShimError('#NUM!');
+    // position (1st) a range with an error in row 2, step (2nd) one cell holding an error: the position's comes first
+    expect(fns.hourly([[DAY], [ref]], one(num), one('2025-26'), one('waconia/custodial'))).toEqual([[num], [ref]]);
+    // step (2nd) a range with an error in row 1, year (3rd) one cell holding an error: the step's comes first
+    expect(fns.hourly(col(2, () => DAY), [[ref], [1]], one(num), one('waconia/custodial'))).toEqual([[ref], [num]]);
+    // position (1st) one cell holding an error, step (2nd) a range with one: the position's, in every row
+    expect(fns.hourly(one(num), [[ref], [1]], one('2025-26'), one('waconia/custodial'))).toEqual([[num], [num]]);
+  });
   test('TERM: rows that differ in the years of service only (the last range argument) each get their own tier', () => {
     // longevity: $200 a year after 15 years, $400 after 20, $600 after 25 (004_95c67c5f7895ec64.txt:6100)
     const yos = [15, 19, 20, 25, 15, 24, 30];
