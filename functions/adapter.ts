@@ -76,8 +76,8 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     if (a[0].length > cols) cols = a[0].length;
   }
   const n = args.length;
-  const xs: unknown[] = []; // a literal: `new Array` is a slow global lookup in a sandboxed runtime
-  xs.length = n;
+  // a literal filled in order: `new Array` is a slow global lookup in a sandboxed runtime, and so is setting length
+  const xs: unknown[] = [];
   if (rows === 1 && cols === 1) {
     // the common single-cell call: no loops, one element
     let error: unknown;
@@ -101,7 +101,10 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     else if (a.length === 1 && a[0].length === 1) {
       xs[p] = a[0][0];
       if (fixedError < 0 && isExcelError(xs[p])) fixedError = p;
-    } else ranges.push(p);
+    } else {
+      xs[p] = undefined; // read per element
+      ranges.push(p);
+    }
   }
   const m = ranges.length;
   const out: unknown[][] = [];
