@@ -136,6 +136,21 @@ describe('contract and year resolved once per call (functions/adapter.ts CallCon
     fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
     expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([2, 2]);
   });
+  test('several contracts and years in one call: each distinct one resolved once, each row answered for its own', () => {
+    const contracts = jest.spyOn(fns.api, 'contractId');
+    const years = jest.spyOn(fns.api, 'schoolYear');
+    const rows = 12;
+    const contract = col(rows, (i) => ['waconia/custodial', 'WACONIA/CUSTODIAL', 'nope'][i % 3]);
+    const year = col(rows, (i) => ['2025-26', 'FY2027'][i % 2]);
+    const out = fns.hourly(col(rows, () => 'Day Leads / Custodial Maintenance'), one(1), year, contract);
+    // Day Leads / Custodial Maintenance, step 1: 2025-26 $19.76 (004_95c67c5f7895ec64.txt:7287), 2026-27 $20.75 (:7299)
+    for (let i = 0; i < rows; i++) {
+      if (i % 3 === 2) expect([i, (out[i][0] as ShimError).code]).toEqual([i, '#VALUE!']); // no such contract
+      else expect([i, out[i][0]]).toEqual([i, i % 2 ? 20.75 : 19.76]);
+    }
+    // three contract arguments; the two spellings name one contract, whose two years are resolved once each
+    expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([3, 2]);
+  });
   test('the answers are those of the year as given: "2025-2026" and "FY2026" are 2025-26; a year not covered keeps the engine\'s reason', () => {
     const given = fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
     expect(fns.hourly(positions, steps, one('FY2026'), one('waconia/custodial'))).toEqual(given);
