@@ -257,8 +257,9 @@ export function spill(name: string, args: Arg[], fn: (xs: unknown[]) => unknown,
  */
 export class CallContext {
   // The first contract and year are kept in fields, and the maps made only when a call holds a second: most calls
-  // hold one of each, and a single-cell call (a sheet of per-row formulas) makes a CallContext per cell, where
-  // `new Map()` (a global lookup in a sandboxed runtime such as Excel's) would cost more than the lookup itself.
+  // hold one of each, and a single-cell call (a sheet of per-row formulas) makes a CallContext per cell, where two
+  // `new Map()` cost more than the lookups they would save (`Map` is a slow global lookup in a sandboxed runtime,
+  // a vm context, as the tests and the bench load functions.js).
   private contractArg: unknown = NONE;
   private contractId: string | Failure | undefined;
   private contracts: Map<unknown, string | Failure> | undefined;
