@@ -76,8 +76,8 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     if (a[0].length > cols) cols = a[0].length;
   }
   const n = args.length;
-  const xs: unknown[] = []; // a literal: `new Array` is a slow global lookup in a sandboxed runtime
-  xs.length = n;
+  // a literal filled in order: `new Array` is a slow global lookup in a sandboxed runtime, and so is setting length
+  const xs: unknown[] = [];
   if (rows === 1 && cols === 1) {
     // the common single-cell call: no loops, one element
     let error: unknown;
@@ -91,24 +91,39 @@ export function broadcast(args: Arg[], fn: (xs: unknown[]) => unknown): unknown[
     const v = fn(xs);
     return [[v instanceof Failure ? toExcelError(v) : v]];
   }
+  // an omitted or one-cell argument is the same in every element: placed in xs, and checked for an Excel error,
+  // once; each element then reads only the ranges (a GROSS over a column has 12 arguments, 5 of them ranges)
+  const ranges: number[] = [];
+  let fixedError = -1; // the first one-cell argument holding an Excel error, if any
+  for (let p = 0; p < n; p++) {
+    const a = args[p];
+    if (!a || a.length === 0) xs[p] = undefined;
+    else if (a.length === 1 && a[0].length === 1) {
+      xs[p] = a[0][0];
+      if (fixedError < 0 && isExcelError(xs[p])) fixedError = p;
+    } else {
+      xs[p] = undefined; // read per element
+      ranges.push(p);
+    }
+  }
+  const m = ranges.length;
   const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) {
     const row: unknown[] = cols === 1 ? [undefined] : []; // a one-cell row as a one-element literal (push would reserve 17 slots)
     for (let j = 0; j < cols; j++) {
       let missing = false;
       let error: unknown;
-      for (let p = 0; p < n; p++) {
-        const a = args[p];
-        if (!a || a.length === 0) {
-          xs[p] = undefined;
-          continue;
-        }
+      for (let k = 0; k < m; k++) {
+        const p = ranges[k];
+        const a = args[p]!;
         const r = a.length === 1 ? a[0] : a[i];
         const v = r === undefined ? undefined : r.length === 1 ? r[0] : r[j];
         if (r === undefined || (r.length <= j && r.length !== 1)) missing = true;
-        if (error === undefined && isExcelError(v)) error = v;
+        // the first Excel error in the order of the parameters, as if every argument were read per element
+        if (error === undefined && (fixedError < 0 || p < fixedError) && isExcelError(v)) error = v;
         xs[p] = v;
       }
+      if (error === undefined && fixedError >= 0) error = xs[fixedError];
       if (missing) row[j] = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'The ranges given have different sizes; this element has no partner in a smaller range.');
       else if (error !== undefined) row[j] = error;
       else {
@@ -133,31 +148,77 @@ export function single(f: Failure): unknown[][] {
 
 // ---------------------------------------------------------------- per call: distinct rows, contract
 
-/** The key of one row of arguments: type and length-prefixed text of each, so that no two different rows share one. */
-function rowKey(xs: unknown[]): string {
-  let key = '';
-  for (const v of xs) {
-    const t = String(v);
-    key += `${typeof v === 'number' ? 'n' : typeof v === 'string' ? 's' : typeof v}${t.length}:${t}`;
+/** A range of several cells: the arguments whose element changes from one element of a call to the next. */
+const ranges = (args: Arg[]): number[] => {
+  const out: number[] = [];
+  for (let p = 0; p < args.length; p++) {
+    const a = args[p];
+    if (a && (a.length > 1 || (a.length === 1 && a[0].length > 1))) out.push(p);
   }
-  return key;
-}
+  return out;
+};
+
+/** A trie leaf not yet answered (counted by spill's first pass). */
+const PENDING = Symbol('not yet answered');
 
 /**
- * An element function that, within one call, answers each distinct row of arguments once: a 50,000-row range holds
- * far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure) never
- * changes during a call. Never shared between calls, so nothing goes stale when a contract or the default changes.
+ * The distinct rows of arguments of one call, each answered once. The key of a row is its cells themselves, one
+ * Map level per argument that is a range: a 1×1 or omitted argument is the same in every element of the call, so
+ * it cannot tell two rows apart and costs nothing per element. Map keys compare cells as they are (the text "3"
+ * and the number 3 are different rows; 3 and 3.0 are one), so no two rows that could answer differently share an
+ * answer, and no text key is built per element. A cell that is not text, a number, a boolean or empty (Excel
+ * passes none; an Excel error never reaches fn, broadcast() passes it through) is answered on its own, never
+ * remembered.
  */
-export function perCall(fn: (xs: unknown[]) => unknown): (xs: unknown[]) => unknown {
-  const answers = new Map<string, unknown>();
-  return (xs) => {
-    const key = rowKey(xs);
-    const hit = answers.get(key);
-    if (hit !== undefined || answers.has(key)) return hit;
+class DistinctRows {
+  private readonly root = new Map<unknown, unknown>();
+  /** distinct rows seen */
+  size = 0;
+
+  constructor(private readonly varying: number[]) {}
+
+  /** The leaf map of a row and its last key, or undefined for a row not to remember. */
+  private leaf(xs: unknown[]): Map<unknown, unknown> | undefined {
+    const varying = this.varying;
+    const last = varying.length - 1;
+    let node = this.root;
+    for (let k = 0; k < last; k++) {
+      const v = xs[varying[k]];
+      if (v !== null && typeof v === 'object') return undefined;
+      let next = node.get(v) as Map<unknown, unknown> | undefined;
+      if (next === undefined) node.set(v, (next = new Map()));
+      node = next;
+    }
+    const v = xs[varying[last]];
+    return v !== null && typeof v === 'object' ? undefined : node;
+  }
+
+  /** Counts a row (spill's first pass), not answering it. */
+  count(xs: unknown[]): void {
+    const node = this.leaf(xs);
+    if (node === undefined) {
+      this.size++;
+      return;
+    }
+    const key = xs[this.varying[this.varying.length - 1]];
+    if (!node.has(key)) {
+      node.set(key, PENDING);
+      this.size++;
+    }
+  }
+
+  /** The answer of a row: remembered, or fn's, then remembered. */
+  answer(xs: unknown[], fn: (xs: unknown[]) => unknown): unknown {
+    const node = this.leaf(xs);
+    if (node === undefined) return fn(xs);
+    const key = xs[this.varying[this.varying.length - 1]];
+    const hit = node.get(key);
+    if (hit !== undefined && hit !== PENDING) return hit;
+    if (hit === undefined && node.has(key)) return undefined;
     const v = fn(xs);
-    if (answers.size < 100_000) answers.set(key, v);
+    node.set(key, v);
     return v;
-  };
+  }
 }
 
 /**
@@ -168,17 +229,22 @@ export function perCall(fn: (xs: unknown[]) => unknown): (xs: unknown[]) => unkn
 export const MAX_DISTINCT_ROWS = { GROSS: 5_000, SEVERANCE: 10_000, AUDIT: 10_000 } as const;
 
 /**
- * broadcast() answering each distinct row once (perCall). With maxDistinct, the rows are counted first (keys only,
- * about a microsecond a row) and a call with more distinct rows is refused before any is computed.
+ * broadcast() answering each distinct row of arguments once within the call (DistinctRows): a 50,000-row range
+ * holds far fewer distinct rows (a payroll repeats its placements), and an answer (a number, a text or a Failure)
+ * never changes during a call. Never shared between calls, so nothing goes stale when a contract or the default
+ * changes. With maxDistinct, the rows are counted first (a Map.get per range argument a row) and a call with more
+ * distinct rows is refused before any is computed; elements that are an Excel error or lack a partner are not rows.
  */
-export function spill(name: string, args: (unknown[][] | null | undefined)[], fn: (xs: unknown[]) => unknown, maxDistinct?: number): unknown[][] {
+export function spill(name: string, args: Arg[], fn: (xs: unknown[]) => unknown, maxDistinct?: number): unknown[][] {
+  const varying = ranges(args);
+  if (varying.length === 0) return broadcast(args, fn); // one element
+  const rows = new DistinctRows(varying);
   if (maxDistinct !== undefined) {
-    const distinct = new Set<string>();
-    broadcast(args, (xs) => void distinct.add(rowKey(xs)));
-    if (distinct.size > maxDistinct)
-      return single(new Failure('VALUE', `${name}: the ranges hold ${distinct.size.toLocaleString('en-US')} different rows; one call computes at most ${maxDistinct.toLocaleString('en-US')}: split the ranges over several calls`, 'too-large'));
+    broadcast(args, (xs) => rows.count(xs));
+    if (rows.size > maxDistinct)
+      return single(new Failure('VALUE', `${name}: the ranges hold ${rows.size.toLocaleString('en-US')} different rows; one call computes at most ${maxDistinct.toLocaleString('en-US')}: split the ranges over several calls`, 'too-large'));
   }
-  return broadcast(args, perCall(fn));
+  return broadcast(args, (xs) => rows.answer(xs, fn));
 }
 
 /**
@@ -190,31 +256,50 @@ export function spill(name: string, args: (unknown[][] | null | undefined)[], fn
  * contract is loaded or the default changes.
  */
 export class CallContext {
-  private readonly contracts = new Map<unknown, string | Failure>();
-  private readonly years = new Map<string, Map<string, string>>();
+  // The first contract and year are kept in fields, and the maps made only when a call holds a second: most calls
+  // hold one of each, and a single-cell call (a sheet of per-row formulas) makes a CallContext per cell, where two
+  // `new Map()` cost more than the lookups they would save (`Map` is a slow global lookup in a sandboxed runtime,
+  // a vm context, as the tests and the bench load functions.js).
+  private contractArg: unknown = NONE;
+  private contractId: string | Failure | undefined;
+  private contracts: Map<unknown, string | Failure> | undefined;
+  private yearOf: { contract: string; year: string; canonical: string } | undefined;
+  private years: Map<string, string> | undefined;
 
   /** The contract argument of an element (empty: the workbook default), resolved once per distinct value. */
   contract(v: unknown): string | Failure {
-    const hit = this.contracts.get(v);
+    if (v === this.contractArg) return this.contractId!;
+    const hit = this.contracts?.get(v);
     if (hit !== undefined) return hit;
     const id = contractOf(v);
     // an Excel error value is a new object each time: not worth remembering
-    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') this.contracts.set(v, id);
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number') {
+      if (this.contractArg === NONE) {
+        this.contractArg = v;
+        this.contractId = id;
+      } else (this.contracts ??= new Map()).set(v, id);
+    }
     return id;
   }
 
   /** The year text of an element for a resolved contract: canonical where the contract covers it, else as given. */
   year(contract: string, y: string): string {
-    let byYear = this.years.get(contract);
-    if (!byYear) this.years.set(contract, (byYear = new Map()));
-    let canonical = byYear.get(y);
+    const first = this.yearOf;
+    if (first && first.contract === contract && first.year === y) return first.canonical;
+    const key = `${contract}\u0000${y}`;
+    let canonical = this.years?.get(key);
     if (canonical === undefined) {
       const r = api.schoolYear({ contract, year: y });
-      byYear.set(y, (canonical = r instanceof Failure ? y : r));
+      canonical = r instanceof Failure ? y : r;
+      if (!first) this.yearOf = { contract, year: y, canonical };
+      else (this.years ??= new Map()).set(key, canonical);
     }
     return canonical;
   }
 }
+
+/** No argument seen yet (undefined is an argument: an omitted contract). */
+const NONE = Symbol('none');
 
 /** Resolves the contract argument of one element (empty -> the workbook default). */
 export function contractOf(v: unknown): string | Failure {

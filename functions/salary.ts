@@ -6,7 +6,7 @@ import { Failure } from '../src/failure';
 import { isErrorValue, readFte } from './reading';
 import { api } from './contract-api';
 import type { Arg } from './adapter';
-import { axisHint, broadcast, CallContext, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, perCall, requiredText, single, spill, text, texts, toExcel, toExcelError, yearsOf } from './adapter';
+import { axisHint, broadcast, CallContext, cell, contractOf, count, MAX_DISTINCT_ROWS, optionalNumber, requiredText, single, spill, text, texts, toExcel, toExcelError, yearsOf } from './adapter';
 
 /** One element of SALARY and its .SOURCE: the value, and with a trace its explanation. */
 function salaryElement(ctx: CallContext, [l, s, y, c, f, sc]: unknown[], explain = false): unknown {
@@ -208,7 +208,7 @@ function hourlyElement(ctx: CallContext, [p, s, y, c]: unknown[], explain = fals
  */
 export function hourly(position: any[][], step: any[][], year: any[][], contract?: any[][]): any[][] {
   const ctx = new CallContext();
-  return broadcast([position, step, year, contract], (xs) => hourlyElement(ctx, xs));
+  return spill('HOURLY', [position, step, year, contract], (xs) => hourlyElement(ctx, xs));
 }
 
 /**
@@ -282,9 +282,10 @@ export function rateSource(rate: any[][], lane: any[][], step: any[][], year: an
  */
 export function prorate(lane: any[][], step: any[][], year: any[][], days: any[][], hours?: any[][], contract?: any[][]): any[][] {
   const ctx = new CallContext();
-  return broadcast(
+  return spill(
+    'PRORATE',
     [lane, step, year, days, hours, contract],
-    perCall(([l, s, y, d, h, c]) => {
+    ([l, s, y, d, h, c]) => {
       const con = ctx.contract(c);
       if (con instanceof Failure) return con;
       const ts = texts([[l, 'lane', 'give a lane'], [s, 'step', 'give a step'], [y, 'year', 'give a school year']]);
@@ -293,7 +294,7 @@ export function prorate(lane: any[][], step: any[][], year: any[][], days: any[]
       if (dn instanceof Failure) return dn;
       const hn = optionalNumber(h, 'hours');
       return hn instanceof Failure ? hn : api.prorate({ contract: con, lane: ts[0], step: ts[1], year: ctx.year(con, ts[2]), days: dn, hours: hn });
-    }),
+    },
   );
 }
 

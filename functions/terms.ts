@@ -5,7 +5,7 @@
 import { Failure } from '../src/failure';
 import { readCount, readDate } from './reading';
 import { api } from './contract-api';
-import { broadcast, CallContext, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
+import { CallContext, cell, contractOf, single, spill, text, texts, yearsOf } from './adapter';
 
 /** One element of TERM and its .SOURCE: the value, and with a trace its explanation. */
 function termElement(ctx: CallContext, [t, y, k, c, n, d]: unknown[], explain = false): unknown {
@@ -36,7 +36,7 @@ function termElement(ctx: CallContext, [t, y, k, c, n, d]: unknown[], explain = 
  */
 export function term(term: any[][], year: any[][], key?: any[][], contract?: any[][], yearsOfService?: any[][], date?: any[][]): any[][] {
   const ctx = new CallContext();
-  return broadcast([term, year, key, contract, yearsOfService, date], (xs) => termElement(ctx, xs));
+  return spill('TERM', [term, year, key, contract, yearsOfService, date], (xs) => termElement(ctx, xs));
 }
 
 /**

@@ -192,14 +192,16 @@ row('SALARY entry point', `one vectorised SALARY over ${fmt(ROWS)} rows (lane an
 
 /**
  * One vectorised call of another lookup over ROWS rows (columns of labels; the contract and year one cell each,
- * resolved once per call, functions/adapter.ts CallContext), the time inside the function per element, median of 5
- * calls; and a single call of the same function (1×1 arguments), median over 20,000 calls, for the ratio.
+ * resolved once per call, functions/adapter.ts CallContext; each distinct row answered once, DistinctRows), the
+ * time inside the function per element, median of 5 calls; and a single call of the same function (1×1 arguments,
+ * the i-th cell of each column), median over 20,000 calls, for the ratio. `args` in the function's order: columns
+ * of ROWS rows and 1×1 cells.
  */
-function vectorised(id, columns, rest, check) {
+function vectorised(id, args, check) {
   const f = bundle.functions.get(id);
   const once = () => {
     const t = now();
-    const out = f(...columns, ...rest);
+    const out = f(...args);
     const us = (msSince(t) * 1000) / ROWS;
     const wrong = out.length !== ROWS ? `${out.length} rows` : check(out);
     if (wrong) throw new Error(`the vectorised ${id} answers wrongly (${wrong}): the bundle is broken`);
@@ -211,7 +213,7 @@ function vectorised(id, columns, rest, check) {
   const singles = () => {
     const n = 20_000;
     const t = now();
-    for (let i = 0; i < n; i++) sink += f(...columns.map((c) => [c[i % ROWS]]), ...rest)[0].length;
+    for (let i = 0; i < n; i++) sink += f(...args.map((a) => (a.length === ROWS ? [a[i % ROWS]] : a)))[0].length;
     return (msSince(t) * 1000) / n;
   };
   singles();
@@ -219,13 +221,18 @@ function vectorised(id, columns, rest, check) {
 }
 {
   const POSITIONS = ['Day Leads / Custodial Maintenance', 'Night Leads / Groundskeeper', 'Custodial Cleaner'];
+  const LANES = ['BA', 'BA+15', 'BA+30', 'BA+45', 'MA', 'MA+15', 'MA+30', 'MA+45'];
+  const column = (f) => Array.from({ length: ROWS }, (_, i) => [f(i)]);
   const numbers = (out) => (out.every((r) => typeof r[0] === 'number') ? '' : 'an error cell');
+  const perElement = (id, what, r) =>
+    row('SALARY entry point', `one vectorised ${id} over ${fmt(ROWS)} rows (${what}), time inside the function`, `${fmt(r.vec, 3)} µs per element`, `a single call: ${fmt(r.single, 3)} µs (${ratio(r.single / r.vec)})`, '');
   // Day Leads / Custodial Maintenance, step 1, 2025-26: $19.76 (004_95c67c5f7895ec64.txt:7287)
-  const h = vectorised('HOURLY', [Array.from({ length: ROWS }, (_, i) => [POSITIONS[i % 3]]), Array.from({ length: ROWS }, (_, i) => [(i % 12) + 1])], [[[YEAR]], [['waconia/custodial']]],
-    (out) => (out[0][0] !== 19.76 ? `row 1 is ${JSON.stringify(out[0][0])}, not 19.76` : numbers(out)));
-  row('SALARY entry point', `one vectorised HOURLY over ${fmt(ROWS)} rows (position and step columns), time inside the function`, `${fmt(h.vec, 3)} µs per element`, `a single call: ${fmt(h.single, 3)} µs (${ratio(h.single / h.vec)})`, '');
-  const st = vectorised('STIPEND', [Array.from({ length: ROWS }, () => ['Cross Country']), Array.from({ length: ROWS }, (_, i) => [['Head', 'Assistant'][i % 2]]), Array.from({ length: ROWS }, (_, i) => [(i % 20) + 1])], [[[YEAR]], [[CONTRACT]]], numbers);
-  row('SALARY entry point', `one vectorised STIPEND over ${fmt(ROWS)} rows (activity, role and seasons columns), time inside the function`, `${fmt(st.vec, 3)} µs per element`, `a single call: ${fmt(st.single, 3)} µs (${ratio(st.single / st.vec)})`, '');
+  perElement('HOURLY', 'position and step columns', vectorised('HOURLY', [column((i) => POSITIONS[i % 3]), column((i) => (i % 12) + 1), [[YEAR]], [['waconia/custodial']]],
+    (out) => (out[0][0] !== 19.76 ? `row 1 is ${JSON.stringify(out[0][0])}, not 19.76` : numbers(out))));
+  perElement('STIPEND', 'activity, role and seasons columns', vectorised('STIPEND', [column(() => 'Cross Country'), column((i) => ['Head', 'Assistant'][i % 2]), column((i) => (i % 20) + 1), [[YEAR]], [[CONTRACT]]], numbers));
+  // longevity by years of service, and the single-coverage insurance contribution (a term with a key), as section 5 asks
+  perElement('TERM', 'term, key and years-of-service columns', vectorised('TERM', [column((i) => ['longevity', 'insurance-contribution'][i % 2]), [[YEAR]], column((i) => (i % 2 ? 'Single' : '')), [['waconia/custodial']], column((i) => (i % 2 ? '' : i % 30))], numbers));
+  perElement('RATE', 'lane and step columns, the daily rate', vectorised('RATE', [[['daily']], column((i) => LANES[i % 8]), column((i) => 'BCDEFGH'[i % 7]), [[YEAR]], [[CONTRACT]]], numbers));
 }
 
 // ------------------------------------------------------------------------------------------------ 2. HyperFormula

@@ -62,11 +62,19 @@ const WEEKS = 52;
 export function weeklyGross(engine: Engine, contractId: string, position: string, step: string, year: string, h: WeekHours, trace?: Trace): number | Failure {
   const contract = engine.contract(contractId);
   if (contract instanceof Failure) return contract;
-  const { regularSecondShift = false, premiums = [], ...counts } = h;
-  const given = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== undefined));
-  const hours = { secondShift: 0, weekend: 0, holidayWorked: 0, paidLeave: 0, lateNight: 0, ...given } as Required<typeof counts>;
-  for (const [name, v] of Object.entries(hours))
+  const { regularSecondShift = false, premiums = [] } = h;
+  // the counts given over zeros, checked in this order (then any other count given, such as worked): written out
+  // rather than by object rest and spread, which cost a quarter of a row's time in a sandboxed runtime
+  const counts: Record<string, unknown> = { secondShift: 0, weekend: 0, holidayWorked: 0, paidLeave: 0, lateNight: 0 };
+  for (const name of Object.keys(h)) {
+    const v = (h as unknown as Record<string, unknown>)[name];
+    if (name !== 'regularSecondShift' && name !== 'premiums' && v !== undefined) counts[name] = v;
+  }
+  for (const name of Object.keys(counts)) {
+    const v = counts[name];
     if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 168)) return new Failure('VALUE', `${name} hours must be from 0 to 168 in a week; got ${v}`);
+  }
+  const hours = counts as unknown as Required<Omit<WeekHours, 'regularSecondShift' | 'premiums'>>;
   if (hours.secondShift > hours.worked || hours.weekend > hours.worked)
     return new Failure('VALUE', `second-shift and weekend hours are part of the hours worked (${hours.worked}); got ${hours.secondShift} and ${hours.weekend}`);
   if (hours.worked + hours.holidayWorked + hours.paidLeave > 168) return new Failure('VALUE', 'more than 168 hours in a week');

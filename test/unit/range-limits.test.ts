@@ -74,6 +74,54 @@ describe('repeated rows are answered once, with the answer each row gets alone',
   });
 });
 
+describe('a row answered from the per-call memo is the row given (functions/adapter.ts DistinctRows)', () => {
+  const DAY = 'Day Leads / Custodial Maintenance';
+  const CLEANER = 'Custodial Cleaner';
+  test('HOURLY: rows that differ in the first, a middle or the last range argument only each get their own rate', () => {
+    // 2025-26 Schedule A (004_95c67c5f7895ec64.txt:7287 Day Leads, :7289 Custodial Cleaner); 2026-27 Schedule B (:7301)
+    const rows: [unknown, unknown, unknown, unknown][] = [
+      [DAY, 1, '2025-26', 19.76],
+      [DAY, 2, '2025-26', 20.43], // the step only
+      [CLEANER, 2, '2025-26', 15.98], // the position only
+      [CLEANER, 2, '2026-27', 16.78], // the year only
+      [DAY, 1, '2025-26', 19.76], // a repeat
+      [DAY, '2', '2025-26', 20.43], // the step as text: its own row, the same rate
+      [DAY, 12, '2025-26', 27.6],
+      [CLEANER, 12, '2025-26', 20.78],
+    ];
+    const out = fns.hourly(rows.map((r) => [r[0]]), rows.map((r) => [r[1]]), rows.map((r) => [r[2]]), one('waconia/custodial'));
+    expect(out.map((r) => r[0])).toEqual(rows.map((r) => r[3]));
+  });
+  test('HOURLY: a column of positions against a row of steps spills the grid as printed', () => {
+    // 2025-26 (004_95c67c5f7895ec64.txt:7287-7289): steps 1, 2 and 12
+    const out = fns.hourly([[DAY], ['Night Leads / Groundskeeper'], [CLEANER]], [[1, 2, 12]], one('2025-26'), one('waconia/custodial'));
+    expect(out).toEqual([[19.76, 20.43, 27.6], [19.07, 19.7, 26.61], [15.52, 15.98, 20.78]]);
+  });
+  test('HOURLY: an Excel error or an unknown step in one row leaves the same row elsewhere answered', () => {
+    const out = fns.hourly(col(4, () => DAY), [[1], [new ShimError('#REF!')], [13], [1]], one('2025-26'), one('waconia/custodial'));
+    expect(out[0][0]).toBe(19.76); // 004_95c67c5f7895ec64.txt:7287
+    expect(out[1][0]).toEqual(new ShimError('#REF!')); // passed through as given
+    expect((out[2][0] as ShimError).code).toBe('#VALUE!'); // the schedule prints steps 1-12
+    expect(out[3][0]).toBe(19.76);
+  });
+  test('an Excel error in a one-cell argument: each element gets the first error in the order of the parameters', () => {
+    const ref = new ShimError('#REF!');
+    const num = new ShimError('#NUM!');
+    // position (1st) a range with an error in row 2, step (2nd) one cell holding an error: the position's comes first
+    expect(fns.hourly([[DAY], [ref]], one(num), one('2025-26'), one('waconia/custodial'))).toEqual([[num], [ref]]);
+    // step (2nd) a range with an error in row 1, year (3rd) one cell holding an error: the step's comes first
+    expect(fns.hourly(col(2, () => DAY), [[ref], [1]], one(num), one('waconia/custodial'))).toEqual([[ref], [num]]);
+    // position (1st) one cell holding an error, step (2nd) a range with one: the position's, in every row
+    expect(fns.hourly(one(num), [[ref], [1]], one('2025-26'), one('waconia/custodial'))).toEqual([[num], [num]]);
+  });
+  test('TERM: rows that differ in the years of service only (the last range argument) each get their own tier', () => {
+    // longevity: $200 a year after 15 years, $400 after 20, $600 after 25 (004_95c67c5f7895ec64.txt:6100)
+    const yos = [15, 19, 20, 25, 15, 24, 30];
+    const out = fns.term(col(yos.length, () => 'longevity'), one('2025-26'), undefined, one('waconia/custodial'), yos.map((n) => [n]));
+    expect(out.map((r) => r[0])).toEqual([200, 200, 400, 600, 200, 400, 600]);
+  });
+});
+
 describe('contract and year resolved once per call (functions/adapter.ts CallContext)', () => {
   const positions = col(300, (i) => ['Day Leads / Custodial Maintenance', 'Night Leads / Groundskeeper', 'Custodial Cleaner'][i % 3]);
   const steps = col(300, (i) => (i % 12) + 1);
@@ -87,6 +135,21 @@ describe('contract and year resolved once per call (functions/adapter.ts CallCon
     expect([contracts.mock.calls.length, years.mock.calls.length, lists.mock.calls.length]).toEqual([1, 1, 0]);
     fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
     expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([2, 2]);
+  });
+  test('several contracts and years in one call: each distinct one resolved once, each row answered for its own', () => {
+    const contracts = jest.spyOn(fns.api, 'contractId');
+    const years = jest.spyOn(fns.api, 'schoolYear');
+    const rows = 12;
+    const contract = col(rows, (i) => ['waconia/custodial', 'WACONIA/CUSTODIAL', 'nope'][i % 3]);
+    const year = col(rows, (i) => ['2025-26', 'FY2027'][i % 2]);
+    const out = fns.hourly(col(rows, () => 'Day Leads / Custodial Maintenance'), one(1), year, contract);
+    // Day Leads / Custodial Maintenance, step 1: 2025-26 $19.76 (004_95c67c5f7895ec64.txt:7287), 2026-27 $20.75 (:7299)
+    for (let i = 0; i < rows; i++) {
+      if (i % 3 === 2) expect([i, (out[i][0] as ShimError).code]).toEqual([i, '#VALUE!']); // no such contract
+      else expect([i, out[i][0]]).toEqual([i, i % 2 ? 20.75 : 19.76]);
+    }
+    // three contract arguments; the two spellings name one contract, whose two years are resolved once each
+    expect([contracts.mock.calls.length, years.mock.calls.length]).toEqual([3, 2]);
   });
   test('the answers are those of the year as given: "2025-2026" and "FY2026" are 2025-26; a year not covered keeps the engine\'s reason', () => {
     const given = fns.hourly(positions, steps, one('2025-26'), one('waconia/custodial'));
