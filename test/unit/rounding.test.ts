@@ -33,7 +33,7 @@ test('integer-cent percentages round half-up exactly, as Decimal does', () => {
 
 describe('roundProduct: amount × factor / divisor in integers, the same number as Decimal', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { roundProduct } = require('../../src/rounding');
+  const { roundProduct, Money } = require('../../src/rounding');
   const cents = { places: 2, mode: 'half-up' } as const;
   test('worked by hand', () => {
     // the mid-year blend of Waconia 2026-27 (004:5012): (53,013 + 54,523) / 2 × 0.875 = 47,047.00, rounded once
@@ -64,7 +64,7 @@ describe('roundProduct: amount × factor / divisor in integers, the same number 
             for (const divisor of [1, 2, 3]) {
               const amount = Math.round(a * 100) / 100;
               const rule = { places, mode };
-              expect([amount, f, places, mode, divisor, roundProduct(amount, f, rule, divisor)]).toEqual([amount, f, places, mode, divisor, roundAmount(new (require('../../src/rounding').Money)(amount).mul(f).div(divisor), rule).toNumber()]);
+              expect([amount, f, places, mode, divisor, roundProduct(amount, f, rule, divisor)]).toEqual([amount, f, places, mode, divisor, roundAmount(new Money(amount).mul(f).div(divisor), rule).toNumber()]);
               checked++;
             }
     expect(checked).toBeGreaterThan(10000);
