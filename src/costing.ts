@@ -16,7 +16,7 @@ import { fromCents, Money, percentOfCents, roundProduct, toCents } from './round
 import { projectRow, rowKeyProblem } from './roster';
 import type { Consulted, Placement, RosterRow, StipendAssignment } from './roster';
 import { seniorityBand, withDatePlaceholder, withOwnDate, withOwnDates } from './seniority';
-import type { EmployerRates } from './parameters';
+import type { EmployerRates, YearRates } from './parameters';
 import { usd } from './format';
 import { careerIncrementFor } from './rules/career-increment';
 import { offSchedulePaymentIn } from './rules/off-schedule';
@@ -409,6 +409,12 @@ function problemsOf(kept: Kept): string[] {
   return out;
 }
 
+/** The lines and the problems of a costing, made on first reading (COST and COMPARE read the totals and the count alone). */
+function keepLazily(result: CostResult, kept: Kept): void {
+  lazily(result, 'employees', () => linesOf(kept, kept.ids.length, kept.years.length));
+  lazily(result, 'problems', () => problemsOf(kept));
+}
+
 /** Makes `result[name]` on first reading, then keeps it as a plain property (in the same place among the keys). */
 function lazily<K extends 'employees' | 'problems'>(result: CostResult, name: K, make: () => CostResult[K]): void {
   const settle = (value: CostResult[K]) => Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
@@ -431,44 +437,37 @@ function sharedAmount(c: Amount, date: string | undefined): Amount {
 }
 
 /**
- * Costs a roster over `options.years` (consecutive; the first is the roster's year). Each component is computed
- * as often as what it reads differs (CostComponent.from): "pay" once per movement and year, "own" once per
- * distinct key and year, "wages" once per line; the totals add each movement's and class's amounts once per
- * row that has them.
+ * What one costing shares among its rows: each contract's costing, the movements and classes made so far (see
+ * Movement, RowClass), and the buffers their keys and readings are built in. costRoster's loop asks it for each
+ * row's movement and class; kept apart from that loop, which then holds its own variables alone.
  */
-export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
-  const { years } = options;
-  if (!years.length) return new Failure('VALUE', 'give at least one school year');
-  const n = COMPONENTS.length;
-  const Y = years.length;
-  const W = PER_LINE.length;
-  let problemCount = 0;
-  const movementList: Movement[] = [];
-  const classList: RowClass[] = [];
-  const costings = new Map<Contract, ContractCosting>();
-  /** by a row's contract column (empty: the default contract) */
-  const costingFor = new Map<string | undefined, ContractCosting | Failure>();
-  const rates = years.map((y) => options.rates.forYear(y));
-  // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
-  const sums = years.map(() => new Float64Array(n));
-  const totals = years.map(() => 0);
-  const onLast = years.map(() => 0);
-  const contracts = new Set<Contract>();
-  const lineCount = roster.length * Y;
-  const kept: Kept = {
-    ids: new Array(roster.length), dates: new Array(roster.length), classes: new Array(roster.length), movements: new Array(roster.length),
-    years, perLine: new Float64Array(lineCount * W), totals: new Float64Array(lineCount), said: new Uint8Array(lineCount), saidWages: new Map(),
-  };
-  const sources: string[][] = []; // the readings of a line's components
-  const merged = new TupleMap<string[]>();
-  const key: unknown[] = []; // a row's movement or class key, filled again for every row (and read until the row's is set)
-  const lineAmounts: Amount[] = new Array(W); // the "wages" components of the line being costed
+class Sharing {
+  readonly years: string[];
+  readonly Y: number;
+  readonly rates: YearRates[];
+  readonly costings = new Map<Contract, ContractCosting>();
+  readonly contracts = new Set<Contract>();
+  /** every movement and class made, in order */
+  readonly movements: Movement[] = [];
+  readonly classes: RowClass[] = [];
+  /** a row's movement or class key, filled again for every row (and read until the row's is set) */
+  readonly key: unknown[] = [];
+  /** the readings of a class's components, and the merged lists of classes alike */
+  readonly sources: string[][] = [];
+  readonly merged = new TupleMap<string[]>();
+
+  constructor(readonly engine: Engine, readonly options: CostOptions) {
+    this.years = options.years;
+    this.Y = options.years.length;
+    this.rates = options.years.map((y) => options.rates.forYear(y));
+  }
 
   /** The costing of a contract, made on its first row (rows may name it differently: one costing per contract). */
-  const costingOf = (contract: Contract): ContractCosting => {
+  costingOf(contract: Contract): ContractCosting {
+    const { costings, years, engine, rates } = this;
     let costing = costings.get(contract);
     if (!costing) {
-      contracts.add(contract);
+      this.contracts.add(contract);
       const plan = contract.file.payroll?.retirement;
       costing = {
         contract,
@@ -483,10 +482,11 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       costings.set(contract, costing);
     }
     return costing;
-  };
+  }
 
   /** The movement of a row: the one of an earlier row that moves alike, else its own roll-forward. */
-  const movementOf = (row: RosterRow, costing: ContractCosting, band: number): Movement | Failure => {
+  movementOf(row: RosterRow, costing: ContractCosting, band: number): Movement | Failure {
+    const { key, engine, years, Y } = this;
     const { contract, movements } = costing;
     let length = 0;
     if (row.position !== undefined && row.position !== '') { key[length++] = HOURLY; key[length++] = row.position; key[length++] = row.hours; } else key[length++] = row.lane;
@@ -496,7 +496,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     const known = alike && (alike.any ?? alike.byBand?.get(band));
     if (known) return known;
     const consulted: Consulted = {};
-    const projected = projectRow(engine, row, years, options.defaultContract, consulted);
+    const projected = projectRow(engine, row, years, this.options.defaultContract, consulted);
     if (projected instanceof Failure) return projected;
     const date = row.seniorityDate;
     const perYear = costing.years;
@@ -515,15 +515,17 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       return COMPONENTS[k].cost(ctx);
     });
     const m: Movement = { contract, placements, pay, costs };
-    movementList.push(m);
+    this.movements.push(m);
     if (!alike) alike = movements.set(key, {}, length);
     if (consulted.seniority) (alike.byBand ??= new Map()).set(band, m);
     else alike.any = m;
     return m;
-  };
+  }
 
   /** The class of a row (see RowClass): an earlier row's, else a new one, its keys checked and its "own" components costed. */
-  const classOf = (row: RosterRow, costing: ContractCosting, band: number, movement: Movement): RowClass | Failure => {
+  classOf(row: RosterRow, costing: ContractCosting, band: number, movement: Movement): RowClass | Failure {
+    const { key, engine, years, Y, sources, merged } = this;
+    const n = COMPONENTS.length;
     const { contract, classes } = costing;
     let length = 0;
     key[length++] = row.fte; key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
@@ -559,9 +561,37 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       cls.readings[i] = readingsOf(sources, count, merged);
     }
     classes.set(key, cls, length);
-    classList.push(cls);
+    this.classes.push(cls);
     return cls;
+  }
+}
+
+/**
+ * Costs a roster over `options.years` (consecutive; the first is the roster's year). Each component is computed
+ * as often as what it reads differs (CostComponent.from): "pay" once per movement and year, "own" once per
+ * distinct key and year, "wages" once per line; the totals add each movement's and class's amounts once per
+ * row that has them.
+ */
+export function costRoster(engine: Engine, roster: RosterRow[], options: CostOptions): CostResult | Failure {
+  const { years } = options;
+  if (!years.length) return new Failure('VALUE', 'give at least one school year');
+  const n = COMPONENTS.length;
+  const Y = years.length;
+  const W = PER_LINE.length;
+  let problemCount = 0;
+  const sharing = new Sharing(engine, options);
+  /** by a row's contract column (empty: the default contract) */
+  const costingFor = new Map<string | undefined, ContractCosting | Failure>();
+  // per year, in cents: each component, the total, and the salaries at these placements on last year's schedule
+  const sums = years.map(() => new Float64Array(n));
+  const totals = years.map(() => 0);
+  const onLast = years.map(() => 0);
+  const lineCount = roster.length * Y;
+  const kept: Kept = {
+    ids: new Array(roster.length), dates: new Array(roster.length), classes: new Array(roster.length), movements: new Array(roster.length),
+    years, perLine: new Float64Array(lineCount * W), totals: new Float64Array(lineCount), said: new Uint8Array(lineCount), saidWages: new Map(),
   };
+  const lineAmounts: Amount[] = new Array(W); // the "wages" components of the line being costed
 
   let line = 0;
   let r = 0;
@@ -569,7 +599,7 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     let costing = costingFor.get(row.contract);
     if (!costing) {
       const contract = engine.contract(row.contract, options.defaultContract);
-      costingFor.set(row.contract, (costing = contract instanceof Failure ? contract : costingOf(contract)));
+      costingFor.set(row.contract, (costing = contract instanceof Failure ? contract : sharing.costingOf(contract)));
     }
     // an unknown contract: the row's own roll-forward says why, naming the row
     if (costing instanceof Failure) {
@@ -577,9 +607,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       return refused instanceof Failure ? refused : costing;
     }
     const band = seniorityBand(costing.contract, row.seniorityDate);
-    const m = movementOf(row, costing, band);
+    const m = sharing.movementOf(row, costing, band);
     if (m instanceof Failure) return m;
-    const cls = classOf(row, costing, band, m);
+    const cls = sharing.classOf(row, costing, band, m);
     if (cls instanceof Failure) return cls;
     const id = row.id;
     const date = row.seniorityDate;
@@ -623,9 +653,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     }
   }
   // the "pay" and "own" components, once per movement and class, times the rows that have them
-  for (const m of movementList) addShared(sums, m.costs);
-  for (const cls of classList) addShared(sums, cls.costs);
-  for (const m of movementList) for (let i = 0; i < Y; i++) onLast[i] += m.costs.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
+  for (const m of sharing.movements) addShared(sums, m.costs);
+  for (const cls of sharing.classes) addShared(sums, cls.costs);
+  for (const m of sharing.movements) for (let i = 0; i < Y; i++) onLast[i] += m.costs.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
   const yearTotals = yearTotalsOf(years, roster.length, sums, totals, onLast);
   const first = yearTotals[0].total;
   const last = yearTotals[yearTotals.length - 1].total;
@@ -633,10 +663,9 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
     years, employees: [], totals: yearTotals,
     compoundedPercent: yearTotals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
     problems: [], problemCount,
-    components: componentsShown(contracts),
+    components: componentsShown(sharing.contracts),
   };
   // the lines and the problems are made on first reading (COST and COMPARE read the totals and the count alone)
-  lazily(result, 'employees', () => linesOf(kept, roster.length, years.length));
-  lazily(result, 'problems', () => problemsOf(kept));
+  keepLazily(result, kept);
   return result;
 }
