@@ -567,6 +567,30 @@ class Sharing {
 }
 
 /**
+ * The result of a costing, once every line is costed: the "pay" and "own" components added once per movement and
+ * class (times the rows that have them), the year totals, and the lines and problems made when read. A function of
+ * its own, after costRoster's loop: what it reads does not unsettle the loop's compiled code.
+ */
+function resultOf(sharing: Sharing, kept: Kept, sums: Float64Array[], totals: number[], onLast: number[], problemCount: number): CostResult {
+  const { years, Y } = sharing;
+  for (const m of sharing.movements) addShared(sums, m.costs);
+  for (const cls of sharing.classes) addShared(sums, cls.costs);
+  for (const m of sharing.movements) for (let i = 0; i < Y; i++) onLast[i] += m.costs.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
+  const yearTotals = yearTotalsOf(years, kept.ids.length, sums, totals, onLast);
+  const first = yearTotals[0].total;
+  const last = yearTotals[yearTotals.length - 1].total;
+  const result: CostResult = {
+    years, employees: [], totals: yearTotals,
+    compoundedPercent: yearTotals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
+    problems: [], problemCount,
+    components: componentsShown(sharing.contracts),
+  };
+  // the lines and the problems are made on first reading (COST and COMPARE read the totals and the count alone)
+  keepLazily(result, kept);
+  return result;
+}
+
+/**
  * Costs a roster over `options.years` (consecutive; the first is the roster's year). Each component is computed
  * as often as what it reads differs (CostComponent.from): "pay" once per movement and year, "own" once per
  * distinct key and year, "wages" once per line; the totals add each movement's and class's amounts once per
@@ -652,20 +676,5 @@ export function costRoster(engine: Engine, roster: RosterRow[], options: CostOpt
       if (wagesSay) kept.saidWages.set(line, lineAmounts.slice());
     }
   }
-  // the "pay" and "own" components, once per movement and class, times the rows that have them
-  for (const m of sharing.movements) addShared(sums, m.costs);
-  for (const cls of sharing.classes) addShared(sums, cls.costs);
-  for (const m of sharing.movements) for (let i = 0; i < Y; i++) onLast[i] += m.costs.rows * (m.pay[i].salaryOnLastYear ?? m.pay[i].salary);
-  const yearTotals = yearTotalsOf(years, roster.length, sums, totals, onLast);
-  const first = yearTotals[0].total;
-  const last = yearTotals[yearTotals.length - 1].total;
-  const result: CostResult = {
-    years, employees: [], totals: yearTotals,
-    compoundedPercent: yearTotals.length > 1 && first !== 0 ? new Money(last).div(first).sub(1).mul(100).toDecimalPlaces(2).toNumber() : null,
-    problems: [], problemCount,
-    components: componentsShown(sharing.contracts),
-  };
-  // the lines and the problems are made on first reading (COST and COMPARE read the totals and the count alone)
-  keepLazily(result, kept);
-  return result;
+  return resultOf(sharing, kept, sums, totals, onLast, problemCount);
 }
