@@ -15,64 +15,18 @@
 import { Engine, Failure } from './engine';
 import { fromCents, Money } from './rounding';
 import { projectRow } from './roster';
-import type { Placement, RosterRow } from './roster';
+import type { RosterRow } from './roster';
 import { seniorityBand } from './seniority';
-import type { EmployerRates } from './parameters';
 import { COMPONENTS, componentsShown } from './costing/components';
-import type { Amount, ComponentId, CostComponent } from './costing/components';
+import type { Amount, CostComponent } from './costing/components';
 import { addShared, IN_TOTAL, NO_PAY, NO_PLACEMENT, PER_LINE, says, Sharing } from './costing/sharing';
 import type { ContractCosting } from './costing/sharing';
 import { keepLazily } from './costing/lines';
 import type { Kept } from './costing/lines';
+import type { CostOptions, CostResult, YearTotals } from './costing/types';
 
 export { midYearPay } from './costing/pay';
-
-/** The amount of each cost component (src/costing/components.ts), in dollars. */
-export type ComponentAmounts = Record<ComponentId, number>;
-
-export interface EmployeeYear extends ComponentAmounts {
-  placement: Placement;
-  // salary: annual pay on the schedule (× FTE), or hourly rate × hours; career: the part of salary above
-  // the last regular step (career increment); the others as components.ts describes them
-  salaryOnLastYear: number | null; // the same placement on last year's schedule (null in the first year)
-  total: number;
-  problems: string[];     // what could not be costed, with the reason (never a silent zero)
-  readings: string[];     // how a clause was read for this line (an insurance maximum, a 403(b) tier), with citations
-}
-
-export interface YearTotals extends ComponentAmounts {
-  year: string;
-  employees: number;
-  total: number;
-  /** null in the first year */
-  increase: number | null;
-  scheduleImprovement: number | null;
-  stepAndLane: number | null;
-  otherPay: number | null;   // change in the "otherPay" components: off-schedule, stipends, longevity
-  benefits: number | null;   // change in the "benefits" components: FICA, Medicare, pension, insurance, 403(b)
-  packagePercent: number | null;
-}
-
-export interface CostResult {
-  years: string[];
-  /** per roster row, per year; made on first reading (COST and COMPARE read the totals alone), then a plain property */
-  employees: EmployeeYear[][];
-  totals: YearTotals[];
-  /** total of the last year over the first, as a % */
-  compoundedPercent: number | null;
-  /** every line's problems, "id year: what", in the order of the lines; made on first reading, as `employees` */
-  problems: string[];
-  /** how many problems there are (COST's "Items not costed"), without making the list */
-  problemCount: number;
-  /** the cost components shown for this roster (optional ones only where a costed contract states them), in order */
-  components: CostComponent[];
-}
-
-export interface CostOptions {
-  years: string[];
-  defaultContract?: string;
-  rates: EmployerRates;
-}
+export type { ComponentAmounts, CostOptions, CostResult, EmployeeYear, YearTotals } from './costing/types';
 
 /**
  * Each year's totals, from the sums in cents: the components, the total, and the increase over last year split

@@ -3,7 +3,6 @@
  * is correct; below the minimum or above the maximum is a finding with the range cited), and a salary on a named
  * annual schedule (Schedule B, Nurses), checked against its printed cell.
  */
-import type { AuditQuery } from './api';
 import type { Engine } from './engine';
 import { Failure } from './failure';
 import type { Contract } from './model';
@@ -12,11 +11,14 @@ import { Money, roundAmount } from './rounding';
 import { usd } from './format';
 import type { AuditLine } from './settlement';
 
+/** The line AUDIT checks (the API's AuditQuery, its contract resolved): what this module reads of it. */
+export interface AuditedLine { paid: number; lane: string; step: string; year: string; fte?: number; schedule?: string }
+
 /** What AUDIT's step argument may be for a grade on a range schedule: the schedule has no steps to pay by. */
 const RANGE_STEP = new Set(['', 'RANGE']);
 
 /** The audit of a line on a range schedule or a named annual schedule; undefined where the first annual schedule applies. */
-export function rangeAudited(engine: Engine, c: Contract, q: AuditQuery): AuditLine | Failure | undefined {
+export function rangeAudited(engine: Engine, c: Contract, q: AuditedLine): AuditLine | Failure | undefined {
   const named = q.schedule !== undefined && q.schedule.trim() !== '' ? c.scheduleByName.get(normalizeLabel(q.schedule)) : undefined;
   if (named?.file.kind === 'annual' && named !== c.salarySchedule) return namedAnnual(engine, c, q);
   if (q.schedule !== undefined && q.schedule.trim() !== '' && named?.file.kind !== 'range' && named !== c.salarySchedule)
@@ -44,7 +46,7 @@ export function rangeAudited(engine: Engine, c: Contract, q: AuditQuery): AuditL
 }
 
 /** A salary on an annual schedule the query names: the printed cell (× FTE as SALARY prorates it) against the amount paid. */
-function namedAnnual(engine: Engine, c: Contract, q: AuditQuery): AuditLine {
+function namedAnnual(engine: Engine, c: Contract, q: AuditedLine): AuditLine {
   const expected = engine.salary(c.id, q.lane, q.step, q.year, q.fte, undefined, undefined, q.schedule);
   if (expected instanceof Failure) return { expected, difference: null, reason: expected.message, finding: 'not-paid' };
   const cite = engine.salaryCite(c.id, q.lane, q.step, q.year, undefined, q.schedule) as string;

@@ -3,7 +3,7 @@
  * (PROJECT reads the lines; COST and COMPARE the totals and the count of problems alone). Each line names its own
  * employee and seniority date.
  */
-import type { CostResult, EmployeeYear } from '../costing';
+import type { CostResult, EmployeeYear } from './types';
 import { fromCents } from '../rounding';
 import { withOwnDate, withOwnDates } from '../seniority';
 import { COMPONENTS } from './components';

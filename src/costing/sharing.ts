@@ -10,7 +10,7 @@ import { projectRow, rowKeyProblem } from '../roster';
 import type { Consulted, Placement, RosterRow, StipendAssignment } from '../roster';
 import { withDatePlaceholder, withOwnDates } from '../seniority';
 import type { YearRates } from '../parameters';
-import type { CostOptions } from '../costing';
+import type { CostOptions } from './types';
 import { COMPONENTS } from './components';
 import type { Amount, LineContext, PayLine } from './components';
 import { TupleMap } from './memo';
