@@ -48,3 +48,29 @@ test('src/ reads no sheet: it imports nothing from functions/ or taskpane/ (the 
   expect(outward).toEqual([]);
   expect(files('src').some((f) => f.endsWith('api.ts'))).toBe(true); // the walk reaches the files it checks
 });
+
+test('src/ has no import circles (type imports included): each module stands on the ones below it', () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : /\.ts$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  const all = new Set(files('src'));
+  const resolve = (from: string, spec: string): string | undefined => {
+    const base = path.join(path.dirname(from), spec);
+    return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => all.has(f));
+  };
+  const imports = new Map([...all].map((f) => [f, [...fs.readFileSync(path.join(ROOT, f), 'utf8').matchAll(/^(?:import|export)[^;]*? from '(\.[^']*)'/gm)]
+    .map((m) => resolve(f, m[1])).filter((x): x is string => !!x)]));
+  // depth-first: a module met again while it is still being walked closes a circle
+  const circles: string[] = [];
+  const state = new Map<string, 'walking' | 'done'>();
+  const walk = (f: string, trail: string[]) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'walking') return void circles.push([...trail.slice(trail.indexOf(f)), f].join(' -> '));
+    state.set(f, 'walking');
+    for (const g of imports.get(f) ?? []) walk(g, [...trail, f]);
+    state.set(f, 'done');
+  };
+  for (const f of all) walk(f, []);
+  expect(circles).toEqual([]);
+  expect(imports.get(path.join('src', 'costing.ts'))).toContain(path.join('src', 'costing', 'sharing.ts')); // the walk reads the imports
+});
