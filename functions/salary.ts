@@ -90,7 +90,7 @@ function salaryRanges(lane: Arg, step: Arg, year: Arg, contract: Arg, fte: Arg):
     const row = answers[i];
     for (let j = 0; j < cols; j++) {
       const a = row[j];
-      if (typeof a === 'number') continue;
+      if (typeof a === 'number') continue; // (a row holding a number may be shared by several: it is never written)
       if (a instanceof Failure) {
         row[j] = toExcelError(a);
         continue;

@@ -400,6 +400,31 @@ export class ContractApi {
     const answers: (number | Failure | undefined)[] = prorated ? [] : ctx.answers;
     const { lane, step, rows, cols } = q;
     const out: (number | Failure | undefined)[][] = [];
+    if (cols === 1) {
+      // a column: the rows with the same cell share one row, [salary]: a 50,000-row column makes one array per
+      // distinct cell, not 50,000 for the garbage collector. Only rows holding a number are shared; the caller
+      // writes into the others (an unanswered element, a Failure), each its own.
+      const shared: (number | Failure | undefined)[][] = [];
+      for (let i = 0; i < rows; i++) {
+        const l = (lane.length === 1 ? lane[0] : lane[i])[0];
+        const s = (step.length === 1 ? step[0] : step[i])[0];
+        const li = lanes.get(l) ?? this.learn(ctx, 'lane', l);
+        const si = steps.get(s) ?? this.learn(ctx, 'step', s);
+        if (li < 0 || si < 0) {
+          out.push([undefined]);
+          continue;
+        }
+        const k = si * n + li;
+        let row = shared[k];
+        if (row === undefined) {
+          const a = answers[k] !== undefined ? answers[k] : (answers[k] = this.engine.salary(ctx.contract.id, l as Label, s as Label, ctx.year, q.fte));
+          row = [a];
+          if (typeof a === 'number') shared[k] = row;
+        }
+        out.push(row);
+      }
+      return out;
+    }
     for (let i = 0; i < rows; i++) {
       const lr = lane.length === 1 ? lane[0] : lane[i];
       const sr = step.length === 1 ? step[0] : step[i];

@@ -168,3 +168,20 @@ describe('contract and year resolved once per call (functions/adapter.ts CallCon
     expect([contracts.mock.calls.length, lists.mock.calls.length]).toEqual([1, 0]);
   });
 });
+
+describe('SALARY over a column: rows with the same cell share their answer, and an unanswered row is its own', () => {
+  // MA+15 step H 2025-26: 64,654 (004_95c67c5f7895ec64.txt:4966); BA step B: 46,146 (004:4959)
+  const lanes = col(6, (i) => ['MA+15', 'BA', 'XX', 'MA+15', 'BA', 'MA+15'][i]);
+  const steps = col(6, (i) => ['H', 'B', 'B', 'H', 'B', 'H'][i]);
+  const out = fns.salary(lanes, steps, one('2025-26'), one('waconia/teachers')) as unknown[][];
+  test('each row holds its own cell\'s salary; the unknown lane answers #VALUE! for its row alone', () => {
+    expect(out.map((r) => (r[0] instanceof ShimError ? r[0].code : r[0]))).toEqual([64654, 46146, '#VALUE!', 64654, 46146, 64654]);
+    expect((out[2][0] as ShimError).message).toMatch(/XX/);
+  });
+  test('a spill of 50,000 rows holds one value per row', () => {
+    const big = fns.salary(col(50000, (i) => (i % 2 ? 'BA' : 'MA+15')), col(50000, (i) => (i % 2 ? 'B' : 'H')), one('2025-26'), one('waconia/teachers')) as unknown[][];
+    expect(big).toHaveLength(50000);
+    expect(big[49998][0]).toBe(64654);
+    expect(big[49999][0]).toBe(46146);
+  });
+});
