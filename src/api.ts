@@ -400,10 +400,11 @@ export class ContractApi {
     const answers: (number | Failure | undefined)[] = prorated ? [] : ctx.answers;
     const { lane, step, rows, cols } = q;
     const out: (number | Failure | undefined)[][] = [];
-    if (cols === 1) {
+    if (cols === 1 && rows > 1) {
       // a column: the rows with the same cell share one row, [salary]: a 50,000-row column makes one array per
       // distinct cell, not 50,000 for the garbage collector. Only rows holding a number are shared; the caller
-      // writes into the others (an unanswered element, a Failure), each its own.
+      // writes into the others (an unanswered element, a Failure), each its own. (Not for a single call: its one
+      // row is all it makes.)
       const shared: (number | Failure | undefined)[][] = [];
       for (let i = 0; i < rows; i++) {
         const l = (lane.length === 1 ? lane[0] : lane[i])[0];
