@@ -518,6 +518,7 @@ function rosterCosting() {
     const label = years.length === 4 && id === W ? ROSTER_LABEL : `Roster roll-forward and costing of 10,000 employees, ${id}, ${years[0]} to ${years[years.length - 1]}${id === W && years.includes('2026-27') ? ' (the mid-year step)' : ''}${years.length === 4 ? '' : ', per 4 years'}`;
     try {
       const options = { years, defaultContract: id, rates };
+      collectGarbage(); // each span starts from a collected heap: the previous span's results are not its garbage to collect
       // warm up on the whole roster, five times: the first calls also grow the heap and wait for the optimising
       // compiler, which a loaded machine delays (a 200-row warm-up left the first span's figure twice the others')
       for (let w = 0; w < 5; w++) sink += src.costRoster(engine, roster, options).employees.length;

@@ -67,6 +67,13 @@ export interface Shared {
   rows: number;
 }
 
+/**
+ * An FTE as a key: full time as the number 1 written here, any other as it is. A roster's FTE column holds
+ * fractions, so each row's FTE is stored as a double; read as a key, it would be boxed into a new heap number for
+ * every row. Full time, most rows, is not. (Exact: a key is the FTE itself, never a rounding of it.)
+ */
+const fteKey = (fte: number): number => (fte === 1 ? 1 : fte);
+
 /** Shared by every line that has none (frozen: a line's list is never added to after costing). */
 export const NONE: never[] = Object.freeze([]) as never[];
 
@@ -216,15 +223,25 @@ export class Sharing {
 
   /** The movement of a row: the one of an earlier row that moves alike, else its own roll-forward. */
   movementOf(row: RosterRow, costing: ContractCosting, band: number): Movement | Failure {
-    const { key, engine, years, Y } = this;
-    const { contract, movements } = costing;
+    const { key } = this;
+    const { movements } = costing;
     let length = 0;
     if (row.position !== undefined && row.position !== '') { key[length++] = HOURLY; key[length++] = row.position; key[length++] = row.hours; } else key[length++] = row.lane;
-    key[length++] = row.step; key[length++] = row.fte;
+    key[length++] = row.step; key[length++] = fteKey(row.fte);
     if (row.laneChanges) for (const c of row.laneChanges) { key[length++] = c.year; key[length++] = c.lane; }
-    let alike = movements.get(key, length);
+    const alike = movements.get(key, length);
     const known = alike && (alike.any ?? alike.byBand?.get(band));
     if (known) return known;
+    return this.newMovement(row, costing, band, alike, length);
+  }
+
+  /**
+   * A row's own roll-forward, kept as the movement of every row that moves alike (`key`, of `length`, still holds
+   * its key). Apart from movementOf, which runs for every row: its closures would make every call allocate.
+   */
+  private newMovement(row: RosterRow, costing: ContractCosting, band: number, alike: Movements | undefined, length: number): Movement | Failure {
+    const { key, engine, years, Y } = this;
+    const { contract, movements } = costing;
     const consulted: Consulted = {};
     const projected = projectRow(engine, row, years, this.options.defaultContract, consulted);
     if (projected instanceof Failure) return projected;
@@ -246,22 +263,29 @@ export class Sharing {
     });
     const m: Movement = { contract, placements, pay, costs };
     this.movements.push(m);
-    if (!alike) alike = movements.set(key, {}, length);
-    if (consulted.seniority) (alike.byBand ??= new Map()).set(band, m);
-    else alike.any = m;
+    const kept = alike ?? movements.set(key, {}, length);
+    if (consulted.seniority) (kept.byBand ??= new Map()).set(band, m);
+    else kept.any = m;
     return m;
   }
 
   /** The class of a row (see RowClass): an earlier row's, else a new one, its keys checked and its "own" components costed. */
   classOf(row: RosterRow, costing: ContractCosting, band: number, movement: Movement): RowClass | Failure {
-    const { key, engine, years, Y, sources, merged } = this;
-    const n = COMPONENTS.length;
-    const { contract, classes } = costing;
+    const { key } = this;
+    const { classes } = costing;
     let length = 0;
-    key[length++] = row.fte; key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
+    key[length++] = fteKey(row.fte); key[length++] = row.coverage; key[length++] = row.matchKey; key[length++] = row.yearsOfService; key[length++] = band;
     if (row.stipends) for (const s of row.stipends) { key[length++] = s.activity; key[length++] = s.role; key[length++] = s.seasons; }
     const known = classes.get(key, length);
     if (known) return known;
+    return this.newClass(row, costing, band, movement, length);
+  }
+
+  /** A new class, from its first row (`key`, of `length`, still holds its key); apart from classOf, as newMovement. */
+  private newClass(row: RosterRow, costing: ContractCosting, band: number, movement: Movement, length: number): RowClass | Failure {
+    const { key, engine, years, Y, sources, merged } = this;
+    const n = COMPONENTS.length;
+    const { contract, classes } = costing;
     // a wrong key refuses the whole roster (the first row that has it is named)
     const problem = rowKeyProblem(engine, contract, row, years[0]);
     if (problem) return problem;
