@@ -388,6 +388,7 @@ export class ContractApi {
    * SALARY over ranges (the vectorised path): the contract, year and FTE resolved once; each element then costs a
    * Map.get per axis and an array read. An element is `undefined` where the caches cannot answer it (an empty
    * cell, an unknown label, an Excel error): the caller reads that element by the argument policy and asks `salary`.
+   * In a column, the rows holding the same salary may be one array: a caller writes only into rows without a number.
    */
   salaries(q: SalariesQuery): (number | Failure | undefined)[][] | Failure {
     const ctx = this.salaryContext(q.contract, q.year);
