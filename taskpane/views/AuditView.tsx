@@ -5,7 +5,7 @@
  * standalone it downloads the audit as .xlsx.
  */
 import { useMemo, useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { addin, money, nextFrame, ok } from '../addin';
 import { usePane } from '../pane-context';
 import { download as save } from '../download';
@@ -15,7 +15,7 @@ import { isFailure } from '../contract-api';
 import { writeAuditSheet } from '../office-sheets';
 import { writeXlsx } from '../xlsx';
 import type { InCell, OutSheet } from '../xlsx';
-import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
+import { Outcome, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
 /** One line checked. */
 export interface Checked {
@@ -141,13 +141,7 @@ export function AuditView() {
         {!payroll && <Text size={200} className={styles.muted}>Read a payroll first.</Text>}
         {checked && !inExcel && <Button onClick={download}>Download .xlsx</Button>}
       </div>
-      {busy && <Spinner size="small" label={busy} />}
-      <ErrorBar text={error} />
-      {status && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{status}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Outcome busy={busy} error={error} status={status} />
       {checked && (
         <table className={styles.table} aria-label="Audit summary">
           <thead>

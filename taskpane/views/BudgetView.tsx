@@ -4,14 +4,14 @@
  * Budget sheet of live formulas; standalone it shows the table and downloads it as .xlsx.
  */
 import { useMemo, useState } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { addin, money, nextFrame, ok, percent } from '../addin';
 import { usePane } from '../pane-context';
 import { download as save } from '../download';
 import { writeBudgetSheet } from '../office-sheets';
 import { writeXlsx } from '../xlsx';
 import type { ColumnFormat, InCell, OutSheet } from '../xlsx';
-import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
+import { Outcome, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
 type Summary = (string | number | null)[][];
 
@@ -171,13 +171,7 @@ export function BudgetView() {
         {!roster && <Text size={200} className={styles.muted}>Read a roster first.</Text>}
         {result && !inExcel && <Button onClick={download}>Download .xlsx</Button>}
       </div>
-      {busy && <Spinner size="small" label={busy} />}
-      <ErrorBar text={error} />
-      {status && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{status}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Outcome busy={busy} error={error} status={status} />
       {result && <SummaryTable rows={result.summary} caption={`Cost, ${contractId}`} />}
       {result && (
         <Text size={200} className={styles.muted}>

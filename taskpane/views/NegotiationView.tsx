@@ -5,7 +5,7 @@
  * per lane and step (the scattergram). The numbers download as .xlsx.
  */
 import { Fragment, useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { CostResult } from '../../src/api';
 import { addin, money, nextFrame, ok } from '../addin';
 import { download as save } from '../download';
@@ -16,7 +16,7 @@ import type { ItemId, ProposalForm } from '../negotiation';
 import { writeXlsx } from '../xlsx';
 import type { InCell, OutCell, OutSheet } from '../xlsx';
 import { CostChart, PARTS } from './CostChart';
-import { ErrorBar, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
+import { ErrorBar, Outcome, TableSource, useViewStyles, XLSX_TYPE } from './TableSource';
 
 /** An input that takes the width of its column and no more (a native input is 20 characters wide by default). */
 const NARROW = { minWidth: 0, width: '100%' };
@@ -226,13 +226,7 @@ export function NegotiationView() {
       </div>
       {!roster && <Text size={200} className={styles.muted}>Read a roster first.</Text>}
       {badName && <ErrorBar text={badName} />}
-      {busy && <Spinner size="small" label={busy} />}
-      <ErrorBar text={error} />
-      {status && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{status}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Outcome busy={busy} error={error} status={status} />
       {results && (
         <>
           <CostChart series={results.map((r) => ({ name: r.form.name, years: r.cost.totals.slice(1).map((t) => ({ year: t.year, parts: [t.scheduleImprovement ?? 0, t.stepAndLane ?? 0, t.otherPay ?? 0, t.benefits ?? 0] })) }))} />

@@ -208,3 +208,18 @@ export function ErrorBar({ text }: { text: string | null }) {
     </MessageBar>
   ) : null;
 }
+
+/** Where a view's job stands: the work under way, what went wrong (with why), and what was done. */
+export function Outcome({ busy, error, status }: { busy: string | null; error: string | null; status: string | null }) {
+  return (
+    <>
+      {busy && <Spinner size="small" label={busy} />}
+      <ErrorBar text={error} />
+      {status && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{status}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
