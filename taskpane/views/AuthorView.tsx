@@ -19,6 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { layout } from './layout';
 import type { PublishedAddin } from '../../functions/contract-api';
 import type { DraftOutcome, LoadOutcome, Preview, Problem, RulesForm, SourceRef } from '../../src/api';
 import type { StepPolicyChoice } from '../../src/authoring';
@@ -48,14 +49,9 @@ const ROUNDINGS = [
 ];
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  ...layout,
   field: { minWidth: 0, flexGrow: 1, flexBasis: '130px' },
-  // Fluent's Input is 250 px at least; in a 320 px pane two of them share a row, so they take the width given
-  input: { minWidth: 0, width: '100%' },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
+  input: layout.fill,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   scroller: { overflowX: 'auto', maxWidth: '100%', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', width: '100%' },

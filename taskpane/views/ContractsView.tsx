@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { centredRow, layout } from './layout';
 import type { CheckReport, ContractSummary, Finding } from '../../src/api';
 import { contractApi, isFailure } from '../contract-api';
 import { download, message } from '../download';
@@ -34,20 +35,10 @@ import { CitedTable, type CitedRow, type PickedCell } from '../components/CitedT
 import { StatusBar, type Status } from '../components/StatusBar';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  // fields share a row when there is room and stack at 320 px; a long option never widens the pane
-  field: { flexGrow: 1, flexBasis: '120px', minWidth: 0, maxWidth: '100%' },
-  select: { width: '100%', minWidth: 0 },
-  details: {
-    padding: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: 'anywhere',
-  },
+  ...layout,
+  row: centredRow,
+  select: layout.fill,
+  details: layout.box,
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   finding: { overflowWrap: 'anywhere' },
 });

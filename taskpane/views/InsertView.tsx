@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { layout } from './layout';
 import { contractApi, isFailure } from '../contract-api';
 import { message } from '../download';
 import { money, moneyFormat } from '../grid';
@@ -21,18 +22,10 @@ import { usePane } from '../pane-context';
 import { StatusBar, type Status } from '../components/StatusBar';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
-  field: { flexGrow: 1, flexBasis: '120px', minWidth: 0, maxWidth: '100%' },
-  wide: { width: '100%', minWidth: 0 },
+  ...layout,
+  wide: layout.fill,
   preview: {
-    padding: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: 'anywhere',
+    ...layout.box,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { centredRow, layout } from './layout';
 import type { CheckOutcome, ContractProblem } from '../../src/api';
 import type { WorkbookContract } from '../../functions/workbook-contracts';
 import { loadApi } from '../contract-api';
@@ -23,10 +24,7 @@ const MAX_FILE_BYTES = 8_000_000;
 const SHOWN = 25;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...layout,
   drop: {
     display: 'flex',
     flexDirection: 'column',
@@ -41,7 +39,7 @@ const useStyles = makeStyles({
   held: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   problem: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  row: centredRow,
   item: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, minWidth: 0 },
 });
 

@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { layout } from './layout';
 import { addin } from '../addin';
 import { usePane } from '../pane-context';
 import type { TableKind } from '../addin';
@@ -15,11 +16,11 @@ import type { InCell } from '../xlsx';
 import { readSelectedRange } from '../office-sheets';
 
 export const useViewStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  root: layout.root,
+  row: layout.row,
   field: { minWidth: '120px', flexGrow: 1, flexBasis: '120px' },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground3 },
+  muted: layout.muted,
   table: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -29,7 +30,7 @@ export const useViewStyles = makeStyles({
     '& td.n, & th.n': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     '& th': { textAlign: 'left' },
   },
-  heading: { margin: 0 },
+  heading: layout.heading,
 });
 
 /** A table as read from its source, before mapping. */
