@@ -10,7 +10,7 @@ import { parseYear } from '../years';
 import type { Problem } from './cells';
 import { Sheet, isBlank, isPercentText, isProblem, readAmount, readLabel, readPercentCell, slug, topLeft } from './cells';
 import type { Authored, Preview } from './schedule';
-import type { SourceRef } from './source';
+import type { Source, SourceRef } from './source';
 import { citeOf, readSource, whereText } from './source';
 
 interface Common {
@@ -32,6 +32,27 @@ export interface StipendsImport extends Common {
 export interface TermsImport extends Common {
   /** the group the terms are listed under (insurance, retirement, premiums) */
   group?: string;
+}
+
+/**
+ * The selected table of a stipends or terms import, with the years and the source it is for; or the problems that
+ * stop its reading (not a cell address, or fewer than two rows and three columns: `header` says what to select).
+ * The years' and the source's problems are gathered with the table's own.
+ */
+function tableOf(q: Common, problems: Problem[], header: string): { sheet: Sheet; years: string[]; src: Source | undefined } | undefined {
+  const origin = topLeft(q.at);
+  if (!origin) {
+    problems.push({ cell: 'range', reason: `"${String(q.at)}" is not a cell address` });
+    return undefined;
+  }
+  const sheet = new Sheet(Array.isArray(q.cells) ? q.cells : [], origin);
+  const years = readYearsOf(q.years, problems);
+  const src = readSource(q.source, problems);
+  if (sheet.rows.length < 2 || sheet.width < 3) {
+    problems.push({ cell: sheet.rows.length ? sheet.range() : 'range', reason: `select the whole table: a header row (${header}) and its rows` });
+    return undefined;
+  }
+  return { sheet, years, src };
 }
 
 function readYearsOf(years: unknown, problems: Problem[]): string[] {
@@ -59,15 +80,9 @@ function band(text: string): { fromYear: number; toYear?: number } | undefined {
 
 export function importStipends(q: StipendsImport): Authored<StipendsFile> {
   const problems: Problem[] = [];
-  const origin = topLeft(q.at);
-  if (!origin) return { ok: false, problems: [{ cell: 'range', reason: `"${String(q.at)}" is not a cell address` }] };
-  const sheet = new Sheet(Array.isArray(q.cells) ? q.cells : [], origin);
-  const years = readYearsOf(q.years, problems);
-  const src = readSource(q.source, problems);
-  if (sheet.rows.length < 2 || sheet.width < 3) {
-    problems.push({ cell: sheet.rows.length ? sheet.range() : 'range', reason: 'select the whole table: a header row (Activity, Role, then one column per experience band) and its rows' });
-    return { ok: false, problems };
-  }
+  const table = tableOf(q, problems, 'Activity, Role, then one column per experience band');
+  if (!table) return { ok: false, problems };
+  const { sheet, years, src } = table;
   const [header, ...body] = sheet.rows;
   for (const [c, want] of [[0, 'activity'], [1, 'role']] as const)
     if (!new RegExp(want, 'i').test(String(header[c] ?? ''))) problems.push({ cell: sheet.at(0, c), reason: `the column ${c === 0 ? 'first' : 'second'} is the ${want}: head it "${want[0].toUpperCase()}${want.slice(1)}" (it reads "${String(header[c] ?? '')}")` });
@@ -168,15 +183,9 @@ const UNIT_CHOICES = 'per month, per year, per hour, per day, per event, USD, %,
  */
 export function importTerms(q: TermsImport): Authored<TermFile[]> {
   const problems: Problem[] = [];
-  const origin = topLeft(q.at);
-  if (!origin) return { ok: false, problems: [{ cell: 'range', reason: `"${String(q.at)}" is not a cell address` }] };
-  const sheet = new Sheet(Array.isArray(q.cells) ? q.cells : [], origin);
-  const years = readYearsOf(q.years, problems);
-  const src = readSource(q.source, problems);
-  if (sheet.rows.length < 2 || sheet.width < 3) {
-    problems.push({ cell: sheet.rows.length ? sheet.range() : 'range', reason: 'select the whole table: a header row (Term, Key, Amount, Unit) and its rows' });
-    return { ok: false, problems };
-  }
+  const table = tableOf(q, problems, 'Term, Key, Amount, Unit');
+  if (!table) return { ok: false, problems };
+  const { sheet, years, src } = table;
   const [header, ...body] = sheet.rows;
   const col = (re: RegExp) => header.findIndex((h) => re.test(String(h ?? '')));
   const cTerm = col(/term|benefit|item|name/i);
